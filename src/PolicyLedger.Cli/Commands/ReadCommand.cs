@@ -1,0 +1,64 @@
+using System.CommandLine;
+using PolicyLedger.Cli.Output;
+using PolicyLedger.Reading;
+using PolicyLedger.Reading.Json;
+using PolicyLedger.Reading.Syntax;
+
+namespace PolicyLedger.Cli.Commands;
+
+/// <summary><c>policyledger read PATH... [--format table|json]</c>.</summary>
+internal static class ReadCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to read (folders are read recursively).", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+
+        var command = new Command("read", "Read official documents into their elements, headings, items and responsibility clauses.");
+        command.Arguments.Add(paths);
+        command.Options.Add(format);
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <returns>0 when every file was read without error, 1 when any file could not be read.</returns>
+    public static int Run(IReadOnlyList<string> paths, string format, TextWriter output, TextWriter errors)
+    {
+        var reader = Readers.Create();
+        var results = new List<ReadResult>();
+        var failed = 0;
+        foreach (var entry in FileBatch.Expand(paths, reader.Loader.Handles))
+        {
+            if (entry.Error is not null)
+            {
+                errors.WriteLine($"{entry.Path}: {entry.Error}");
+                failed++;
+                continue;
+            }
+
+            var result = reader.ReadFile(entry.Path);
+            results.Add(result);
+            foreach (var error in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                errors.WriteLine($"{entry.Path}: {error.Message} ({error.Code})");
+            }
+
+            if (result.HasErrors)
+            {
+                failed++;
+            }
+        }
+
+        if (format == "json")
+        {
+            output.WriteLine(ReadResultJson.Serialize(results));
+        }
+        else
+        {
+            ReadTable.Write(results, output);
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+}
