@@ -19,6 +19,12 @@ public sealed class LedgerSource
     /// <summary>SHA-256 (hex) of the bytes of the newest version.</summary>
     public required string CurrentHash { get; set; }
 
+    /// <summary>
+    /// Which unit resolution (resolver and alias files) the current version's units were resolved with. When it
+    /// changes (a user edited an alias file), re-importing the unchanged file re-resolves its units in place.
+    /// </summary>
+    public string? UnitsFingerprint { get; set; }
+
     public List<LedgerDocument> Documents { get; set; } = [];
 }
 
@@ -262,6 +268,9 @@ public enum ImportOutcome
 
     /// <summary>The same bytes were imported before: nothing changed.</summary>
     Unchanged,
+
+    /// <summary>The same bytes, but the unit resolution (alias files) changed: the units were resolved again.</summary>
+    UnitsUpdated,
 
     /// <summary>The file could not be read or stored: nothing of it was stored.</summary>
     Failed,

@@ -352,6 +352,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<string>("UnitsFingerprint")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Path")

@@ -11,7 +11,7 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerContext))]
-    [Migration("20261123142129_Initial")]
+    [Migration("20261123142221_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -334,6 +334,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitsFingerprint")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

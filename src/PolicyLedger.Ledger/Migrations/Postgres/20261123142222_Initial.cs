@@ -41,7 +41,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     Path = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
                     FileName = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
                     CurrentVersion = table.Column<int>(type: "integer", nullable: false),
-                    CurrentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    CurrentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UnitsFingerprint = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -40,7 +40,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     Path = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
                     CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    CurrentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    CurrentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UnitsFingerprint = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

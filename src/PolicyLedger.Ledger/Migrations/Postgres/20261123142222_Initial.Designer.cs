@@ -12,7 +12,7 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLedgerContext))]
-    [Migration("20261123142129_Initial")]
+    [Migration("20261123142222_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -354,6 +354,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("UnitsFingerprint")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
