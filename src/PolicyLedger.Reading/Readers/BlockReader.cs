@@ -95,6 +95,7 @@ internal static class BlockReader
         }
 
         // A gap in the numbering is accepted after a finished sentence or a heading.
-        return marker.Number > previous && marker.Number - previous <= 5 && (sentenceEnded || afterHeading);
+        // After a complete clause any later number opens a paragraph.
+        return marker.Number > previous && (current.ClauseClosed || (marker.Number - previous <= 5 && (sentenceEnded || afterHeading)));
     }
 }
