@@ -64,6 +64,12 @@ internal static class BlockReader
         && block.LastLineText.Length <= 40
         && block.LastLineText[^1] is not ('，' or '、' or ',');
 
+    private static bool OpenClause(string text)
+    {
+        var open = text.LastIndexOfAny(['（', '(']);
+        return open >= 0 && ClauseReader.StartsWithLabel(text[(open + 1)..]);
+    }
+
     private static Block Start(List<Block> blocks, Marker? marker, SourceLine line)
     {
         var block = new Block(marker, line.Number);
@@ -85,8 +91,9 @@ internal static class BlockReader
 
         if (current.Depth > 0)
         {
-            // Inside an open bracket only the very next number after a finished sentence opens a paragraph.
-            return expected && sentenceEnded;
+            // Inside an open bracket only the very next number opens a paragraph: after a finished sentence, or
+            // when the open bracket is a clause that was never closed (a typo in the source).
+            return expected && (sentenceEnded || OpenClause(current.Text.Text));
         }
 
         if (expected || marker.Number == 1)
