@@ -200,6 +200,7 @@ public sealed class AliasTable
             string? name = null;
             UnitKind? kind = null;
             string? targetJurisdiction = null;
+            var reported = false;
             switch (targetNode)
             {
                 case YamlScalarNode scalar:
@@ -226,6 +227,7 @@ public sealed class AliasTable
                                 targetJurisdiction = value is { Length: > 0 } ? value.Trim() : null;
                                 break;
                             default:
+                                reported = true;
                                 error(fieldNode, $"{jurisdiction}: {mention}: unknown field '{Scalar(fieldNode)}' (expected name, kind or jurisdiction)");
                                 break;
                         }
@@ -242,7 +244,11 @@ public sealed class AliasTable
                 name = mention;
                 if (kind is null && targetJurisdiction is null)
                 {
-                    error(targetNode, $"{jurisdiction}: {mention}: the canonical name is missing");
+                    if (!reported)
+                    {
+                        error(targetNode, $"{jurisdiction}: {mention}: the canonical name is missing");
+                    }
+
                     continue;
                 }
             }

@@ -165,7 +165,9 @@ public sealed partial class UnitResolver
             case UnitKind.Government:
                 return (Make(jurisdiction, normalizedGov, kind, compact: false), carried, next);
             default:
-                return (Make(jurisdiction, rest, kind, compact: false), carried, next);
+                // A school or academy keeps a place name that opens it (济源职业技术学院); only 市 / 区 prefixes go (市科学院).
+                var written = scope is { Prefix.Length: >= 2 } && scope.Prefix is not ("示范区" or "全市" or "全区" or "全县") ? text : rest;
+                return (Make(jurisdiction, written, kind, compact: false), carried, next);
         }
     }
 

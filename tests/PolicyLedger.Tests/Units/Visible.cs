@@ -22,7 +22,6 @@ internal static class Visible
                 '\r' => "⟨CR⟩",
                 '\n' => "⟨LF⟩",
                 '\t' => "⟨TAB⟩",
-                ' ' => "·",
                 _ => c.ToString(),
             });
         }
