@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Model;
+using PolicyLedger.Reading.Units;
 using PolicyLedger.Ledger.Queries;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Units;
