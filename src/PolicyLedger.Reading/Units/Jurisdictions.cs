@@ -22,6 +22,12 @@ public sealed record JurisdictionProfile(
     string? Parent,
     IReadOnlyList<string> SelfPrefixes)
 {
+    /// <summary>Other marks of this jurisdiction's own party committee: 济源's 党工委 (of the 示范区) is its 市委.</summary>
+    public IReadOnlyList<string> OwnPartyMarks { get; init; } = [];
+
+    /// <summary>The province above, where the resolver knows it (河南 for the cities and districts it knows).</summary>
+    public string Province { get; init; } = "河南";
+
     /// <summary>The party committee's mark for this level: 市委, 区委, 县委.</summary>
     public string PartyMark => Level switch
     {
@@ -220,7 +226,10 @@ public static partial class Jurisdictions
         }
 
         var ordered = prefixes.Where(p => p.Length > 0).Distinct().OrderByDescending(p => p.Length).ToArray();
-        return new JurisdictionProfile(name, level, parent ?? knownParent, ordered);
+        return new JurisdictionProfile(name, level, parent ?? knownParent, ordered)
+        {
+            OwnPartyMarks = name == "济源" ? ["党工委"] : [],
+        };
     }
 
     [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{2,4}?(?:市|区|县|省)")]

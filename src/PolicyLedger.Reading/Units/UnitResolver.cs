@@ -132,7 +132,8 @@ public sealed partial class UnitResolver
         var partyMark = scope?.PartyMark ?? profile.PartyMark;
 
         // Party organs: 市委组织部, 示范区党工委组织部, 团市委, and bare 宣传部 / 市委编办.
-        if (Party(rest, partyMark, scope is not null) is { } party)
+        var ownMarks = scope is null || scope.Jurisdiction == profile.Name ? profile.OwnPartyMarks : [];
+        if (Party(rest, partyMark, scope is not null, ownMarks) is { } party)
         {
             return (Make(jurisdiction, party, UnitKind.PartyOrgan), carried, next);
         }
@@ -159,7 +160,16 @@ public sealed partial class UnitResolver
             }
 
             case UnitKind.OutsideBody:
-                return (Make(jurisdiction, OutsideName(rest), kind, compact: false), carried, next);
+            {
+                // A city's own court (市法院) is its intermediate court.
+                var name = OutsideName(rest);
+                if (name == "人民法院" && scope is { Prefix: "市" } && ProfileLevel(profile, jurisdiction) == JurisdictionLevel.City)
+                {
+                    name = "中级人民法院";
+                }
+
+                return (Make(jurisdiction, name, kind, compact: false), carried, next);
+            }
             case UnitKind.Company:
                 return (Make(jurisdiction, CompanyName(rest), kind, compact: false), carried, next);
             case UnitKind.Government:
@@ -170,6 +180,9 @@ public sealed partial class UnitResolver
                 return (Make(jurisdiction, written, kind, compact: false), carried, next);
         }
     }
+
+    private static JurisdictionLevel ProfileLevel(JurisdictionProfile profile, string jurisdiction) =>
+        jurisdiction == profile.Name ? profile.Level : Jurisdictions.Profile(jurisdiction).Level;
 
     private static UnitRef Make(string jurisdiction, string name, UnitKind kind, bool compact = true) =>
         new($"{jurisdiction}/{(compact ? MentionText.Compact(name) : name)}", name, jurisdiction, kind);
@@ -247,13 +260,13 @@ public sealed partial class UnitResolver
 
         if (profile.Level != JurisdictionLevel.Province)
         {
-            foreach (var prefix in new[] { "河南省", "省" })
+            foreach (var prefix in new[] { profile.Province + "省", "省" })
             {
                 if (text.Length > prefix.Length + 1 && text.StartsWith(prefix, StringComparison.Ordinal) && Plausible(text[prefix.Length..])
                     && UnitNames.KindOf(text[prefix.Length..]) is UnitKind.Department or UnitKind.MassOrganization
                     || text.StartsWith(prefix + "委", StringComparison.Ordinal))
                 {
-                    return (new Scope("河南", prefix, "省委"), text[prefix.Length..]);
+                    return (new Scope(profile.Province, prefix, "省委"), text[prefix.Length..]);
                 }
             }
         }
@@ -266,9 +279,17 @@ public sealed partial class UnitResolver
         rest.Length >= 2 && !rest.StartsWith('场') && !rest.StartsWith('级') && !rest.StartsWith('管') && !rest.StartsWith('属')
         && !rest.StartsWith('直');
 
-    private static string? Party(string rest, string partyMark, bool hadScope)
+    private static string? Party(string rest, string partyMark, bool hadScope, IReadOnlyList<string> ownMarks)
     {
         var text = rest.StartsWith("中共", StringComparison.Ordinal) ? rest[2..] : rest;
+        foreach (var mark in ownMarks)
+        {
+            if (text.StartsWith(mark, StringComparison.Ordinal) && text.Length > mark.Length)
+            {
+                return partyMark + (UnitNames.PartyOrganName(text[mark.Length..]) ?? text[mark.Length..]);
+            }
+        }
+
         if (text.StartsWith("党工委", StringComparison.Ordinal) && text.Length > 3)
         {
             return "党工委" + (UnitNames.PartyOrganName(text[3..]) ?? text[3..]);
