@@ -53,6 +53,21 @@ public class AliasTableTests
     }
 
     [Fact]
+    public void The_example_in_docs_units_md_reads_without_errors()
+    {
+        var doc = File.ReadAllText(Path.Combine(PolicyLedger.Tests.Support.SharedData.RepositoryRoot, "docs", "units.md"));
+        var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/units.md has no yaml example");
+        start += "```yaml\n".Length;
+        var yaml = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        var table = AliasTable.Parse(yaml, "docs/units.md");
+        Assert.Empty(table.Errors);
+        var resolver = new UnitResolver(table);
+        Assert.Equal("济源/中国人民银行济源市中心支行", resolver.Resolve("济源", "人民银行济源分行").Key);
+        Assert.Equal("郑州/财政局", resolver.Resolve("金水区", "市财政局").Key);
+    }
+
+    [Fact]
     public void An_empty_file_is_an_empty_table()
     {
         var table = AliasTable.Parse("# nothing yet\n");
