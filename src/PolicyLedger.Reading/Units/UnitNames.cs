@@ -139,7 +139,7 @@ internal static class UnitNames
 
     private static readonly string[] DepartmentEnds =
     [
-        "局", "委", "委员会", "办", "办公室", "中心", "厅", "署", "站", "所", "队", "处", "科", "院", "馆", "部",
+        "局", "委", "委员会", "办", "办公室", "室", "中心", "厅", "署", "站", "所", "队", "处", "科", "院", "馆", "部",
     ];
 
     /// <summary>Generic names of the bodies below a government: written without a place, they mean all of them.</summary>

@@ -1,3 +1,5 @@
+using PolicyLedger.Reading.Syntax;
+
 namespace PolicyLedger.Reading.Units;
 
 /// <summary>What kind of body a unit is. Documented with examples in docs/units.md.</summary>
@@ -56,3 +58,9 @@ public sealed record UnitRef(string Key, string Name, string Jurisdiction, UnitK
 /// <param name="Carried">What the mention took from the mentions before it in its clause (a prefix such as 市, or 各), if anything.</param>
 /// <param name="FromAlias">True where the user's alias file decided the resolution.</param>
 public sealed record ResolvedMention(string Mention, UnitRef Unit, string? SecondName, string? Carried, bool FromAlias);
+
+/// <summary>A role mention of an item (with its span in the source) and what it resolved to.</summary>
+public sealed record ResolvedRole(RoleMention Role, ResolvedMention Resolution)
+{
+    public UnitRef Unit => Resolution.Unit;
+}

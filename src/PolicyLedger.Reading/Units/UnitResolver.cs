@@ -48,6 +48,17 @@ public sealed partial class UnitResolver
     public IReadOnlyList<UnitRef> ResolveClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder) =>
         ExplainClause(jurisdiction, mentionsInOrder).Select(r => r.Unit).ToArray();
 
+    /// <summary>
+    /// Resolves the units of an item's responsibility clause, in the order written (lead, responsible, cooperating as
+    /// the clause gives them): one <see cref="ResolvedRole"/> per <see cref="PolicyItem.Roles"/> entry, with its span.
+    /// </summary>
+    public IReadOnlyList<ResolvedRole> ResolveItem(string jurisdiction, PolicyItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var explained = ExplainClause(jurisdiction, item.Roles.Select(r => r.Mention).ToArray());
+        return item.Roles.Select((r, i) => new ResolvedRole(r, explained[i])).ToArray();
+    }
+
     /// <summary>As <see cref="ResolveClause"/>, with what each mention carried and whether an alias decided it.</summary>
     public IReadOnlyList<ResolvedMention> ExplainClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder)
     {
