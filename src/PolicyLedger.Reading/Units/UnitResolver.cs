@@ -86,18 +86,21 @@ public sealed partial class UnitResolver
     {
         var clean = MentionText.Clean(mention);
         var (main, second) = MentionText.SplitSecondName(clean);
+        var (builtIn, carried, next) = BuiltIn(profile, main, carry);
 
+        // The user's word first: for the mention as written, then for the unit the rules found (in its own jurisdiction,
+        // so an alias of 新乡's units applies to 市税务局 in a 红旗区 document too).
         if ((_aliases.Find(profile.Name, clean) ?? _aliases.Find(profile.Name, main)) is { } direct)
         {
-            var unit = FromAlias(profile, direct);
-            return (new ResolvedMention(mention, unit, second, null, true), carry);
+            return (new ResolvedMention(mention, FromAlias(profile, direct), second, carried, true), next);
         }
 
-        var (builtIn, carried, next) = BuiltIn(profile, main, carry);
-        if (builtIn.Jurisdiction == profile.Name
-            && (_aliases.Find(profile.Name, builtIn.Name) ?? _aliases.Find(profile.Name, ShortOf(builtIn))) is { } byName)
+        var unitProfile = builtIn.Jurisdiction == profile.Name ? profile : ProfileOf(builtIn.Jurisdiction);
+        var byName = _aliases.Find(unitProfile.Name, builtIn.Name) ?? _aliases.Find(unitProfile.Name, ShortOf(builtIn))
+                     ?? (ReferenceEquals(unitProfile, profile) ? null : _aliases.Find(unitProfile.Name, main));
+        if (byName is not null)
         {
-            return (new ResolvedMention(mention, FromAlias(profile, byName), second, carried, true), next);
+            return (new ResolvedMention(mention, FromAlias(unitProfile, byName), second, carried, true), next);
         }
 
         return (new ResolvedMention(mention, builtIn, second, carried, false), next);
@@ -149,7 +152,7 @@ public sealed partial class UnitResolver
             return (Make(jurisdiction, party, UnitKind.PartyOrgan), carried, next);
         }
 
-        // Places below the jurisdiction: 义马市政府, 承留镇人民政府, 济水街道办事处.
+        // The government itself (市政府, 焦作市人民政府); named places below it (义马市政府) are governments by their words.
         var normalizedGov = UnitNames.NormalizeGovernmentWords(rest);
         if (normalizedGov == "人民政府")
         {
