@@ -170,6 +170,7 @@ public sealed partial class UnitResolver
                            && UnitNames.DepartmentFullName(rest[2..]) is not null
                     ? rest[2..]
                     : rest;
+                core = core.Replace("管委会", "管理委员会", StringComparison.Ordinal);
                 return (Make(jurisdiction, UnitNames.DepartmentFullName(core) ?? core, kind), carried, next);
             }
 
@@ -290,8 +291,8 @@ public sealed partial class UnitResolver
 
     /// <summary>Whether what follows a prefix can be a name on its own (市场监管局 is not 市 + 场监管局).</summary>
     private static bool Plausible(string rest) =>
-        rest.Length >= 2 && !rest.StartsWith('场') && !rest.StartsWith('级') && !rest.StartsWith('管') && !rest.StartsWith('属')
-        && !rest.StartsWith('直');
+        rest.Length >= 2 && !rest.StartsWith('场') && !rest.StartsWith('级') && !rest.StartsWith('属')
+        && !(rest.StartsWith('直') && !rest.StartsWith("直机关", StringComparison.Ordinal) && !rest.StartsWith("直属机关", StringComparison.Ordinal));
 
     private static string? Party(string rest, string partyMark, bool hadScope, IReadOnlyList<string> ownMarks)
     {
@@ -327,7 +328,10 @@ public sealed partial class UnitResolver
 
         if (UnitNames.PartyOrganName(text) is { } bare && bare != "办公室")
         {
-            return partyMark + bare;
+            // 纪委 and the working committee of the organs are written with the level, not the committee: 市纪委监委, 市直属机关工作委员会.
+            return bare.StartsWith("纪委", StringComparison.Ordinal) || bare.StartsWith("直属", StringComparison.Ordinal)
+                ? partyMark[..^1] + bare
+                : partyMark + bare;
         }
 
         return null;
