@@ -20,6 +20,12 @@ public sealed partial class UnitResolver
     private readonly AliasTable _aliases;
     private readonly ConcurrentDictionary<string, JurisdictionProfile> _profiles = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Names the built-in rules and tables. It changes whenever a change to them can change a key, a name or a kind,
+    /// so a ledger that stores resolved units knows to re-resolve (together with a fingerprint of the alias file).
+    /// </summary>
+    public const string RulesVersion = "units-2";
+
     public UnitResolver(AliasTable? aliases = null)
     {
         _aliases = aliases ?? AliasTable.Empty;
