@@ -199,6 +199,10 @@ internal static class UnitNames
         return ByCompact.TryGetValue(MentionText.Compact(core), out var hit) ? hit.Full : null;
     }
 
+    /// <summary>Whether a canonical department name is one of the tables' full names.</summary>
+    public static bool IsKnownDepartment(string name) =>
+        ByCompact.TryGetValue(MentionText.Compact(name), out var hit) && hit.Full == name || Abbreviations.ContainsValue(name);
+
     public static string? PartyOrganName(string core) => PartyOrgans.TryGetValue(core, out var n) ? n : null;
 
     public static string? MassOrganizationName(string core) => MassOrganizations.TryGetValue(core, out var n) ? n : null;

@@ -109,8 +109,15 @@ public sealed partial class UnitResolver
             return (new ResolvedMention(mention, FromAlias(unitProfile, byName), second, carried, true), next);
         }
 
-        return (new ResolvedMention(mention, builtIn, second, carried, false), next);
+        return (new ResolvedMention(mention, builtIn, second, carried, false) { Recognized = IsRecognized(builtIn) }, next);
     }
+
+    private static bool IsRecognized(UnitRef unit) => unit.Kind switch
+    {
+        UnitKind.Department => UnitNames.IsKnownDepartment(unit.Name),
+        UnitKind.Other => false,
+        _ => true,
+    };
 
     private static string ShortOf(UnitRef unit) => unit.Key[(unit.Key.IndexOf('/') + 1)..];
 

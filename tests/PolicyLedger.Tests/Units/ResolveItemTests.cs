@@ -20,3 +20,16 @@ public class ResolveItemTests
         Assert.Equal(Role.Responsible, resolved[1].Role.Role);
     }
 }
+
+public class RecognitionTests
+{
+    [Theory]
+    [InlineData("焦作", "市人社局", true)]
+    [InlineData("焦作", "各县（市、区）政府", true)]
+    [InlineData("焦作", "人行焦作中心支行", true)]
+    [InlineData("红旗区", "城建局", false)]
+    [InlineData("红旗区", "教体文旅局", false)]
+    [InlineData("济源", "创建工作领导小组办公室", false)]
+    public void Marks_names_it_did_not_know(string jurisdiction, string mention, bool recognized) =>
+        Assert.Equal(recognized, new UnitResolver().ExplainClause(jurisdiction, [mention])[0].Recognized);
+}
