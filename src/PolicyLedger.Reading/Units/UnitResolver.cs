@@ -191,7 +191,7 @@ public sealed partial class UnitResolver
             {
                 // A city's own court (市法院) is its intermediate court.
                 var name = OutsideName(rest);
-                if (name == "人民法院" && scope is { Prefix: "市" } && ProfileLevel(profile, jurisdiction) == JurisdictionLevel.City)
+                if (name is "人民法院" && scope is { Prefix: "市" } && ProfileLevel(profile, jurisdiction) == JurisdictionLevel.City)
                 {
                     name = "中级人民法院";
                 }
@@ -334,6 +334,11 @@ public sealed partial class UnitResolver
             return partyMark;
         }
 
+        if (text is "市委" or "区委" or "县委" or "省委" or "党工委")
+        {
+            return ownMarks.Contains(text) ? partyMark : text;
+        }
+
         if (YouthLeague().IsMatch(text))
         {
             return text;
@@ -364,9 +369,12 @@ public sealed partial class UnitResolver
 
         s = CentralBankBranch().Replace(s, m => $"{m.Groups["head"].Value}{m.Groups["place"].Value}市中心支行");
         s = s.Replace("中级法院", "中级人民法院", StringComparison.Ordinal);
-        if (s.EndsWith("法院", StringComparison.Ordinal) && !s.EndsWith("人民法院", StringComparison.Ordinal))
+        foreach (var (written, full) in new[] { ("法院", "人民法院"), ("检察院", "人民检察院") })
         {
-            s = s[..^2] + "人民法院";
+            if (s.EndsWith(written, StringComparison.Ordinal) && !s.EndsWith(full, StringComparison.Ordinal))
+            {
+                s = s[..^written.Length] + full;
+            }
         }
 
         return s;
