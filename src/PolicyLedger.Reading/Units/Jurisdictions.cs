@@ -140,7 +140,7 @@ public static partial class Jurisdictions
         return p;
     }
 
-    /// <summary>The jurisdiction of a document: from its issuer, else the place opening its title, else its number's mark.</summary>
+    /// <summary>The jurisdiction of a document: from its issuer, else the place opening its title, else its number's mark; empty when none says.</summary>
     public static string Of(PolicyDocument doc)
     {
         if (FromOrganName(doc.Issuer?.Value) is { Length: > 0 } fromIssuer)
@@ -166,7 +166,31 @@ public static partial class Jurisdictions
             }
         }
 
+        if (doc.DocNumber?.Value is { } number && FromDocNumber(number) is { } fromNumber)
+        {
+            return fromNumber;
+        }
+
         return string.Empty;
+    }
+
+    /// <summary>The issuers' marks that open a document number (济管〔2023〕19号, 焦政〔2023〕1号), for the places it knows.</summary>
+    private static readonly (string Mark, string Jurisdiction)[] NumberMarks =
+    [
+        ("济管", "济源"), ("济政", "济源"), ("焦政", "焦作"), ("三政", "三门峡"), ("新政", "新乡"), ("豫政", "河南"),
+        ("红政", "红旗区"), ("中政", "中站区"),
+    ];
+
+    /// <summary>The jurisdiction a document number's mark names, where it is one of the known marks; else null.</summary>
+    public static string? FromDocNumber(string number)
+    {
+        var clean = MentionText.Clean(number);
+        var bracket = clean.IndexOf('（');
+        var mark = bracket > 0 ? clean[..bracket] : clean;
+        return NumberMarks.Where(m => mark.StartsWith(m.Mark, StringComparison.Ordinal))
+            .OrderByDescending(m => m.Mark.Length)
+            .Select(m => m.Jurisdiction)
+            .FirstOrDefault();
     }
 
     /// <summary>The built-in profile of a jurisdiction, or one guessed from its name (…区 a district, …县 a county, else a city).</summary>
