@@ -97,6 +97,7 @@ public static class ChineseNumber
         var approx = false;
         var hasMultiplier = false;
         var any = false;
+        var byDigit = false;
         var end = start;
 
         while (i < n)
@@ -120,7 +121,7 @@ public static class ChineseNumber
                         count++;
                         j++;
                     }
-                    else if (text[j] is ',' or '，' && count > 0 && j + 3 < n + 0 && IsGroup(text, j + 1))
+                    else if (count > 0 && (text[j] == ',' || (text[j] == '，' && text[j - 1] is >= '０' and <= '９')) && IsGroup(text, j + 1))
                     {
                         j++;
                     }
@@ -169,6 +170,7 @@ public static class ChineseNumber
                 if (hasNumber)
                 {
                     // 二〇二三: digit by digit
+                    byDigit = true;
                     number *= 10;
                     digits++;
                     i++;
@@ -194,6 +196,7 @@ public static class ChineseNumber
                     }
 
                     // digit by digit: 二零二三, 五五 (折)
+                    byDigit = true;
                     number = number * 10 + d;
                     digits++;
                     i++;
@@ -214,6 +217,16 @@ public static class ChineseNumber
             var u = SmallUnit(c);
             if (u > 0)
             {
+                if (byDigit)
+                {
+                    return false; // 二三十: not a number
+                }
+
+                if (!hasNumber && lastUnit != 0 && !zero)
+                {
+                    break; // 五十千, 七十百
+                }
+
                 if (!hasNumber)
                 {
                     number = 1; // 十五, 百三
@@ -249,6 +262,11 @@ public static class ChineseNumber
                 if (!any)
                 {
                     break; // 万 alone is not a number
+                }
+
+                if (byDigit)
+                {
+                    return false;
                 }
 
                 var val = section + number;
@@ -302,11 +320,11 @@ public static class ChineseNumber
         if (full)
         {
             // 点 decimals: 二点五, 两千万点五五四四
-            if (end < n - 1 && text[end] is '点' or '點' && Digit(text[end + 1]) >= 0)
+            if (end < n - 1 && text[end] is '点' or '點' && IsDecimalDigit(text[end + 1]))
             {
                 var j = end + 1;
                 var scale = 0.1m;
-                while (j < n && Digit(text[j]) >= 0)
+                while (j < n && IsDecimalDigit(text[j]))
                 {
                     value += Digit(text[j]) * scale;
                     scale /= 10;
@@ -321,6 +339,8 @@ public static class ChineseNumber
         token = new NumberToken(start, end - start, value, hanOnly, digits, approx, hasMultiplier);
         return true;
     }
+
+    private static bool IsDecimalDigit(char c) => Digit(c) >= 0 && c is not '两' and not '兩' and not '倆';
 
     private static bool IsGroup(string text, int at) =>
         at + 2 < text.Length

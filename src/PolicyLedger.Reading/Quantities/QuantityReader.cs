@@ -46,9 +46,21 @@ public static class QuantityReader
         {
             var c = text[i];
             Raw? q = null;
-            if (c == '百' && string.CompareOrdinal(text, i, "百分之", 0, 3) == 0 && (i == 0 || !ChineseNumber.IsHanNumeral(text[i - 1])))
+            if (c is '百' or '佰' && i + 2 < text.Length && text[i + 1] == '分' && text[i + 2] == '之' && (i == 0 || !ChineseNumber.IsHanNumeral(text[i - 1])))
             {
                 q = ReadPercentWords(text, i);
+            }
+            else if (c is '千' or '万' or '百' or '仟' or '萬' or '佰' or '亿' && ReadPerMille(text, i) is { } pm)
+            {
+                q = pm;
+            }
+            else if (c is '$' or '＄' or '￥' or '¥' && i + 1 < n && ChineseNumber.IsArabicDigit(text[i + 1]) && ChineseNumber.TryRead(text, i + 1, out var sym, full: false))
+            {
+                q = new Raw(i, sym.End, QuantityKind.Money, sym.Value, c is '$' or '＄' ? "$" : "元", null, Bound.Exact, null, false);
+            }
+            else if (c is '对' or '對' && i + 1 < n && text[i + 1] == '折' && i > 0 && text[i - 1] == '打')
+            {
+                q = new Raw(i, i + 2, QuantityKind.Percent, 50m, "%", null, Bound.Exact, null, false);
             }
             else if (c is '亿' or '万' && i + 1 < n && (text[i + 1] == '元' || string.CompareOrdinal(text, i + 1, "美元", 0, 2) == 0)
                      && (i == 0 || !ChineseNumber.CanStart(text[i - 1])))
@@ -58,7 +70,7 @@ public static class QuantityReader
                 var unitLen = text[i + 1] == '元' ? 1 : 2;
                 q = new Raw(i, i + 1 + unitLen, QuantityKind.Money, value, unitLen == 1 ? "元" : "美元", null, Bound.Exact, null, false);
             }
-            else if (ChineseNumber.CanStart(c) || (c == '半' && i + 1 < n && text[i + 1] == '年'))
+            else if (ChineseNumber.CanStart(c) || (c == '半' && i + 1 < n && text[i + 1] is '年' or '成' or '折'))
             {
                 q = ReadNumberAt(text, i, out var skipTo);
                 if (q is null)
@@ -72,6 +84,13 @@ public static class QuantityReader
             {
                 i++;
                 continue;
+            }
+
+            // A sign: 负3.9%, -22.2%
+            if (q.Kind is QuantityKind.Percent or QuantityKind.Money && q.Start > 0
+                && (text[q.Start - 1] is '负' or '負' || (text[q.Start - 1] is '-' or '－' && (q.Start == 1 || !char.IsLetterOrDigit(text[q.Start - 2])))))
+            {
+                q = q with { Start = q.Start - 1, Value = -q.Value };
             }
 
             // Prefix bound and per
@@ -252,7 +271,14 @@ public static class QuantityReader
         }
 
         var value = t.Value;
-        return new Raw(i, t.End, QuantityKind.Percent, value, "%", null, Bound.Exact, null, false);
+        var end = t.End;
+        if (!t.HanOnly && end < text.Length && text[end] is 'k' or 'K' or 'Ｋ')
+        {
+            value *= 1000;
+            end++;
+        }
+
+        return new Raw(i, end, QuantityKind.Percent, value, "%", null, Bound.Exact, null, false);
     }
 
     /// <summary>A number followed by its unit, or null (years, dates, ordinals, grades, numbers without a unit).</summary>
@@ -271,6 +297,11 @@ public static class QuantityReader
         }
         else if (!ChineseNumber.TryRead(text, i, out t, full: true))
         {
+            while (skipTo < n && ChineseNumber.IsHanNumeral(text[skipTo]))
+            {
+                skipTo++; // 二三十: not a number, nor is 三十 inside it
+            }
+
             return null;
         }
 
@@ -283,9 +314,15 @@ public static class QuantityReader
 
         // Chinese numerals inside words: 一般, 统一, 一次性; only stand-alone figures count
         var end = t.End;
-        if (end < n && (char.IsAsciiLetter(text[end]) || text[end] is '＋' or '+'))
+        if (end < n && (char.IsAsciiLetter(text[end]) && !(text[end] is 'k' or 'K' && (end + 1 >= n || !char.IsAsciiLetter(text[end + 1]))) || text[end] is '＋' or '+'))
         {
             return null; // 5A, 4A, 5G
+        }
+
+        if (!t.HanOnly && end < n && text[end] is 'k' or 'K' or 'Ｋ' && (end + 1 >= n || !char.IsAsciiLetter(text[end + 1])))
+        {
+            t = t with { Value = t.Value * 1000, Length = t.Length + 1 }; // 15k个百分点
+            end++;
         }
 
         var approx = t.Approximate;
@@ -355,6 +392,11 @@ public static class QuantityReader
             }
         }
 
+        if (c is '成' or '折' && !approx && TenthsPercent(text, t, end) is { } tenths)
+        {
+            return tenths;
+        }
+
         var u = ReadUnit(text, end, t, out var k2, out var uEnd);
         if (u is null)
         {
@@ -382,7 +424,138 @@ public static class QuantityReader
             return null;
         }
 
-        return new Raw(i, uEnd, k2, t.Value, u, null, bound, null, false);
+        var amount = t.Value;
+        if (k2 == QuantityKind.Money)
+        {
+            (amount, uEnd) = Cents(text, amount, uEnd, u);
+        }
+
+        return new Raw(i, uEnd, k2, amount, u, null, bound, null, false);
+    }
+
+    /// <summary>五元三毛 = 5.3 元, 两美元又三美分 = 2.03 美元.</summary>
+    private static (decimal Amount, int End) Cents(string text, decimal amount, int end, string unit)
+    {
+        var n = text.Length;
+        var k = end;
+        if (unit == "美元")
+        {
+            if (k < n && text[k] == '又')
+            {
+                k++;
+            }
+
+            if (k < n && ChineseNumber.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var c, full: false) && c.End + 1 < n
+                && text[c.End] == '美' && text[c.End + 1] == '分')
+            {
+                return (amount + c.Value / 100, c.End + 2);
+            }
+
+            return (amount, end);
+        }
+
+        if (unit != "元")
+        {
+            return (amount, end);
+        }
+
+        if (k < n && ChineseNumber.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var jiao, full: false) && jiao.Value < 10 && jiao.End < n && text[jiao.End] is '角' or '毛')
+        {
+            amount += jiao.Value / 10;
+            k = jiao.End + 1;
+            end = k;
+            if (k < n && ChineseNumber.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var fen, full: false) && fen.Value < 10 && fen.End < n && text[fen.End] == '分')
+            {
+                amount += fen.Value / 100;
+                end = fen.End + 1;
+            }
+        }
+
+        return (amount, end);
+    }
+
+    /// <summary>七成 = 70 %, 三成半 = 35 %, 八折 = 80 %, 75折 = 75 %.</summary>
+    private static Raw? TenthsPercent(string text, NumberToken t, int end)
+    {
+        var n = text.Length;
+        var v = t.Value;
+        var e = end + 1;
+        if (text[end] == '成')
+        {
+            if (v > 10)
+            {
+                return null;
+            }
+
+            v *= 10;
+            if (e < n && text[e] == '半')
+            {
+                v += 5;
+                e++;
+            }
+            else if (e < n && ChineseNumber.Digit(text[e]) > 0 && (e + 1 >= n || !ChineseNumber.IsHanNumeral(text[e + 1]) && !Cjk.IsHan(text[e + 1])))
+            {
+                v += ChineseNumber.Digit(text[e]);
+                e++;
+            }
+        }
+        else if (v == 0.5m)
+        {
+            v = 50; // 半折
+        }
+        else if (v < 10)
+        {
+            v *= 10;
+        }
+        else if (v is > 10 and < 100 && v == Math.Floor(v))
+        {
+            // 75折, 五五折
+        }
+        else
+        {
+            return null;
+        }
+
+        return new Raw(t.Start, e, QuantityKind.Percent, v, "%", null, Bound.Exact, null, false);
+    }
+
+    /// <summary>千分之三 = 0.3 %, 万分之五 = 0.05 %.</summary>
+    private static Raw? ReadPerMille(string text, int i)
+    {
+        if (i > 0 && ChineseNumber.CanStart(text[i - 1]))
+        {
+            return null;
+        }
+
+        var n = text.Length;
+        var k = i;
+        var denom = 1m;
+        while (k < n && k - i < 4)
+        {
+            var u = ChineseNumber.SmallUnit(text[k]);
+            var b = ChineseNumber.BigUnit(text[k]);
+            if (u > 0)
+            {
+                denom *= u;
+            }
+            else if (b > 0)
+            {
+                denom *= b;
+            }
+            else
+            {
+                break;
+            }
+
+            k++;
+        }
+
+        if (denom <= 100 || k + 2 >= n || text[k] != '分' || text[k + 1] != '之' || !ChineseNumber.TryRead(text, k + 2, out var num))
+        {
+            return null;
+        }
+
+        return new Raw(i, num.End, QuantityKind.Percent, num.Value * 100 / denom, "%", null, Bound.Exact, null, false);
     }
 
     private static bool IsNameContinuation(string text, int at) => text[at] is '大' or '性' or '化' or '卡';
@@ -449,6 +622,13 @@ public static class QuantityReader
             }
         }
 
+        if (text[at] is '个' or '個' && at + 1 < n && QuantityWords.MatchAt(text, at + 1, ["比特币"]) is { } coin)
+        {
+            kind = QuantityKind.Money;
+            end = at + 1 + coin.Length;
+            return coin;
+        }
+
         var m = QuantityWords.MatchLongestAt(text, at, QuantityWords.Measures);
         if (m is null)
         {
@@ -459,7 +639,7 @@ public static class QuantityReader
         return m switch
         {
             "个月" => "月",
-            "个百分点" => "百分点",
+            "个百分点" or "個百分點" or "百分點" or "个百分點" or "個百分点" => "百分点",
             "个基点" => "基点",
             "个工作日" => "工作日",
             "万平方米" => null,

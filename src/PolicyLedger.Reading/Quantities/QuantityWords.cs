@@ -16,7 +16,7 @@ internal static class QuantityWords
     /// <summary>Measure words read after a number, longest first where one is the start of another.</summary>
     public static readonly string[] Measures =
     [
-        "个百分点", "百分点", "个基点", "基点", "个工作日", "工作日", "个月", "个", "人次", "户次", "架次", "车次", "家", "人", "名", "位", "户",
+        "个百分点", "百分点", "個百分點", "百分點", "个百分點", "個百分点", "个基点", "基点", "个工作日", "工作日", "个月", "个", "人次", "户次", "架次", "车次", "家", "人", "名", "位", "户",
         "平方公里", "平方千米", "平方米", "万平方米", "立方米", "公顷", "亩", "公里", "千米", "米", "公斤", "千克", "克", "吨", "斤",
         "千瓦时", "千瓦", "兆瓦", "万千瓦", "度", "伏", "千伏", "标准煤", "倍", "场", "套", "台", "辆", "座", "所", "条", "项", "件", "批", "次",
         "晚", "天", "年", "小时", "周", "岁", "张", "部", "只", "头", "株", "棵", "间", "栋", "床", "支", "类", "处", "篇", "册", "份",
@@ -24,7 +24,7 @@ internal static class QuantityWords
     ];
 
     /// <summary>Measure words a one-character Chinese numeral may carry and still be a figure (三个月, 半年).</summary>
-    public static readonly HashSet<string> ShortHanMeasures = ["个月", "年", "天", "倍", "个百分点", "百分点", "小时", "个工作日", "工作日", "周"];
+    public static readonly HashSet<string> ShortHanMeasures = ["个月", "年", "天", "倍", "个百分点", "百分点", "個百分點", "百分點", "个百分點", "個百分点", "小时", "个工作日", "工作日", "周"];
 
     /// <summary>Measure words that say nothing on their own after a bare numeral: 届 and 级 read as ordinals/grades.</summary>
     public static readonly HashSet<string> NeverMeasures = ["届", "级", "门", "期", "轮", "道"];
