@@ -337,6 +337,11 @@ public static class QuantityReader
             return null;
         }
 
+        if (end + 1 < n && text[end] == ' ' && text[end + 1] is '%' or '％')
+        {
+            end++; // 5 ％
+        }
+
         var bound = approx ? Bound.Approx : Bound.Exact;
         var c = text[end];
         if (c is '%' or '％' && !approx)
