@@ -174,7 +174,7 @@ public static class QuantityReader
                             hasMax = true;
                             e2 += m.Word.Length;
                         }
-                        else if (!hasMax && joiner == "但" && QuantityWords.MatchLongestBefore(text, k, QuantityWords.Prefix.Select(p => p.Word)) is null)
+                        else if (!hasMax && joiner == "但" && QuantityWords.MatchLongestBefore(text, k, QuantityWords.PrefixWords) is null)
                         {
                             hasMax = false;
                         }
@@ -664,7 +664,7 @@ public static class QuantityReader
         var scan = p;
         for (var guard = 0; guard < 3; guard++)
         {
-            var word = QuantityWords.MatchLongestBefore(text, scan, QuantityWords.Prefix.Select(b => b.Word));
+            var word = QuantityWords.MatchLongestBefore(text, scan, QuantityWords.PrefixWords);
             if (word is not null)
             {
                 var b = QuantityWords.Prefix.First(x => x.Word == word).Bound;

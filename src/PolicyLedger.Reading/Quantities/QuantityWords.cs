@@ -40,6 +40,8 @@ internal static class QuantityWords
         ("大约", Bound.Approx), ("约为", Bound.Approx), ("约", Bound.Approx), ("近", Bound.Approx),
     ];
 
+    public static readonly string[] PrefixWords = [.. Prefix.Select(p => p.Word)];
+
     /// <summary>Words after a figure that bound it.</summary>
     public static readonly (string Word, Bound Bound)[] Suffix =
     [

@@ -53,6 +53,11 @@ public static class TimeReader
         while (i < n)
         {
             var c = text[i];
+            if (!ChineseNumber.CanStart(c) && c is not ('年' or '全' or '每' or '按'))
+            {
+                i++;
+                continue;
+            }
 
             // Recurrences: 每季度, 每月10日前, 每半年, 按月
             if (c is '每' or '按')
@@ -192,7 +197,7 @@ public static class TimeReader
         }
 
         // 每年不超过30万元: a rate
-        if (QuantityWords.MatchLongestAt(text, end, QuantityWords.Prefix.Select(b => b.Word)) is not null
+        if (QuantityWords.MatchLongestAt(text, end, QuantityWords.PrefixWords) is not null
             || (end < n && ChineseNumber.IsArabicDigit(text[end]) && !IsDayAfter(text, end)))
         {
             return null;
