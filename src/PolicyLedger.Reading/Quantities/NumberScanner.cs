@@ -128,6 +128,21 @@ public static class NumberScanner
     /// <summary>A number with its fraction, 点 decimals, exponent or dozen: 五分之一, 三百五又三分之一, 2e5, 一打.</summary>
     private static bool TryReadFull(string text, int i, out decimal value, out int end)
     {
+        try
+        {
+            return TryReadFullCore(text, i, out value, out end);
+        }
+        catch (OverflowException)
+        {
+            // beyond decimal's range: not a number we can state
+            value = 0;
+            end = i;
+            return false;
+        }
+    }
+
+    private static bool TryReadFullCore(string text, int i, out decimal value, out int end)
+    {
         value = 0;
         end = i;
         var n = text.Length;

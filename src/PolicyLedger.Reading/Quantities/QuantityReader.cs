@@ -284,6 +284,19 @@ public static class QuantityReader
     /// <summary>A number followed by its unit, or null (years, dates, ordinals, grades, numbers without a unit).</summary>
     private static Raw? ReadNumberAt(string text, int i, out int skipTo)
     {
+        try
+        {
+            return ReadNumberAtCore(text, i, out skipTo);
+        }
+        catch (OverflowException)
+        {
+            skipTo = i + 1; // a figure beyond decimal's range is not read
+            return null;
+        }
+    }
+
+    private static Raw? ReadNumberAtCore(string text, int i, out int skipTo)
+    {
         skipTo = i + 1;
         var n = text.Length;
         NumberToken t;

@@ -37,7 +37,7 @@ public sealed class ReaderFuzzTests
             {
                 Assert.InRange(m.Span.End, m.Span.Start, text.Length);
             }
-        }, iter: 20_000);
+        }, iter: 30_000);
     }
 
     [Fact]
