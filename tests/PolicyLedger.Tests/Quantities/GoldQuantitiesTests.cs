@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PolicyLedger.Reading;
 using PolicyLedger.Reading.Quantities;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Tests.Support;
@@ -21,6 +22,38 @@ public sealed class GoldQuantitiesTests(ITestOutputHelper output)
     public void Quantities_and_times_match_the_gold_reading()
     {
         SharedData.Require();
+        Check((doc, id) =>
+        {
+            var item = SeedItems.Find(doc, id);
+            Assert.True(item is not null, $"gold item {doc} {id} not found in the seed");
+            return (item!.Text.Text, QuantityReader.Read(item.Text), TimeReader.Read(item.Text, item.Context));
+        });
+    }
+
+    /// <summary>The same score through the whole pipeline: the seed read by PolicyReader, the item found by its text.</summary>
+    [SkippableFact]
+    public void Items_read_by_the_pipeline_carry_the_gold_quantities_and_times()
+    {
+        SharedData.Require();
+        var read = new Dictionary<string, IReadOnlyList<PolicyItem>>();
+        Check((doc, id) =>
+        {
+            var cut = SeedItems.Find(doc, id);
+            Assert.True(cut is not null, $"gold item {doc} {id} not found in the seed");
+            if (!read.TryGetValue(doc, out var items))
+            {
+                items = PolicyReader.Default.ReadFile(SharedData.Path("seeds", doc + ".txt")).Documents.SelectMany(d => d.Items).ToList();
+                read[doc] = items;
+            }
+
+            var startsWith = cut!.Text.Text[..Math.Min(12, cut.Text.Length)];
+            var item = items.FirstOrDefault(i => i.Text.StartsWith(startsWith, StringComparison.Ordinal));
+            return item is null ? ("(no item read)", [], []) : (item.Text, item.Quantities, item.Times);
+        });
+    }
+
+    private void Check(Func<string, string, (string Text, IReadOnlyList<Quantity> Quantities, IReadOnlyList<TimeExpression> Times)> readItem)
+    {
         using var gold = JsonDocument.Parse(File.ReadAllText(SharedData.Path("gold", "quantities.json")));
         int qGold = 0, qOurs = 0, qRight = 0, tGold = 0, tOurs = 0, tRight = 0;
         var report = new StringBuilder();
@@ -28,13 +61,12 @@ public sealed class GoldQuantitiesTests(ITestOutputHelper output)
         {
             var doc = g.GetProperty("doc").GetString()!;
             var id = g.GetProperty("item").ValueKind == JsonValueKind.Number ? g.GetProperty("item").GetInt32().ToString(CultureInfo.InvariantCulture) : g.GetProperty("item").GetString()!;
-            var item = SeedItems.Find(doc, id);
-            Assert.True(item is not null, $"gold item {doc} {id} not found in the seed");
+            var (text, quantities, times) = readItem(doc, id);
 
             var expectedQ = g.GetProperty("quantities").EnumerateArray().Select(GoldQuantityKey).ToList();
-            var actualQ = QuantityReader.Read(item!.Text).Select(QuantityKey).ToList();
+            var actualQ = quantities.Select(QuantityKey).ToList();
             var expectedT = g.GetProperty("times").EnumerateArray().Select(GoldTimeKey).ToList();
-            var actualT = TimeReader.Read(item.Text, item.Context).Select(TimeKey).ToList();
+            var actualT = times.Select(TimeKey).ToList();
 
             var (qr, qMissing, qExtra) = Compare(expectedQ, actualQ);
             var (tr, tMissing, tExtra) = Compare(expectedT, actualT);
@@ -42,7 +74,7 @@ public sealed class GoldQuantitiesTests(ITestOutputHelper output)
             tGold += expectedT.Count; tOurs += actualT.Count; tRight += tr;
             if (qMissing.Count + qExtra.Count + tMissing.Count + tExtra.Count > 0)
             {
-                report.AppendLine(CultureInfo.InvariantCulture, $"## {doc} item {id}: {SeedItems.Visible(item.Text.Text[..Math.Min(item.Text.Length, 300)])}");
+                report.AppendLine(CultureInfo.InvariantCulture, $"## {doc} item {id}: {SeedItems.Visible(text[..Math.Min(text.Length, 300)])}");
                 foreach (var m in qMissing) report.AppendLine(CultureInfo.InvariantCulture, $"   quantity missing: {m}");
                 foreach (var m in qExtra) report.AppendLine(CultureInfo.InvariantCulture, $"   quantity extra:   {m}");
                 foreach (var m in tMissing) report.AppendLine(CultureInfo.InvariantCulture, $"   time missing:     {m}");
