@@ -53,7 +53,7 @@ public static class TimeReader
         while (i < n)
         {
             var c = text[i];
-            if (!ChineseNumber.CanStart(c) && c is not ('年' or '全' or '每' or '按'))
+            if (!ChineseNumber.CanStart(c) && c is not ('年' or '全' or '每' or '按' or '今' or '本' or '明' or '去'))
             {
                 i++;
                 continue;
@@ -90,7 +90,7 @@ public static class TimeReader
             var end = p.End;
             DateOnly? first = p.First;
             DateOnly? last = p.Last;
-            var fromContext = p.YearFromContext;
+            var fromContext = p.YearFromContext || text[p.Start] is '今' or '本' or '明' or '去';
 
             // prefix: 自/从 … 起, 至 …
             var startPrefix = start > 0 ? QuantityWords.MatchLongestBefore(text, start, StartPrefixes) : null;
@@ -262,7 +262,7 @@ public static class TimeReader
         var k = i;
 
         // year: 2023年, 二〇二三年, 2023-01-01
-        if (ReadInt(text, k, 4, out var yv, out var ye, digitByDigit: true) && yv is >= 1900 and <= 2100 && ye - k >= 4 && (k == 0 || !ChineseNumber.CanStart(text[k - 1])))
+        if (ReadInt(text, k, 4, out var yv, out var ye, digitByDigit: true) && yv is >= 1000 and <= 2999 && ye - k >= 4 && (k == 0 || !ChineseNumber.CanStart(text[k - 1])))
         {
             if (ye < n && text[ye] == '年')
             {
@@ -291,6 +291,13 @@ public static class TimeReader
                 return null;
             }
         }
+        else if (ChineseNumber.IsHanNumeral(text[k]) && (k == 0 || !ChineseNumber.CanStart(text[k - 1])) && ChineseNumber.TryRead(text, k, out var hy, full: false)
+                 && hy.HanOnly && hy.Value is >= 1000 and <= 2999 && hy.Value == Math.Floor(hy.Value) && hy.End < n && text[hy.End] == '年')
+        {
+            // 两千零四年
+            year = (int)hy.Value;
+            k = hy.End + 1;
+        }
         else if (anchor is null && k < n && text[k] == '年' && k + 1 < n && text[k + 1] is '底' or '末' or '初' or '中' && context.Year is { } cy
                  && (k == 0 || !ChineseNumber.CanStart(text[k - 1]) && text[k - 1] is not '当' and not '每' and not '半' and not '全'))
         {
@@ -304,8 +311,18 @@ public static class TimeReader
             return new Point(i, k + 2, f, l, true, cy, 0, false, false);
         }
 
+        var relative = false;
+        if (year is null && anchor is null && k + 1 < n && text[k + 1] == '年' && text[k] is '今' or '本' or '明' or '去' && context.DocumentYear is { } docYear
+            && !(k + 2 < n && text[k + 2] is '度' or '代' or '级'))
+        {
+            // 今年, 明年, 去年: relative to the document's own year
+            year = docYear + text[k] switch { '明' => 1, '去' => -1, _ => 0 };
+            relative = true;
+            k += 2;
+        }
+
         var hasYear = year is not null;
-        var contextYear = false;
+        var contextYear = relative;
         var yy = year ?? anchor?.Year ?? 0;
 
         // quarter and half year after a year: 2023年第一季度, 2023年一季度, 2023年上半年
@@ -398,10 +415,21 @@ public static class TimeReader
         var monthLast = monthFirst.AddMonths(1).AddDays(-1);
 
         // day
-        if (ReadInt(text, k, 2, out var day, out var dEnd, false) && dEnd < n && text[dEnd] is '日' or '号' && ValidDay(yy, month, day))
+        if (ReadInt(text, k, 2, out var day, out var dEnd, false) && day >= 1)
         {
-            var d = new DateOnly(yy, month, day);
-            return new Point(i, dEnd + 1, d, d, contextYear, yy, month, hasYear, true);
+            var written = dEnd < n && text[dEnd] is '日' or '号';
+            if (written && !ValidDay(yy, month, day))
+            {
+                return null; // 2月30日: no such day
+            }
+
+            // 八月十五: a Chinese day needs no 日 at the end of a phrase
+            var bare = !written && ChineseNumber.IsHanNumeral(text[k]) && (dEnd >= n || !Cjk.IsHan(text[dEnd])) && ValidDay(yy, month, day);
+            if (written || bare)
+            {
+                var d = new DateOnly(yy, month, day);
+                return new Point(i, written ? dEnd + 1 : dEnd, d, d, contextYear, yy, month, hasYear, true);
+            }
         }
 
         if (k < n && text[k] is '底' or '末')

@@ -62,7 +62,7 @@ public sealed class PeerSpecsTests(ITestOutputHelper output)
             var input = c.GetProperty("Input").GetString() ?? "";
             var expected = c.GetProperty("Results").EnumerateArray().Select(r => Expected(name, r, input)).Where(e => e is not null).Select(e => e!).ToList();
             var actual = Actual(name, input, c);
-            if (expected.SequenceEqual(actual))
+            if (expected.Count == actual.Count && expected.Zip(actual).All(p => p.First.Split(" || ").Contains(p.Second)))
             {
                 passed++;
             }
@@ -102,10 +102,12 @@ public sealed class PeerSpecsTests(ITestOutputHelper output)
             case "DimensionModel":
                 return Show(start, length, "");
             case "DateParser":
-                return Show(start, length, V(r.GetProperty("Value").GetProperty("FutureResolution"), "date"));
+                // a date without a year: the peer resolves it forward and back from the reference date, we take the
+                // document's year; either of the peer's readings counts
+                return string.Join(" || ", new[] { "FutureResolution", "PastResolution" }.Select(k => Show(start, length, V(r.GetProperty("Value").GetProperty(k), "date"))).Distinct());
             case "DatePeriodParser":
-                var fr = r.GetProperty("Value").GetProperty("FutureResolution");
-                return Show(start, length, V(fr, "startDate") + ".." + V(fr, "endDate"));
+                return string.Join(" || ", new[] { "FutureResolution", "PastResolution" }.Select(k => r.GetProperty("Value").GetProperty(k))
+                    .Select(fr => Show(start, length, V(fr, "startDate") + ".." + V(fr, "endDate"))).Distinct());
             default:
                 return Show(start, length, "");
         }
@@ -115,7 +117,8 @@ public sealed class PeerSpecsTests(ITestOutputHelper output)
     {
         var mapped = TextNormalizer.Fold(input, 0, input.Length);
         var year = c.TryGetProperty("Context", out var ctx) && DateTime.TryParse(ctx.GetProperty("ReferenceDateTime").GetString(), CultureInfo.InvariantCulture, out var rd) ? rd.Year : (int?)null;
-        var context = new TimeContext(year, null);
+        // dates without a year need one: the reference date's, else (extractor specs carry none) any year will do
+        var context = new TimeContext(year ?? 2017, null);
         switch (file)
         {
             case "NumberModel":
@@ -137,8 +140,9 @@ public sealed class PeerSpecsTests(ITestOutputHelper output)
                 return TimeReader.Read(mapped, context).Where(t => t.Recurrence is null)
                     .Select(t => Show(t.Span.Start, t.Span.Length, Iso(t.Start ?? t.End))).ToList();
             case "DatePeriodParser":
+                // the peer's end is the last day where the range ends on a day (6月1日-6月30日), else the day after
                 return TimeReader.Read(mapped, context).Where(t => t.Recurrence is null)
-                    .Select(t => Show(t.Span.Start, t.Span.Length, Iso(t.Start) + ".." + Iso(t.End?.AddDays(1)))).ToList();
+                    .Select(t => Show(t.Span.Start, t.Span.Length, Iso(t.Start) + ".." + Iso(t.Text.EndsWith('日') || t.Text.EndsWith('号') ? t.End : t.End?.AddDays(1)))).ToList();
             default:
                 return TimeReader.Read(mapped, context).Where(t => t.Recurrence is null).Select(t => Show(t.Span.Start, t.Span.Length, "")).ToList();
         }
