@@ -87,7 +87,7 @@ public static class QuantityReader
             }
 
             // A sign: 负3.9%, -22.2%
-            if (q.Kind is QuantityKind.Percent or QuantityKind.Money && q.Start > 0
+            if (q.Kind is not QuantityKind.Ratio && q.Start > 0
                 && (text[q.Start - 1] is '负' or '負' || (text[q.Start - 1] is '-' or '－' && (q.Start == 1 || !char.IsLetterOrDigit(text[q.Start - 2])))))
             {
                 q = q with { Start = q.Start - 1, Value = -q.Value };
@@ -327,6 +327,11 @@ public static class QuantityReader
 
         // Chinese numerals inside words: 一般, 统一, 一次性; only stand-alone figures count
         var end = t.End;
+        if (end < n && char.IsAsciiLetter(text[end]) && LatinUnit(text, end) is { } latin)
+        {
+            return new Raw(i, end + latin.Length, QuantityKind.Measure, t.Value, latin.ToLowerInvariant(), null, Bound.Exact, null, false);
+        }
+
         if (end < n && (char.IsAsciiLetter(text[end]) && !(text[end] is 'k' or 'K' && (end + 1 >= n || !char.IsAsciiLetter(text[end + 1]))) || text[end] is '＋' or '+'))
         {
             return null; // 5A, 4A, 5G
@@ -443,6 +448,12 @@ public static class QuantityReader
         }
 
         var amount = t.Value;
+        if (k2 == QuantityKind.Measure && uEnd < n && text[uEnd] == '半' && QuantityWords.HalfAfter.Contains(u))
+        {
+            amount += 0.5m; // 一吨半, 三年半
+            uEnd++;
+        }
+
         if (k2 == QuantityKind.Money)
         {
             (amount, uEnd) = Cents(text, amount, uEnd, u);
@@ -490,6 +501,22 @@ public static class QuantityReader
         }
 
         return (amount, end);
+    }
+
+    /// <summary>A Latin unit at <paramref name="at"/> that ends there (not followed by another letter), or null.</summary>
+    private static string? LatinUnit(string text, int at)
+    {
+        foreach (var u in QuantityWords.LatinUnits)
+        {
+            var end = at + u.Length;
+            if (end <= text.Length && string.Compare(text, at, u, 0, u.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (end == text.Length || !char.IsAsciiLetterOrDigit(text[end])))
+            {
+                return text.Substring(at, u.Length);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>七成 = 70 %, 三成半 = 35 %, 八折 = 80 %, 75折 = 75 %.</summary>

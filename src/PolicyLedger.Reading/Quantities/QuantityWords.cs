@@ -17,14 +17,21 @@ internal static class QuantityWords
     public static readonly string[] Measures =
     [
         "个百分点", "百分点", "個百分點", "百分點", "个百分點", "個百分点", "个基点", "基点", "个工作日", "工作日", "个月", "个", "人次", "户次", "架次", "车次", "家", "人", "名", "位", "户",
-        "平方公里", "平方千米", "平方米", "万平方米", "立方米", "公顷", "亩", "公里", "千米", "米", "公斤", "千克", "克", "吨", "斤",
+        "平方公里", "平方千米", "平方米", "万平方米", "立方米", "公顷", "亩", "公里", "千米", "厘米", "毫米", "公分", "米", "公斤", "千克", "毫克", "微克", "克", "吨", "斤",
         "千瓦时", "千瓦", "兆瓦", "万千瓦", "度", "伏", "千伏", "标准煤", "倍", "场", "套", "台", "辆", "座", "所", "条", "项", "件", "批", "次",
         "晚", "天", "年", "小时", "周", "岁", "张", "部", "只", "头", "株", "棵", "间", "栋", "床", "支", "类", "处", "篇", "册", "份",
         "个点", "段", "片", "道", "门", "组", "期", "轮", "届", "级",
     ];
 
     /// <summary>Measure words a one-character Chinese numeral may carry and still be a figure (三个月, 半年).</summary>
-    public static readonly HashSet<string> ShortHanMeasures = ["个月", "年", "天", "倍", "个百分点", "百分点", "個百分點", "百分點", "个百分點", "個百分点", "小时", "个工作日", "工作日", "周"];
+    public static readonly HashSet<string> ShortHanMeasures = ["个月", "年", "天", "倍", "个百分点", "百分点", "個百分點", "百分點", "个百分點", "個百分点", "小时", "个工作日", "工作日", "周",
+        "吨", "米", "斤", "公斤", "千克", "公里", "千米", "亩", "平方米", "公顷", "厘米", "公分", "克"];
+
+    /// <summary>Units written in Latin letters after a number (168cm, 250m, 10kV), as they are read; 5A and 5G are not units.</summary>
+    public static readonly string[] LatinUnits = ["kwh", "kw", "kv", "km", "cm", "mm", "kg", "mw", "gw", "m", "t"];
+
+    /// <summary>Measure words a 半 may follow (一吨半, 三年半).</summary>
+    public static readonly HashSet<string> HalfAfter = ["吨", "米", "斤", "公斤", "千克", "公里", "年", "小时", "天", "亩"];
 
     /// <summary>Measure words that say nothing on their own after a bare numeral: 届 and 级 read as ordinals/grades.</summary>
     public static readonly HashSet<string> NeverMeasures = ["届", "级", "门", "期", "轮", "道"];

@@ -148,7 +148,7 @@ public sealed class PeerSpecsTests(ITestOutputHelper output)
         }
     }
 
-    private static readonly HashSet<string> Dimensions = ["亩", "公斤", "千克", "克", "吨", "斤", "米", "公里", "千米", "平方米", "平方公里", "公顷", "立方米", "千瓦", "千瓦时", "兆瓦"];
+    private static readonly HashSet<string> Dimensions = ["亩", "公斤", "千克", "克", "毫克", "微克", "吨", "斤", "米", "厘米", "毫米", "公分", "公里", "千米", "cm", "mm", "m", "km", "kg", "t", "平方米", "平方公里", "公顷", "立方米", "千瓦", "千瓦时", "兆瓦"];
 
     private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "null";
 
