@@ -63,7 +63,8 @@ public static class QuantityReader
                 q = new Raw(i, i + 2, QuantityKind.Percent, 50m, "%", null, Bound.Exact, null, false);
             }
             else if (c is '亿' or '万' && i + 1 < n && (text[i + 1] == '元' || string.CompareOrdinal(text, i + 1, "美元", 0, 2) == 0)
-                     && (i == 0 || !ChineseNumber.CanStart(text[i - 1])))
+                     && (i == 0 || !ChineseNumber.CanStart(text[i - 1]))
+                     && MatchSuffix(text, i + (text[i + 1] == '元' ? 2 : 3)) is { Bound: not Bound.Approx } bareBound && bareBound.Word != "内")
             {
                 // 亿元以上项目: a bare multiplier is one of it
                 var value = ChineseNumber.BigUnit(c);
@@ -418,6 +419,15 @@ public static class QuantityReader
         if (c is '成' or '折' && !approx && TenthsPercent(text, t, end) is { } tenths)
         {
             return tenths;
+        }
+
+        if (!t.HanOnly && t.Length > 1 && text[end - 1] is '千' or '兆' && text[end] is '伏' or '瓦' or '米' or '克' or '帕' or '赫')
+        {
+            // 10千伏, 5兆瓦: the prefix belongs to the unit
+            var prefix = text[end - 1];
+            var unitName = prefix + text[end].ToString() + (text[end] == '瓦' && end + 1 < n && text[end + 1] == '时' ? "时" : "");
+            var baseValue = t.Value / (prefix == '千' ? 1000m : 1_000_000_000_000m);
+            return new Raw(i, end + unitName.Length - 1, QuantityKind.Measure, baseValue, unitName, null, bound, null, false);
         }
 
         var u = ReadUnit(text, end, t, out var k2, out var uEnd);
