@@ -74,7 +74,7 @@ public sealed class GoldQuantitiesTests(ITestOutputHelper output)
             tGold += expectedT.Count; tOurs += actualT.Count; tRight += tr;
             if (qMissing.Count + qExtra.Count + tMissing.Count + tExtra.Count > 0)
             {
-                report.AppendLine(CultureInfo.InvariantCulture, $"## {doc} item {id}: {SeedItems.Visible(text[..Math.Min(text.Length, 300)])}");
+                report.AppendLine(CultureInfo.InvariantCulture, $"## {doc} item {id}: {Visible.Show(text[..Math.Min(text.Length, 300)])}");
                 foreach (var m in qMissing) report.AppendLine(CultureInfo.InvariantCulture, $"   quantity missing: {m}");
                 foreach (var m in qExtra) report.AppendLine(CultureInfo.InvariantCulture, $"   quantity extra:   {m}");
                 foreach (var m in tMissing) report.AppendLine(CultureInfo.InvariantCulture, $"   time missing:     {m}");

@@ -68,7 +68,7 @@ public sealed class PeerSpecsTests(ITestOutputHelper output)
             }
             else
             {
-                failures.AppendLine(CultureInfo.InvariantCulture, $"  {name} #{k} «{SeedItems.Visible(input)}»\n     expected: {string.Join(" | ", expected)}\n     actual:   {string.Join(" | ", actual)}");
+                failures.AppendLine(CultureInfo.InvariantCulture, $"  {name} #{k} {Visible.Show(input)}\n     expected: {string.Join(" | ", expected)}\n     actual:   {string.Join(" | ", actual)}");
             }
         }
 

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using PolicyLedger.Reading.Quantities;
 using PolicyLedger.Reading.Syntax;
 
+using PolicyLedger.Tests.Support;
+
 namespace PolicyLedger.Tests.Quantities;
 
 /// <summary>
@@ -70,7 +72,7 @@ public sealed class QuantitySpecTests
         var expected = JsonNode.Parse(e.Expected)!.ToJsonString(Compact);
         Assert.True(
             JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)),
-            $"{file} example {number}\n  input:    {SeedItems.Visible(e.Text)}\n  expected: {expected}\n  actual:   {actual}");
+            $"{file} example {number}\n  input:    {Visible.Show(e.Text)}\n  expected: {expected}\n  actual:   {actual}");
     }
 
     /// <summary>The reading of one excerpt in the spec files' shape.</summary>

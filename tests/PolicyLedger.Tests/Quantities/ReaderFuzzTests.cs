@@ -43,7 +43,8 @@ public sealed class ReaderFuzzTests
     [Fact]
     public void Long_runs_read_in_linear_time()
     {
-        var text = string.Concat(Enumerable.Repeat("一二三四五六七八九十百千万亿", 2000)) + string.Concat(Enumerable.Repeat("2023年1月1日至", 2000));
+        var text = string.Concat(Enumerable.Repeat("一二三四五六七八九十百千万亿", 2000)) + string.Concat(Enumerable.Repeat("2023年1月1日至", 2000))
+            + new string('很', 2_000_000) + string.Concat(Enumerable.Repeat("每人每月不低于60元、", 20_000));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         QuantityReader.Read(text);
         TimeReader.Read(text, new TimeContext(2023, null));

@@ -93,9 +93,4 @@ public static class SeedItems
 
         return new TimeContext(docYear, planYear);
     }
-
-    /// <summary>Makes invisible characters visible for failure messages.</summary>
-    public static string Visible(string s) =>
-        s.Replace("\u3000", "⟨U+3000⟩", StringComparison.Ordinal).Replace("\u00A0", "⟨NBSP⟩", StringComparison.Ordinal)
-         .Replace("\r", "⟨CR⟩", StringComparison.Ordinal).Replace("\n", "⟨LF⟩", StringComparison.Ordinal).Replace("\t", "⟨TAB⟩", StringComparison.Ordinal);
 }
