@@ -364,6 +364,13 @@ public static class TimeReader
         {
             if (hasYear)
             {
+                if (k + 1 < n && text[k] == '年' && text[k + 1] is '底' or '末' or '初')
+                {
+                    // 2023年年底, 2023年年初
+                    var (f, l) = text[k + 1] == '初' ? (new DateOnly(yy, 1, 1), new DateOnly(yy, 1, 31)) : (new DateOnly(yy, 12, 31), new DateOnly(yy, 12, 31));
+                    return new Point(i, k + 2, f, l, false, yy, 0, true, false);
+                }
+
                 if (k < n && text[k] is '底' or '末')
                 {
                     var dec = new DateOnly(yy, 12, 31);
@@ -435,6 +442,11 @@ public static class TimeReader
         if (k < n && text[k] is '底' or '末')
         {
             return new Point(i, k + 1, monthLast, monthLast, contextYear, yy, month, hasYear, true);
+        }
+
+        if (k + 1 < n && text[k] == '月' && text[k + 1] is '底' or '末')
+        {
+            return new Point(i, k + 2, monthLast, monthLast, contextYear, yy, month, hasYear, true); // 6月月底
         }
 
         if (k + 1 < n && text[k + 1] == '旬' && text[k] is '上' or '中' or '下')
