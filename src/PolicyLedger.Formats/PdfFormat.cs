@@ -88,7 +88,7 @@ public sealed partial class PdfFormat : ISourceFormat
             {
                 if (previous is not null)
                 {
-                    var gap = letter.StartBaseLine.X - Math.Max(previous.EndBaseLine.X, previous.StartBaseLine.X + previous.Width);
+                    var gap = letter.StartBaseLine.X - End(previous);
                     var bothCjk = Cjk.IsCjkLike(previous.Value[^1]) && Cjk.IsCjkLike(letter.Value[0]);
                     if (gap > size * (bothCjk ? 0.8 : 0.25))
                     {
@@ -100,12 +100,16 @@ public sealed partial class PdfFormat : ISourceFormat
                 previous = letter;
             }
 
-            var right = group.Max(l => Math.Max(l.EndBaseLine.X, l.StartBaseLine.X + l.Width));
+            var right = group.Max(End);
             lines.Add(new PdfLine(text.ToString(), group[0].StartBaseLine.X, right, group[0].StartBaseLine.Y, size));
         }
 
         return lines;
     }
+
+    /// <summary>Where a letter ends: its baseline's end, or its start plus its width where the baseline has no length.</summary>
+    private static double End(Letter letter) =>
+        letter.EndBaseLine.X > letter.StartBaseLine.X ? letter.EndBaseLine.X : letter.StartBaseLine.X + letter.Width;
 
     private static double Size(Letter letter)
     {

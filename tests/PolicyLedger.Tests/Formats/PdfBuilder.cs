@@ -95,6 +95,12 @@ internal sealed class PdfBuilder
                     NewPage();
                 }
 
+                // A space where a line breaks is not printed at the start of the next line.
+                while (indent == 0 && i < units.Count && string.IsNullOrWhiteSpace(units[i]))
+                {
+                    i++;
+                }
+
                 var line = new List<(string Unit, double Width)>();
                 var width = indent;
                 while (i < units.Count)
@@ -189,7 +195,7 @@ internal sealed class PdfBuilder
         if (!_widths.TryGetValue(unit, out var width))
         {
             var letters = page.MeasureText(unit, FontSize, new PdfPoint(0, 0), FontFor(builder, unit));
-            width = letters.Count == 0 ? 0 : letters.Max(l => Math.Max(l.EndBaseLine.X, l.StartBaseLine.X + l.Width)) - letters[0].StartBaseLine.X;
+            width = letters.Count == 0 ? 0 : letters.Max(l => l.EndBaseLine.X) - letters[0].StartBaseLine.X; // (the writer's Letter.Width is not the glyph's width)
             _widths[unit] = width;
         }
 
