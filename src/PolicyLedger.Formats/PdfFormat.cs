@@ -12,7 +12,8 @@ namespace PolicyLedger.Formats;
 /// PDF files with a text layer. Letters are grouped into lines by baseline and lines ordered top to bottom; page
 /// numbers (— 5 —, 第5页) and running heads (a line that repeats at the top or bottom of most pages) are removed;
 /// a line that runs to the right margin is joined with the next one when that one is not indented, so paragraphs
-/// come out on one line, across pages too. A PDF without a text layer (a scan) is an error that says so.
+/// come out on one line, across pages too; look-alike radicals are mapped back to ideographs (see <see cref="ExtractedText"/>).
+/// A PDF without a text layer (a scan) is an error that says so.
 /// </summary>
 public sealed partial class PdfFormat : ISourceFormat
 {
@@ -50,7 +51,7 @@ public sealed partial class PdfFormat : ISourceFormat
         }
 
         RemovePageFurniture(pages);
-        return new SourceText(fileName, Join(pages.SelectMany(p => p).ToList()), null, []);
+        return new SourceText(fileName, ExtractedText.Repair(Join(pages.SelectMany(p => p).ToList())), null, []);
     }
 
     /// <summary>One line of a page: its text, left and right edges, baseline and font size.</summary>

@@ -61,4 +61,12 @@ public class PdfFormatTests
     [InlineData("2023年1月20日", false)]
     [InlineData("1．对智能电子产品", false)]
     public void Page_numbers_are_recognized(string line, bool expected) => Assert.Equal(expected, PdfFormat.IsPageNumber(line));
+
+    [Theory]
+    [InlineData("\u2F00、总体要求", "一、总体要求")]
+    [InlineData("（\u2F06）\u2F24\u2F00", "（二）大一")]
+    [InlineData("\uF9F4\u2F63", "林生")]
+    [InlineData("１．（责任单位：市财政局）", "１．（责任单位：市财政局）")]
+    public void Look_alike_radicals_from_pdf_extraction_become_ideographs(string extracted, string expected) =>
+        Assert.Equal(expected, ExtractedText.Repair(extracted));
 }
