@@ -40,6 +40,52 @@ public class SeedRenderingTests
         Agreement.AssertSameReading(Agreement.ReadText(text), result);
     }
 
+    /// <summary>
+    /// The seeds whose items carry "（责任单位：X、Y）" clauses, with those items as rows of a Word task table
+    /// (序号 / 工作任务 / 责任单位): the same items with the same units. Item text is not compared: a row's clause is
+    /// written in full-width brackets whatever the seed used.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("001")]
+    [InlineData("004")]
+    public void A_seed_with_its_tasks_in_a_word_table_reads_to_the_same_items_and_units(string seed)
+    {
+        var text = Seed(seed);
+        var builder = new DocxBuilder();
+        var rows = new List<string[]>();
+        var tabled = 0;
+        void Flush()
+        {
+            if (rows.Count > 0)
+            {
+                builder.Table([["序号", "工作任务", "责任单位"], .. rows]);
+                tabled += rows.Count;
+                rows.Clear();
+            }
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            var task = TaskLine.Match(line);
+            if (task.Success)
+            {
+                rows.Add([task.Groups[1].Value, task.Groups[2].Value, task.Groups[3].Value]);
+                continue;
+            }
+
+            Flush();
+            builder.Paragraph(line);
+        }
+
+        Flush();
+        var expected = Agreement.ReadText(text);
+        var actual = Agreement.Read($"{seed}.docx", builder.Build());
+
+        Assert.True(tabled > 0, "no item was put in a table");
+        Assert.False(actual.HasErrors, string.Join("\n", actual.Diagnostics));
+        Assert.Equal(ItemsAndUnits(expected), ItemsAndUnits(actual));
+    }
+
     [SkippableTheory]
     [InlineData("000")]
     [InlineData("001")]
@@ -56,6 +102,12 @@ public class SeedRenderingTests
         Assert.Equal(Agreement.Paragraphs(text), Agreement.Paragraphs(result.Text));
         Agreement.AssertSameReading(Agreement.ReadText(text), result);
     }
+
+    private static readonly Regex TaskLine = new(@"^\s*(\d{1,3})[．.](?!\d)(.*?)[（(]责任单位[:：]([^（）()，,；;:：]+)[）)]\s*$");
+
+    private static IReadOnlyList<string> ItemsAndUnits(PolicyLedger.Reading.Syntax.ReadResult result) =>
+        result.Documents.SelectMany((d, i) => d.Items.Select(item =>
+            $"{i}|{item.Id}|{item.Number}|{string.Join("；", item.Roles.Select(r => $"{r.Role}:{r.Mention}"))}")).ToList();
 
     private static string Seed(string prefix)
     {
