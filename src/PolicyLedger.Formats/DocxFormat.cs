@@ -19,6 +19,11 @@ public sealed class DocxFormat : ISourceFormat
     public SourceText Load(string fileName, Stream content)
     {
         using var buffer = SourceFormats.Buffer(content);
+        if (IsCompoundFile(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            throw new SourceFormatException("an old binary Word (.doc) file or a password-protected .docx: save it as an unprotected .docx first");
+        }
+
         WordprocessingDocument document;
         try
         {
@@ -47,6 +52,10 @@ public sealed class DocxFormat : ISourceFormat
             return new SourceText(fileName, writer.Text, null, []);
         }
     }
+
+    /// <summary>OLE compound files (D0 CF 11 E0) hold .doc files and encrypted .docx packages.</summary>
+    private static bool IsCompoundFile(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 8 && bytes[..8].SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
 
     private sealed class Writer(ListNumbering numbering)
     {

@@ -15,6 +15,7 @@ public class CorruptFileTests
             { "truncated.docx", docx[..(docx.Length / 2)] },
             { "garbage.docx", Encoding.UTF8.GetBytes("这不是一个Word文件") },
             { "empty.docx", [] },
+            { "old-word.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00] },
             { "garbage.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage") },
             { "notpdf.pdf", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01] },
             { "empty.pdf", [] },
