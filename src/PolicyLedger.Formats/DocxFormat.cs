@@ -16,7 +16,9 @@ public sealed class DocxFormat : ISourceFormat
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".docx", ".docm"];
 
-    public SourceText Load(string fileName, Stream content)
+    public SourceText Load(string fileName, Stream content) => SourceFormats.Guard("Word (.docx)", () => Read(fileName, content));
+
+    private SourceText Read(string fileName, Stream content)
     {
         using var buffer = SourceFormats.Buffer(content);
         if (IsCompoundFile(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))

@@ -40,7 +40,9 @@ public sealed partial class HtmlFormat : ISourceFormat
 
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".shtml", ".xhtml"];
 
-    public SourceText Load(string fileName, Stream content)
+    public SourceText Load(string fileName, Stream content) => SourceFormats.Guard("web page", () => Read(fileName, content));
+
+    private SourceText Read(string fileName, Stream content)
     {
         using var buffer = SourceFormats.Buffer(content);
         var bytes = buffer.ToArray();

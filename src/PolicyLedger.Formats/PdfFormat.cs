@@ -19,7 +19,9 @@ public sealed partial class PdfFormat : ISourceFormat
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
 
-    public SourceText Load(string fileName, Stream content)
+    public SourceText Load(string fileName, Stream content) => SourceFormats.Guard("PDF", () => Read(fileName, content));
+
+    private SourceText Read(string fileName, Stream content)
     {
         using var buffer = SourceFormats.Buffer(content);
         var pages = new List<List<PdfLine>>();

@@ -1,4 +1,5 @@
 using PolicyLedger.Reading.Sources;
+using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Formats;
 
@@ -15,5 +16,26 @@ public static class SourceFormats
         content.CopyTo(buffer);
         buffer.Position = 0;
         return buffer;
+    }
+
+    /// <summary>
+    /// Runs a format's reading so that anything a library throws on a broken file (an XmlException from a corrupt part,
+    /// an index out of range in a damaged table) becomes a <see cref="SourceFormatException"/> with a reason, which the
+    /// loader reports for that file while a batch goes on.
+    /// </summary>
+    internal static SourceText Guard(string kind, Func<SourceText> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (SourceFormatException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new SourceFormatException($"the {kind} file is damaged and cannot be read ({e.GetType().Name}: {e.Message})", e);
+        }
     }
 }

@@ -51,9 +51,4 @@ internal static class Agreement
             }
         }
     }
-
-    /// <summary>Text with invisible characters made visible, for failure messages.</summary>
-    public static string Visible(string text) =>
-        text.Replace("\u3000", "⟨3000⟩", StringComparison.Ordinal).Replace("\u00A0", "⟨NBSP⟩", StringComparison.Ordinal)
-            .Replace("\r", "⟨CR⟩", StringComparison.Ordinal).Replace("\t", "⟨TAB⟩", StringComparison.Ordinal);
 }

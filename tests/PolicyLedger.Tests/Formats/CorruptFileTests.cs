@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Text;
 using PolicyLedger.Cli.Commands;
+using PolicyLedger.Tests.Support;
 
 namespace PolicyLedger.Tests.Formats;
 
@@ -30,9 +32,31 @@ public class CorruptFileTests
     {
         var result = Agreement.Read(name, bytes);
 
-        Assert.True(result.HasErrors, $"{name} read without error: {Agreement.Visible(result.Text)}");
+        Assert.True(result.HasErrors, $"{name} read without error: {Visible.Show(result.Text)}");
         Assert.Equal(name, result.File);
         Assert.Contains("cannot read the file", result.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_word_file_with_a_damaged_part_gives_an_error_not_an_exception()
+    {
+        var builder = new DocxBuilder();
+        var list = builder.List(builder.AbstractList(DocxBuilder.GovernmentOutline));
+        var docx = builder.Paragraph("总体要求", list).Build();
+        using var package = new MemoryStream();
+        package.Write(docx);
+        using (var zip = new ZipArchive(package, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/numbering.xml")!;
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/numbering.xml").Open());
+            writer.Write("<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum");
+        }
+
+        var result = Agreement.Read("damaged.docx", package.ToArray());
+
+        Assert.True(result.HasErrors, Visible.Show(result.Text));
+        Assert.Contains("damaged", result.Diagnostics[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +66,7 @@ public class CorruptFileTests
 
         var result = Agreement.Read("truncated.pdf", pdf[..(pdf.Length / 3)]);
 
-        Assert.True(result.HasErrors, $"the truncated PDF read without error: {Agreement.Visible(result.Text)}");
+        Assert.True(result.HasErrors, $"the truncated PDF read without error: {Visible.Show(result.Text)}");
     }
 
     [Fact]

@@ -1,21 +1,11 @@
 using PolicyLedger.Cli.Commands;
 using PolicyLedger.Formats;
-using PolicyLedger.Reading;
 
 namespace PolicyLedger.Tests.Formats;
 
+/// <summary>(That the reading library stays free of the format packages is checked in Conventions/ArchitectureTests.)</summary>
 public class FormatConventionTests
 {
-    private static readonly string[] FormatPackages = ["DocumentFormat.OpenXml", "UglyToad.PdfPig", "AngleSharp"];
-
-    [Fact]
-    public void The_reading_library_stays_free_of_the_format_packages()
-    {
-        var references = typeof(PolicyReader).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? string.Empty).ToList();
-
-        Assert.DoesNotContain(references, name => FormatPackages.Any(p => name.StartsWith(p, StringComparison.Ordinal)));
-    }
-
     [Theory]
     [InlineData("通知.docx")]
     [InlineData("通知.PDF")]
