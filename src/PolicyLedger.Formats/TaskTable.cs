@@ -3,7 +3,8 @@ namespace PolicyLedger.Formats;
 /// <summary>
 /// Renders a table as lines of text the reader understands. A task table (序号 / 任务 / 责任单位 columns) gives one
 /// item per row, written the way a numbered item with its clause is written in running text:
-/// "1.任务内容（牵头单位：X；配合单位：Y）". Any other table gives one line per row, cells separated by a space.
+/// "1.任务内容（牵头单位：X；配合单位：Y）". Any other table gives one line per row, cells separated by a space
+/// (or, for a layout table whose cells hold paragraphs, the cells' lines).
 /// Rows that hold one value across the table (a section title inside a task table) become a line of their own.
 /// </summary>
 internal static class TaskTable
@@ -20,7 +21,7 @@ internal static class TaskTable
         var headerIndex = FindHeader(rows);
         if (headerIndex < 0)
         {
-            return rows.Select(Plain).Where(l => l.Length > 0).ToList();
+            return rows.SelectMany(PlainLines).ToList();
         }
 
         var header = rows[headerIndex].Select(Squeeze).ToList();
@@ -29,7 +30,7 @@ internal static class TaskTable
         var responsible = Column(header, ResponsibleHeads, except: [lead, cooperating]);
         var number = Column(header, NumberHeads, except: [lead, cooperating, responsible]);
         var task = Column(header, TaskHeads, except: [lead, cooperating, responsible, number]);
-        var lines = rows.Take(headerIndex).Select(Plain).Where(l => l.Length > 0).ToList();
+        var lines = rows.Take(headerIndex).SelectMany(PlainLines).ToList();
         var sequence = 0;
         foreach (var row in rows.Skip(headerIndex + 1))
         {
@@ -126,8 +127,20 @@ internal static class TaskTable
         }
     }
 
-    private static string Plain(IReadOnlyList<string> row) =>
-        string.Join(" ", row.Where(c => c.Length > 0).Distinct().Select(c => c.Replace('\n', ' ')));
+    /// <summary>
+    /// A row of a table that is not a task table: one line with the cells separated by a space, except where a cell
+    /// holds several paragraphs (a table used for layout, with the whole article in a cell): then its lines as they are.
+    /// </summary>
+    private static IEnumerable<string> PlainLines(IReadOnlyList<string> row)
+    {
+        var cells = row.Where(c => c.Length > 0).Distinct().ToList();
+        if (cells.Any(c => c.Contains('\n', StringComparison.Ordinal)))
+        {
+            return cells.SelectMany(c => c.Split('\n')).Where(l => l.Length > 0);
+        }
+
+        return cells.Count == 0 ? [] : [string.Join(" ", cells)];
+    }
 
     private static string OneLine(string cell) => cell.Replace("\n", string.Empty, StringComparison.Ordinal);
 

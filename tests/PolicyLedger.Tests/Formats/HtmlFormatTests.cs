@@ -93,4 +93,19 @@ public class HtmlFormatTests
 
         Assert.Equal("一、重点任务\n1.加快建设。（责任单位：县发展改革委）\n2.强化保障。（责任单位：县财政局）\n3.新增就业3000人（责任单位：县人社局）\n4.开展技能培训（责任单位：县人社局）", text);
     }
+
+    [Fact]
+    public void An_article_laid_out_in_a_table_keeps_its_paragraphs()
+    {
+        const string page = """
+            <html><body><table class="top"><tr><td><a>首页</a></td><td><a>政务公开</a></td></tr></table>
+            <div id="zoom"><table width="100%"><tr><td>
+            <p>一、重点任务</p><p>1.加快建设。（责任单位：县发展改革委）</p><p>2.强化保障。（责任单位：县财政局）</p>
+            </td></tr></table></div></body></html>
+            """;
+
+        var text = new HtmlFormat().Load("page.html", new MemoryStream(Encoding.UTF8.GetBytes(page))).Text;
+
+        Assert.Equal("一、重点任务\n1.加快建设。（责任单位：县发展改革委）\n2.强化保障。（责任单位：县财政局）", text);
+    }
 }
