@@ -12,7 +12,7 @@ namespace PolicyLedger.Formats;
 /// PDF files with a text layer. Letters are grouped into lines by baseline and lines ordered top to bottom; page
 /// numbers (— 5 —, 第5页) and running heads (a line that repeats at the top or bottom of most pages) are removed;
 /// a line that runs to the right margin is joined with the next one when that one is not indented, so paragraphs
-/// come out on one line, across pages too; look-alike radicals are mapped back to ideographs (see <see cref="ExtractedText"/>).
+/// come out on one line, across pages too; text set at an angle (watermarks) is left out; look-alike radicals are mapped back to ideographs (see <see cref="ExtractedText"/>).
 /// A PDF without a text layer (a scan) is an error that says so.
 /// </summary>
 public sealed partial class PdfFormat : ISourceFormat
@@ -61,8 +61,11 @@ public sealed partial class PdfFormat : ISourceFormat
 
     private static List<PdfLine> Lines(Page page)
     {
-        var letters = page.Letters
-            .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+        // Text at an angle (a watermark across the page, a stamp) is not part of the body, unless most of the page
+        // is set that way (a page whose whole text is rotated).
+        var visible = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        var horizontal = visible.Where(l => l.TextOrientation == TextOrientation.Horizontal).ToList();
+        var letters = (horizontal.Count * 2 >= visible.Count ? horizontal : visible)
             .OrderByDescending(l => l.StartBaseLine.Y)
             .ToList();
         var groups = new List<List<Letter>>();

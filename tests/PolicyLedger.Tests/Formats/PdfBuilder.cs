@@ -1,5 +1,6 @@
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Graphics.Operations.SpecialGraphicsState;
 using UglyToad.PdfPig.Writer;
 
 namespace PolicyLedger.Tests.Formats;
@@ -36,6 +37,9 @@ internal sealed class PdfBuilder
 
     public bool PageNumbers { get; init; } = true;
 
+    /// <summary>Text printed across each page at 45° (内部资料 …), as offices stamp their copies.</summary>
+    public string? Watermark { get; init; }
+
     /// <summary>The font's bytes; fails the test with the package to install when the font is missing.</summary>
     public static byte[] Font()
     {
@@ -70,6 +74,15 @@ internal sealed class PdfBuilder
             if (PageNumbers)
             {
                 AddText(builder, page, $"— {pageNumber} —", 12, 280, 40);
+            }
+
+            if (Watermark is not null)
+            {
+                var (cos, sin) = (Math.Cos(Math.PI / 4), Math.Sin(Math.PI / 4));
+                page.CurrentStream.Operations.Add(Push.Value);
+                page.CurrentStream.Operations.Add(new ModifyCurrentTransformationMatrix([cos, sin, -sin, cos, 180, 300]));
+                AddText(builder, page, Watermark, 40, 0, 0);
+                page.CurrentStream.Operations.Add(Pop.Value);
             }
 
             y = Top;

@@ -34,6 +34,16 @@ public class PdfFormatTests
     }
 
     [Fact]
+    public void A_watermark_across_the_page_is_left_out()
+    {
+        var pdf = new PdfBuilder { Watermark = "内部资料注意保存" }.Build(Paragraphs);
+
+        var text = new PdfFormat().Load("stamped.pdf", new MemoryStream(pdf)).Text;
+
+        Assert.Equal(Paragraphs, Agreement.Paragraphs(text));
+    }
+
+    [Fact]
     public void A_pdf_reads_to_the_same_items_and_roles_as_the_same_text()
     {
         var pdf = new PdfBuilder { RunningHead = "焦作市人民政府文件" }.Build(Paragraphs);
