@@ -108,11 +108,8 @@ public sealed class DocxFormat : ISourceFormat
                     var column = cells.Count;
                     var properties = cell.TableCellProperties;
                     var merge = properties?.VerticalMerge;
-                    var text = CellText(cell);
-                    if (merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue))
-                    {
-                        text = above.GetValueOrDefault(column, string.Empty);
-                    }
+                    var continues = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+                    var text = continues ? above.GetValueOrDefault(column, string.Empty) : CellText(cell);
 
                     above[column] = text;
                     cells.Add(text);

@@ -13,6 +13,8 @@ internal sealed class DocxBuilder
     /// <summary>A cell that continues the vertically merged cell above it.</summary>
     public const string MergedWithAbove = "\u0001merged";
 
+    private const char NumberedMark = '\u0002';
+
     private readonly List<OpenXmlElement> _body = [];
     private readonly List<AbstractNum> _abstracts = [];
     private readonly List<NumberingInstance> _lists = [];
@@ -66,6 +68,9 @@ internal sealed class DocxBuilder
         return this;
     }
 
+    /// <summary>A table cell holding only a Word-generated number of the given list (an auto-numbered 序号 column).</summary>
+    public static string NumberedCell(int list) => $"{NumberedMark}{list}";
+
     /// <summary>A table; a cell <see cref="MergedWithAbove"/> continues the cell above (vertical merge).</summary>
     public DocxBuilder Table(params string[][] rows)
     {
@@ -89,6 +94,13 @@ internal sealed class DocxBuilder
                 }
 
                 var cell = new TableCell(properties);
+                if (text.StartsWith(NumberedMark))
+                {
+                    cell.Append(MakeParagraph(string.Empty, int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture), 0));
+                    row.Append(cell);
+                    continue;
+                }
+
                 foreach (var line in text.Split('\n'))
                 {
                     cell.Append(MakeParagraph(line, null, 0));

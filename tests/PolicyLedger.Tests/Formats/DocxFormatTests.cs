@@ -110,6 +110,23 @@ public class DocxFormatTests
     }
 
     [Fact]
+    public void A_task_table_numbered_by_word_gives_its_numbers_to_the_items()
+    {
+        var builder = new DocxBuilder();
+        var rows = builder.List(builder.AbstractList((NumberFormatValues.Decimal, "%1")));
+        builder.Table(
+            ["序号", "重点任务", "责任单位"],
+            [DocxBuilder.NumberedCell(rows), "推进标准化厂房建设", "县发展改革委"],
+            [DocxBuilder.NumberedCell(rows), "开展招商引资行动", DocxBuilder.MergedWithAbove],
+            [DocxBuilder.NumberedCell(rows), "新增城镇就业3000人", "县人力资源社会保障局、县财政局"]);
+        var docx = builder.Build();
+
+        const string expected = "1.推进标准化厂房建设（责任单位：县发展改革委）\n2.开展招商引资行动（责任单位：县发展改革委）\n3.新增城镇就业3000人（责任单位：县人力资源社会保障局、县财政局）";
+        Assert.Equal(expected, Load(docx));
+        Agreement.AssertSameReading(Agreement.ReadText(expected), Agreement.Read("tasks.docx", docx));
+    }
+
+    [Fact]
     public void Headers_and_footers_are_left_out()
     {
         var builder = new DocxBuilder().Header("页眉文字").Footer("第 1 页").Paragraph("正文第一段").Paragraph("正文第二段");
