@@ -13,6 +13,7 @@ namespace PolicyLedger.Formats;
 /// The body is the first known content container of government sites (gov.cn's #UCAP-CONTENT, .pages_content,
 /// #zoom, TRS editors' .TRS_Editor …), else the element holding most paragraph text. Paragraphs and &lt;br&gt; become
 /// lines, entities are decoded, numbered lists get their numbers, tables become lines (see <see cref="TaskTable"/>).
+/// The page's &lt;h1&gt; title opens the text when the article itself does not hold it.
 /// </summary>
 public sealed partial class HtmlFormat : ISourceFormat
 {
@@ -68,6 +69,11 @@ public sealed partial class HtmlFormat : ISourceFormat
         var text = new StringBuilder();
         Render(article, text);
         var result = Tidy(text.ToString());
+        if (TitleOutside(body, article, result) is { } title)
+        {
+            result = result.Length == 0 ? title : $"{title}\n{result}";
+        }
+
         if (result.Length == 0)
         {
             throw new SourceFormatException("the web page holds no article text");
@@ -84,13 +90,36 @@ public sealed partial class HtmlFormat : ISourceFormat
         }
 
         var names = $"{element.Id} {element.ClassName}".ToLowerInvariant();
-        if (names.Length <= 1 || names.Contains("content", StringComparison.Ordinal) || names.Contains("article", StringComparison.Ordinal))
+        if (names.Length <= 1 || names.Contains("content", StringComparison.Ordinal) || names.Contains("article", StringComparison.Ordinal)
+            || names.Contains("title", StringComparison.Ordinal))
         {
             return false;
         }
 
         return names.Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries)
             .Any(token => FurnitureWords.Any(word => token.StartsWith(word, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The page's &lt;h1&gt; when it stands outside the article and the article does not repeat it: gov.cn shows a
+    /// policy's title above #UCAP-CONTENT, whose text then starts with the addressees.
+    /// </summary>
+    private static string? TitleOutside(IElement body, IElement article, string articleText)
+    {
+        if (ReferenceEquals(article, body))
+        {
+            return null;
+        }
+
+        var heading = body.QuerySelectorAll("h1").FirstOrDefault(h => !article.Contains(h) && !h.Contains(article));
+        var title = heading is null ? string.Empty : Tidy(CollapseWhitespace(heading.TextContent)).Replace('\n', ' ');
+        if (title.Length < 4)
+        {
+            return null;
+        }
+
+        static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
+        return Squeeze(articleText).Contains(Squeeze(title), StringComparison.Ordinal) ? null : title;
     }
 
     private static IElement FindArticle(IElement body)

@@ -108,4 +108,19 @@ public class HtmlFormatTests
 
         Assert.Equal("一、重点任务\n1.加快建设。（责任单位：县发展改革委）\n2.强化保障。（责任单位：县财政局）", text);
     }
+
+    [Fact]
+    public void The_title_above_the_article_opens_the_text_when_the_article_lacks_it()
+    {
+        const string page = """
+            <html><body><div class="article"><h1 class="share-title">国务院办公厅关于
+              进一步优化支付服务提升支付便利性的意见</h1>
+            <div id="UCAP-CONTENT"><p>国办发〔2024〕10号</p><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>
+            <p>一、总体要求</p></div></div></body></html>
+            """;
+
+        var text = new HtmlFormat().Load("page.html", new MemoryStream(Encoding.UTF8.GetBytes(page))).Text;
+
+        Assert.Equal("国务院办公厅关于进一步优化支付服务提升支付便利性的意见\n国办发〔2024〕10号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n一、总体要求", text);
+    }
 }
