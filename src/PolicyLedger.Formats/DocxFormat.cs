@@ -14,7 +14,7 @@ namespace PolicyLedger.Formats;
 /// </summary>
 public sealed class DocxFormat : ISourceFormat
 {
-    public IReadOnlyCollection<string> Extensions { get; } = [".docx", ".docm"];
+    public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
     public SourceText Load(string fileName, Stream content) => SourceFormats.Guard("Word (.docx)", () => Read(fileName, content));
 
