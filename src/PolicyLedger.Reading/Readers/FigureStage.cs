@@ -7,6 +7,6 @@ namespace PolicyLedger.Reading.Readers;
 /// <summary>The quantities-and-times stage, called for every item's text.</summary>
 internal static class FigureStage
 {
-    public static (IReadOnlyList<Quantity> Quantities, IReadOnlyList<TimeExpression> Times) Read(MappedText text, int? documentYear) =>
-        (QuantityReader.Read(text), TimeReader.Read(text, new TimeContext(documentYear, null)));
+    public static (IReadOnlyList<Quantity> Quantities, IReadOnlyList<TimeExpression> Times) Read(MappedText text, TimeContext context) =>
+        (QuantityReader.Read(text), TimeReader.Read(text, context));
 }
