@@ -1,3 +1,4 @@
+using PolicyLedger.Reading.Quantities;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
 
@@ -54,8 +55,8 @@ internal static class DocumentReader
         var blocks = BlockReader.Read(body, context);
         var firstIsLead = body.Any(l => ClauseReader.Convention().IsMatch(l.Text.Text))
             || ClauseReader.Convention().IsMatch(string.Concat(blocks.Select(b => b.Text.Text)));
-        var year = date?.Value.Year;
-        var reading = ItemReader.Read(blocks, firstIsLead, year, context);
+        var years = new TimeContext(date?.Value.Year, PlanYear(title?.Value));
+        var reading = ItemReader.Read(blocks, firstIsLead, years, context);
         var basis = ReadBasis(blocks, head?.DocNumber?.Value);
 
         var documentSpan = TextSpan.FromBounds(lines[0].Span.Start, lines[^1].Span.End);
@@ -78,6 +79,27 @@ internal static class DocumentReader
             Items = reading.Items,
             Unclassified = reading.Unclassified.Select(b => b.Text.ToSource(0, b.Text.Length)).ToList(),
         };
+    }
+
+    /// <summary>The year a plan is for, from its title: "…2023年大力提振…措施" → 2023.</summary>
+    private static int? PlanYear(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 4 < title.Length; i++)
+        {
+            if (title[i + 4] == '年' && char.IsAsciiDigit(title[i]) && char.IsAsciiDigit(title[i + 1]) && char.IsAsciiDigit(title[i + 2]) && char.IsAsciiDigit(title[i + 3])
+                && (i == 0 || !char.IsAsciiDigit(title[i - 1])))
+            {
+                var year = int.Parse(title.AsSpan(i, 4), System.Globalization.CultureInfo.InvariantCulture);
+                return year is >= 1949 and <= 2200 ? year : null;
+            }
+        }
+
+        return null;
     }
 
     private static Located<string> Whole(SourceLine line) => new(line.Text.Text, line.Text.ToSource(0, line.Text.Length));

@@ -1,3 +1,4 @@
+using PolicyLedger.Reading.Quantities;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
 
@@ -6,6 +7,6 @@ namespace PolicyLedger.Reading.Readers;
 /// <summary>The quantities-and-times stage, called for every item's text.</summary>
 internal static class FigureStage
 {
-    public static (IReadOnlyList<Quantity> Quantities, IReadOnlyList<TimeExpression> Times) Read(MappedText text, int? documentYear) =>
-        ([], []);
+    public static (IReadOnlyList<Quantity> Quantities, IReadOnlyList<TimeExpression> Times) Read(MappedText text, TimeContext context) =>
+        (QuantityReader.Read(text), TimeReader.Read(text, context));
 }

@@ -1,3 +1,4 @@
+using PolicyLedger.Reading.Quantities;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
 
@@ -17,7 +18,7 @@ internal static class ItemReader
 {
     private static readonly string[] ClosingSections = ["组织保障", "保障措施", "工作要求", "组织实施", "组织领导", "工作保障", "保障机制", "有关要求", "附则", "其他事项", "工作措施"];
 
-    public static BodyReading Read(List<Block> blocks, bool firstIsLead, int? documentYear, ReadingContext context)
+    public static BodyReading Read(List<Block> blocks, bool firstIsLead, TimeContext years, ReadingContext context)
     {
         var itemKind = ChooseItemKind(blocks);
         var headings = new List<Heading>();
@@ -34,7 +35,7 @@ internal static class ItemReader
                 return;
             }
 
-            var built = BuildItem(item, stack, firstIsLead, documentYear, ids);
+            var built = BuildItem(item, stack, firstIsLead, years, ids);
             if (built is not null)
             {
                 items.Add(built);
@@ -108,7 +109,7 @@ internal static class ItemReader
         return marker.Normal + text.Trim();
     }
 
-    private static PolicyItem? BuildItem(Block block, List<(Marker Marker, string Label)> stack, bool firstIsLead, int? documentYear, HashSet<string> ids)
+    private static PolicyItem? BuildItem(Block block, List<(Marker Marker, string Label)> stack, bool firstIsLead, TimeContext years, HashSet<string> ids)
     {
         var marker = block.Marker!;
         var full = block.Text;
@@ -130,7 +131,7 @@ internal static class ItemReader
             unique = $"{id}#{n}";
         }
 
-        var figures = FigureStage.Read(body, documentYear);
+        var figures = FigureStage.Read(body, years);
         return new PolicyItem(
             unique,
             marker.Kind == MarkerKind.Task && marker.Written.Length <= 5 ? null : marker.Number,
