@@ -147,7 +147,11 @@ public sealed partial class UnitResolver
         var next = carry;
         if (scope is not null)
         {
-            next = carry with { Scope = scope.Jurisdiction == profile.Name ? null : scope };
+            // Only a prefix of a department-like name passes on: 新乡供电公司 names a company, not a list's 市.
+            if (CanCarryScope(rest))
+            {
+                next = carry with { Scope = scope.Jurisdiction == profile.Name ? null : scope };
+            }
         }
         else if (carry.Scope is { } carriedScope && CanCarryScope(rest))
         {
