@@ -404,7 +404,7 @@ public sealed partial class UnitResolver
     [GeneratedRegex("^(?<head>中国人民银行)(?<place>[\\p{IsCJKUnifiedIdeographs}]{2,4}?)(?<!市)中心支行$")]
     private static partial Regex CentralBankBranch();
 
-    [GeneratedRegex("有关|相关|各|等|成员单位|(部门|单位|机构|企业)$")]
+    [GeneratedRegex("有关|相关|各|(?<!高)等|成员单位|(部门|单位|机构|企业)$")]
     private static partial Regex CollectiveInside();
 
     [GeneratedRegex("各有关|各相关|相关")]
