@@ -257,7 +257,15 @@ public sealed partial class UnitResolver
         {
             var name = CollectiveWords().Replace(whole, "有关");
             name = UnitNames.NormalizeGovernmentWords(name);
-            return (Make(profile.Name, name, UnitKind.Collective, compact: false), null, carry with { Quantifier = quantifier == "各" ? "各" : carry.Quantifier });
+
+            // A district's or county's document writes 市 for its city: 市直有关单位, 市政府有关部门 are the city's.
+            var owner = profile.Level is JurisdictionLevel.District or JurisdictionLevel.County
+                        && !profile.SelfPrefixes.Contains("市")
+                        && (whole.StartsWith("市直", StringComparison.Ordinal) || whole.StartsWith("市政府", StringComparison.Ordinal)
+                            || whole.StartsWith("市属", StringComparison.Ordinal) || whole.StartsWith("市管", StringComparison.Ordinal))
+                ? profile.ParentOrPlaceholder
+                : profile.Name;
+            return (Make(owner, name, UnitKind.Collective, compact: false), null, carry with { Quantifier = quantifier == "各" ? "各" : carry.Quantifier });
         }
 
         return null;
