@@ -32,15 +32,23 @@ public sealed class AliasTable
         string file,
         Dictionary<string, Dictionary<string, AliasEntry>> entries,
         Dictionary<string, JurisdictionSettings> settings,
-        IReadOnlyList<AliasError> errors)
+        IReadOnlyList<AliasError> errors,
+        string fingerprint = "")
     {
         File = file;
+        Fingerprint = fingerprint;
         _entries = entries;
         _settings = settings;
         Errors = errors;
     }
 
     public static AliasTable Empty { get; } = new("(none)", [], [], []);
+
+    /// <summary>
+    /// A hash of the text(s) read (empty for <see cref="Empty"/>): equal fingerprints, equal tables. With
+    /// <see cref="UnitResolver.RulesVersion"/> it tells a ledger when stored resolutions are stale.
+    /// </summary>
+    public string Fingerprint { get; }
 
     /// <summary>The file it was read from ("(text)" when parsed from a string).</summary>
     public string File { get; }
@@ -53,8 +61,24 @@ public sealed class AliasTable
 
     public int Count => _entries.Values.Sum(e => e.Count);
 
-    /// <summary>Reads an alias file. A missing or unreadable file gives an empty table with one error.</summary>
+    /// <summary>
+    /// Reads an alias file, or every <c>*.yaml</c> / <c>*.yml</c> file of a folder (one per jurisdiction, named after it,
+    /// such as <c>济源.yaml</c>, or any file in the full format). A missing or unreadable file gives an error, not an exception.
+    /// </summary>
     public static AliasTable Load(string yamlPath)
+    {
+        if (Directory.Exists(yamlPath))
+        {
+            var files = Directory.EnumerateFiles(yamlPath, "*.yaml").Concat(Directory.EnumerateFiles(yamlPath, "*.yml"))
+                .Order(StringComparer.Ordinal)
+                .Select(LoadFile);
+            return Merge(yamlPath, files);
+        }
+
+        return LoadFile(yamlPath);
+    }
+
+    private static AliasTable LoadFile(string yamlPath)
     {
         string text;
         try
@@ -63,17 +87,23 @@ public sealed class AliasTable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return new AliasTable(yamlPath, [], [], [new AliasError(yamlPath, 0, 0, $"cannot read the alias file: {e.Message}")]);
+            return new AliasTable(yamlPath, [], [], [new AliasError(yamlPath, 0, 0, $"cannot read the alias file: {e.Message}")], "unreadable");
         }
 
         return Parse(text, yamlPath);
     }
 
-    public static AliasTable Parse(string yaml, string file = "(text)")
+    /// <summary>
+    /// Reads alias YAML. The full format maps jurisdictions to their sections; a file whose top level is one section
+    /// (units:, parent:, prefixes:) is the section of the jurisdiction it is named after (济源.yaml), or of
+    /// <paramref name="jurisdiction"/> when given.
+    /// </summary>
+    public static AliasTable Parse(string yaml, string file = "(text)", string? jurisdiction = null)
     {
         var entries = new Dictionary<string, Dictionary<string, AliasEntry>>(StringComparer.Ordinal);
         var settings = new Dictionary<string, JurisdictionSettings>(StringComparer.Ordinal);
         var errors = new List<AliasError>();
+        var fingerprint = Hash($"{jurisdiction}\n{yaml}");
         void Error(YamlNode node, string message) => errors.Add(new AliasError(file, (int)node.Start.Line, (int)node.Start.Column, message));
 
         var stream = new YamlStream();
@@ -84,30 +114,44 @@ public sealed class AliasTable
         catch (YamlException e)
         {
             errors.Add(new AliasError(file, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}"));
-            return new AliasTable(file, entries, settings, errors);
+            return new AliasTable(file, entries, settings, errors, fingerprint);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return new AliasTable(file, entries, settings, errors);
+            return new AliasTable(file, entries, settings, errors, fingerprint);
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             Error(stream.Documents[0].RootNode, "expected a mapping of jurisdictions (济源:, 焦作:, \"*\":)");
-            return new AliasTable(file, entries, settings, errors);
+            return new AliasTable(file, entries, settings, errors, fingerprint);
+        }
+
+        var sectionOnly = root.Children.Count > 0 && root.Children.Keys.All(k => Scalar(k) is "units" or "parent" or "prefixes");
+        if (jurisdiction is not null || sectionOnly)
+        {
+            var own = jurisdiction ?? JurisdictionOfFileName(file);
+            if (string.IsNullOrWhiteSpace(own))
+            {
+                Error(root, "a file of one jurisdiction's units: must be named after it (济源.yaml), or put them under the jurisdiction's name");
+                return new AliasTable(file, entries, settings, errors, fingerprint);
+            }
+
+            ReadSection(own.Trim(), root, entries, settings, Error);
+            return new AliasTable(file, entries, settings, errors, fingerprint);
         }
 
         foreach (var (keyNode, valueNode) in root.Children)
         {
-            var jurisdiction = Scalar(keyNode);
-            if (string.IsNullOrWhiteSpace(jurisdiction))
+            var name = Scalar(keyNode);
+            if (string.IsNullOrWhiteSpace(name))
             {
                 Error(keyNode, "a jurisdiction name is expected here");
                 continue;
             }
 
-            jurisdiction = jurisdiction.Trim();
+            name = name.Trim();
             if (valueNode is YamlScalarNode { Value: null or "" })
             {
                 continue;
@@ -115,75 +159,130 @@ public sealed class AliasTable
 
             if (valueNode is not YamlMappingNode section)
             {
-                Error(valueNode, $"{jurisdiction}: expected a mapping with units:, and optionally parent: and prefixes:");
+                Error(valueNode, $"{name}: expected a mapping with units:, and optionally parent: and prefixes:");
                 continue;
             }
 
-            string? parent = null;
-            var prefixes = new List<string>();
-            var units = entries.TryGetValue(jurisdiction, out var existing) ? existing : new Dictionary<string, AliasEntry>(StringComparer.Ordinal);
-            foreach (var (fieldNode, fieldValue) in section.Children)
+            ReadSection(name, section, entries, settings, Error);
+        }
+
+        return new AliasTable(file, entries, settings, errors, fingerprint);
+    }
+
+    /// <summary>Tables read one after the other: a later table's entries and settings win.</summary>
+    public static AliasTable Merge(string file, IEnumerable<AliasTable> tables)
+    {
+        var fingerprints = new List<string>();
+        var entries = new Dictionary<string, Dictionary<string, AliasEntry>>(StringComparer.Ordinal);
+        var settings = new Dictionary<string, JurisdictionSettings>(StringComparer.Ordinal);
+        var errors = new List<AliasError>();
+        foreach (var table in tables)
+        {
+            foreach (var (jurisdiction, units) in table._entries)
             {
-                switch (Scalar(fieldNode))
+                if (!entries.TryGetValue(jurisdiction, out var merged))
                 {
-                    case "parent":
-                        parent = Scalar(fieldValue) is { Length: > 0 } p ? Jurisdictions.PlaceName(p) : null;
-                        if (parent is null)
-                        {
-                            Error(fieldValue, $"{jurisdiction}: parent: expects a jurisdiction name");
-                        }
+                    entries[jurisdiction] = merged = new Dictionary<string, AliasEntry>(StringComparer.Ordinal);
+                }
 
-                        break;
-                    case "prefixes":
-                        if (fieldValue is YamlSequenceNode seq)
-                        {
-                            foreach (var item in seq)
-                            {
-                                if (Scalar(item) is { Length: > 0 } prefix)
-                                {
-                                    prefixes.Add(MentionText.Clean(prefix));
-                                }
-                                else
-                                {
-                                    Error(item, $"{jurisdiction}: a prefix must be text");
-                                }
-                            }
-                        }
-                        else
-                        {
-                            Error(fieldValue, $"{jurisdiction}: prefixes: expects a list such as [示范区, 区]");
-                        }
-
-                        break;
-                    case "units":
-                        if (fieldValue is YamlMappingNode map)
-                        {
-                            ReadUnits(map, jurisdiction, units, Error);
-                        }
-                        else if (fieldValue is not YamlScalarNode { Value: null or "" })
-                        {
-                            Error(fieldValue, $"{jurisdiction}: units: expects a mapping of mention → name");
-                        }
-
-                        break;
-                    default:
-                        Error(fieldNode, $"{jurisdiction}: unknown field '{Scalar(fieldNode)}' (expected units, parent or prefixes)");
-                        break;
+                foreach (var (mention, entry) in units)
+                {
+                    merged[mention] = entry;
                 }
             }
 
-            if (units.Count > 0)
+            foreach (var (jurisdiction, s) in table._settings)
             {
-                entries[jurisdiction] = units;
+                settings[jurisdiction] = settings.TryGetValue(jurisdiction, out var before)
+                    ? new JurisdictionSettings(s.Parent ?? before.Parent, [.. before.Prefixes, .. s.Prefixes])
+                    : s;
             }
 
-            if (parent is not null || prefixes.Count > 0)
+            errors.AddRange(table.Errors);
+            fingerprints.Add($"{Path.GetFileName(table.File)}:{table.Fingerprint}");
+        }
+
+        return new AliasTable(file, entries, settings, errors, Hash(string.Join("\n", fingerprints)));
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+
+    private static string? JurisdictionOfFileName(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        return file == "(text)" || string.IsNullOrWhiteSpace(name) ? null : name;
+    }
+
+    private static void ReadSection(
+        string jurisdiction,
+        YamlMappingNode section,
+        Dictionary<string, Dictionary<string, AliasEntry>> entries,
+        Dictionary<string, JurisdictionSettings> settings,
+        Action<YamlNode, string> error)
+    {
+        string? parent = null;
+        var prefixes = new List<string>();
+        var units = entries.TryGetValue(jurisdiction, out var existing) ? existing : new Dictionary<string, AliasEntry>(StringComparer.Ordinal);
+        foreach (var (fieldNode, fieldValue) in section.Children)
+        {
+            switch (Scalar(fieldNode))
             {
-                settings[jurisdiction] = new JurisdictionSettings(parent, prefixes);
+                case "parent":
+                    parent = Scalar(fieldValue) is { Length: > 0 } p ? Jurisdictions.PlaceName(p) : null;
+                    if (parent is null)
+                    {
+                        error(fieldValue, $"{jurisdiction}: parent: expects a jurisdiction name");
+                    }
+
+                    break;
+                case "prefixes":
+                    if (fieldValue is YamlSequenceNode seq)
+                    {
+                        foreach (var item in seq)
+                        {
+                            if (Scalar(item) is { Length: > 0 } prefix)
+                            {
+                                prefixes.Add(MentionText.Clean(prefix));
+                            }
+                            else
+                            {
+                                error(item, $"{jurisdiction}: a prefix must be text");
+                            }
+                        }
+                    }
+                    else
+                    {
+                        error(fieldValue, $"{jurisdiction}: prefixes: expects a list such as [示范区, 区]");
+                    }
+
+                    break;
+                case "units":
+                    if (fieldValue is YamlMappingNode map)
+                    {
+                        ReadUnits(map, jurisdiction, units, error);
+                    }
+                    else if (fieldValue is not YamlScalarNode { Value: null or "" })
+                    {
+                        error(fieldValue, $"{jurisdiction}: units: expects a mapping of mention → name");
+                    }
+
+                    break;
+                default:
+                    error(fieldNode, $"{jurisdiction}: unknown field '{Scalar(fieldNode)}' (expected units, parent or prefixes)");
+                    break;
             }
         }
 
-        return new AliasTable(file, entries, settings, errors);
+        if (units.Count > 0)
+        {
+            entries[jurisdiction] = units;
+        }
+
+        if (parent is not null || prefixes.Count > 0)
+        {
+            settings[jurisdiction] = new JurisdictionSettings(parent, prefixes);
+        }
     }
 
     private static void ReadUnits(YamlMappingNode map, string jurisdiction, Dictionary<string, AliasEntry> units, Action<YamlNode, string> error)

@@ -93,7 +93,9 @@ public static partial class Jurisdictions
             return null;
         }
 
-        var s = MentionText.Clean(organ);
+        // A joint issuer (中共济源市委 济源市人民政府) is read by its first organ.
+        var first = organ.Split([' ', '\u3000', '\t', '、', '，', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? organ;
+        var s = MentionText.Clean(first);
         foreach (var (contains, jurisdiction) in Special)
         {
             if (s.Contains(contains, StringComparison.Ordinal))
@@ -102,7 +104,6 @@ public static partial class Jurisdictions
             }
         }
 
-        s = s.Split('、', '，', ',', ' ')[0];
         if (s.StartsWith("中共", StringComparison.Ordinal))
         {
             s = s[2..];

@@ -147,7 +147,11 @@ public sealed partial class UnitResolver
         var next = carry;
         if (scope is not null)
         {
-            next = carry with { Scope = scope.Jurisdiction == profile.Name ? null : scope };
+            // Only a prefix of a department-like name passes on: 新乡供电公司 names a company, not a list's 市.
+            if (CanCarryScope(rest))
+            {
+                next = carry with { Scope = scope.Jurisdiction == profile.Name ? null : scope };
+            }
         }
         else if (carry.Scope is { } carriedScope && CanCarryScope(rest))
         {
@@ -253,7 +257,15 @@ public sealed partial class UnitResolver
         {
             var name = CollectiveWords().Replace(whole, "有关");
             name = UnitNames.NormalizeGovernmentWords(name);
-            return (Make(profile.Name, name, UnitKind.Collective, compact: false), null, carry with { Quantifier = quantifier == "各" ? "各" : carry.Quantifier });
+
+            // A district's or county's document writes 市 for its city: 市直有关单位, 市政府有关部门 are the city's.
+            var owner = profile.Level is JurisdictionLevel.District or JurisdictionLevel.County
+                        && !profile.SelfPrefixes.Contains("市")
+                        && (whole.StartsWith("市直", StringComparison.Ordinal) || whole.StartsWith("市政府", StringComparison.Ordinal)
+                            || whole.StartsWith("市属", StringComparison.Ordinal) || whole.StartsWith("市管", StringComparison.Ordinal))
+                ? profile.ParentOrPlaceholder
+                : profile.Name;
+            return (Make(owner, name, UnitKind.Collective, compact: false), null, carry with { Quantifier = quantifier == "各" ? "各" : carry.Quantifier });
         }
 
         return null;
@@ -400,7 +412,7 @@ public sealed partial class UnitResolver
     [GeneratedRegex("^(?<head>中国人民银行)(?<place>[\\p{IsCJKUnifiedIdeographs}]{2,4}?)(?<!市)中心支行$")]
     private static partial Regex CentralBankBranch();
 
-    [GeneratedRegex("有关|相关|各|等|成员单位|(部门|单位|机构|企业)$")]
+    [GeneratedRegex("有关|相关|各|(?<!高)等|成员单位|(部门|单位|机构|企业)$")]
     private static partial Regex CollectiveInside();
 
     [GeneratedRegex("各有关|各相关|相关")]

@@ -144,3 +144,52 @@ public class AliasTableTests
         }
     }
 }
+
+public class AliasFolderTests
+{
+    [Fact]
+    public void Reads_one_file_per_jurisdiction_from_a_folder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"units-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "红旗区.yaml"), "parent: 新乡\nunits:\n  城建局: 住房和城乡建设局\n");
+            File.WriteAllText(Path.Combine(folder, "济源.yml"), "units:\n  市农机局: { name: 农业机械化服务中心, kind: departmnet }\n");
+            File.WriteAllText(Path.Combine(folder, "all.yaml"), "\"*\":\n  units:\n    市百城办: 住房和城乡建设局\n");
+            var table = AliasTable.Load(folder);
+            var resolver = new UnitResolver(table);
+            Assert.Equal("红旗区/住房城乡建设局", resolver.Resolve("红旗区", "城建局").Key);
+            Assert.Equal("新乡/财政局", resolver.Resolve("红旗区", "市财政局").Key);
+            Assert.Equal("济源/农业机械化服务中心", resolver.Resolve("济源", "市农机局").Key);
+            Assert.Equal("焦作/住房城乡建设局", resolver.Resolve("焦作", "市百城办").Key);
+            var error = Assert.Single(table.Errors);
+            Assert.Equal(Path.Combine(folder, "济源.yml"), error.File);
+            Assert.Equal(2, error.Line);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_section_without_a_jurisdiction_is_an_error()
+    {
+        var table = AliasTable.Parse("units:\n  城建局: 住房和城乡建设局\n");
+        Assert.Contains("named after it", Assert.Single(table.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal("红旗区/住房城乡建设局", new UnitResolver(AliasTable.Parse("units:\n  城建局: 住房和城乡建设局\n", jurisdiction: "红旗区")).Resolve("红旗区", "城建局").Key);
+    }
+}
+
+public class AliasFingerprintTests
+{
+    [Fact]
+    public void Changes_with_the_text_and_only_with_it()
+    {
+        const string a = "济源:\n  units:\n    市农机局: 农业机械化服务中心\n";
+        Assert.Equal(AliasTable.Parse(a).Fingerprint, AliasTable.Parse(a).Fingerprint);
+        Assert.NotEqual(AliasTable.Parse(a).Fingerprint, AliasTable.Parse(a + "    商务局: 发展改革和统计局\n").Fingerprint);
+        Assert.NotEqual(AliasTable.Empty.Fingerprint, AliasTable.Parse(a).Fingerprint);
+    }
+}

@@ -18,6 +18,8 @@ public class JurisdictionTests
     [InlineData("渑池县人民政府", "渑池县")]
     [InlineData("义马市人民政府", "义马")]
     [InlineData("焦作市人民政府 焦作市财政局", "焦作")]
+    [InlineData("中共济源市委　济源市人民政府", "济源")]
+    [InlineData("中共焦作市委办公室", "焦作")]
     public void From_the_issuer(string issuer, string expected) =>
         Assert.Equal(expected, Resolver.JurisdictionOf(Doc(issuer: issuer)));
 
