@@ -17,10 +17,13 @@ internal sealed class LedgerOptions
 
     public const string AliasesVariable = "POLICYLEDGER_ALIASES";
 
-    /// <summary>The alias file used when neither --aliases nor $POLICYLEDGER_ALIASES names one (only if it exists).</summary>
-    public const string DefaultAliases = "aliases.yaml";
+    /// <summary>The alias folder (one YAML file per jurisdiction, 济源.yaml) used when neither --aliases nor $POLICYLEDGER_ALIASES names one, if it exists.</summary>
+    public const string DefaultAliases = "aliases";
 
-    /// <summary>The alias file to use: the one given, else $POLICYLEDGER_ALIASES, else ./aliases.yaml when it exists.</summary>
+    /// <summary>The alias file used when there is no alias folder, if it exists.</summary>
+    public const string DefaultAliasFile = "aliases.yaml";
+
+    /// <summary>The aliases to use: the file or folder given, else $POLICYLEDGER_ALIASES, else ./aliases/, else ./aliases.yaml, when they exist.</summary>
     public static string? AliasFile(string? given)
     {
         if (!string.IsNullOrWhiteSpace(given))
@@ -34,7 +37,7 @@ internal sealed class LedgerOptions
             return configured;
         }
 
-        return File.Exists(DefaultAliases) ? DefaultAliases : null;
+        return Directory.Exists(DefaultAliases) ? DefaultAliases : File.Exists(DefaultAliasFile) ? DefaultAliasFile : null;
     }
 
     /// <summary>How mentions become units: the reading library's resolver with the user's alias file.</summary>

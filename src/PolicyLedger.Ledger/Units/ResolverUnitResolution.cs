@@ -1,18 +1,15 @@
-using System.Security.Cryptography;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Units;
 
 namespace PolicyLedger.Ledger.Units;
 
 /// <summary>
-/// The reading library's <see cref="UnitResolver"/> with the user's alias file. The fingerprint names the alias file's
-/// contents, so editing it and re-importing re-resolves the units of unchanged files.
+/// The reading library's <see cref="UnitResolver"/> with the user's alias file or folder. The fingerprint names the
+/// resolver's rules and the aliases' contents, so editing an alias file (or new rules) and re-importing re-resolves
+/// the units of unchanged files.
 /// </summary>
 public sealed class ResolverUnitResolution : IUnitResolution
 {
-    /// <summary>Raise when the resolver's rules change in a way stored units should follow.</summary>
-    private const string Rules = "units-1";
-
     private readonly UnitResolver _resolver;
 
     public ResolverUnitResolution(AliasTable? aliases = null)
@@ -20,12 +17,10 @@ public sealed class ResolverUnitResolution : IUnitResolution
         aliases ??= AliasTable.Empty;
         _resolver = new UnitResolver(aliases);
         Aliases = aliases;
-        Fingerprint = aliases == AliasTable.Empty || !File.Exists(aliases.File)
-            ? Rules
-            : $"{Rules}:{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(aliases.File)))[..16]}";
+        Fingerprint = string.IsNullOrEmpty(aliases.Fingerprint) ? UnitResolver.RulesVersion : $"{UnitResolver.RulesVersion}:{aliases.Fingerprint}";
     }
 
-    /// <summary>Loads the alias file when there is one (its problems are in <see cref="AliasTable.Errors"/>).</summary>
+    /// <summary>Loads the alias file, or the folder of per-jurisdiction files, when there is one (its problems are in <see cref="AliasTable.Errors"/>).</summary>
     public static ResolverUnitResolution FromFile(string? aliasFile) =>
         new(string.IsNullOrWhiteSpace(aliasFile) ? null : AliasTable.Load(aliasFile));
 

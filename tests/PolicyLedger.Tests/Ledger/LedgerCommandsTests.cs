@@ -50,6 +50,27 @@ public sealed class LedgerCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edited_alias_folder_is_applied_when_the_same_files_are_imported_again()
+    {
+        var database = LedgerDatabase.Sqlite(Path.Combine(_folder, "ledger.db"));
+        var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
+        var aliases = Directory.CreateDirectory(Path.Combine(_folder, "aliases")).FullName;
+        Assert.Equal(0, await ImportCommand.RunAsync(database, [samples], aliases, TextWriter.Null, TextWriter.Null));
+        var before = new StringWriter();
+        await UnitsCommand.RunAsync(database, "县财政局", "json", before, TextWriter.Null);
+
+        File.WriteAllText(Path.Combine(aliases, "某县.yaml"), "units:\n  县财政局: 财政和金融局\n");
+        var output = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(database, [samples], aliases, output, TextWriter.Null));
+
+        Assert.Matches("0 imported, 0 new versions, [0-9]+ unchanged, [1-9][0-9]* with units re-resolved", output.ToString());
+        var after = new StringWriter();
+        await UnitsCommand.RunAsync(database, "县财政局", "json", after, TextWriter.Null);
+        static string Key(StringWriter json) => JsonDocument.Parse(json.ToString()).RootElement[0].GetProperty("key").GetString()!;
+        Assert.NotEqual(Key(before), Key(after));
+    }
+
+    [Fact]
     public async Task A_ledger_that_cannot_be_opened_is_named_in_one_clear_message()
     {
         var errors = new StringWriter();
