@@ -257,6 +257,6 @@ public static partial class Jurisdictions
         };
     }
 
-    [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{2,4}?(?:市|区|县|省)")]
+    [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{2,4}?(?:市|区|县|省)", RegexOptions.None, Readers.RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PlaceAtStart();
 }

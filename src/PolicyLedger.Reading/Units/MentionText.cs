@@ -56,6 +56,6 @@ internal static partial class MentionText
         return s.EndsWith("委员会", StringComparison.Ordinal) ? s[..^3] + "委" : s;
     }
 
-    [GeneratedRegex("^(?<main>.*[^（）])（(?<second>[^（）、，]+)）$")]
+    [GeneratedRegex("^(?<main>.*[^（）])（(?<second>[^（）、，]+)）$", RegexOptions.None, Readers.RegexLimits.TimeoutMilliseconds)]
     private static partial Regex SecondNamePattern();
 }

@@ -406,18 +406,18 @@ public sealed partial class UnitResolver
         return rest;
     }
 
-    [GeneratedRegex("^团(?:[\\p{IsCJKUnifiedIdeographs}]{0,4}?)?(?:市|区|县|省)?委$")]
+    [GeneratedRegex("^团(?:[\\p{IsCJKUnifiedIdeographs}]{0,4}?)?(?:市|区|县|省)?委$", RegexOptions.None, Readers.RegexLimits.TimeoutMilliseconds)]
     private static partial Regex YouthLeague();
 
-    [GeneratedRegex("^(?<head>中国人民银行)(?<place>[\\p{IsCJKUnifiedIdeographs}]{2,4}?)(?<!市)中心支行$")]
+    [GeneratedRegex("^(?<head>中国人民银行)(?<place>[\\p{IsCJKUnifiedIdeographs}]{2,4}?)(?<!市)中心支行$", RegexOptions.None, Readers.RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CentralBankBranch();
 
-    [GeneratedRegex("有关|相关|各|(?<!高)等|成员单位|(部门|单位|机构|企业)$")]
+    [GeneratedRegex("有关|相关|各|(?<!高)等|成员单位|(部门|单位|机构|企业)$", RegexOptions.None, Readers.RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CollectiveInside();
 
-    [GeneratedRegex("各有关|各相关|相关")]
+    [GeneratedRegex("各有关|各相关|相关", RegexOptions.None, Readers.RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CollectiveWords();
 
-    [GeneratedRegex("[\\p{IsCJKUnifiedIdeographs}]{2,}(市|县|区)")]
+    [GeneratedRegex("[\\p{IsCJKUnifiedIdeographs}]{2,}(市|县|区)", RegexOptions.None, Readers.RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PlaceInside();
 }
