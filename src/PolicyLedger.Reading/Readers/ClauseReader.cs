@@ -62,22 +62,11 @@ internal static partial class ClauseReader
         }
 
         // Clause lines after a task: "…。责任单位：X，Y。配合单位：Z。"
-        var depth = 0;
-        for (var i = 0; i < text.Length; i++)
+        var label = Brackets.IndexOf(text, 0, text.Length, (t, i) =>
+            (i == 0 || t[i - 1] is '。' or '；' or ';' or '）' or ')' or ' ') && LabelAt(t, i) is not null);
+        if (label >= 0)
         {
-            var c = text[i];
-            if (Cjk.IsOpenBracket(c))
-            {
-                depth++;
-            }
-            else if (Cjk.IsCloseBracket(c))
-            {
-                depth = Math.Max(0, depth - 1);
-            }
-            else if (depth == 0 && (i == 0 || text[i - 1] is '。' or '；' or ';' or '）' or ')' or ' ') && LabelAt(text, i) is not null)
-            {
-                return new ClauseMatch(i, end, i, end, Bracketed: false);
-            }
+            return new ClauseMatch(label, end, label, end, Bracketed: false);
         }
 
         return null;
@@ -120,42 +109,11 @@ internal static partial class ClauseReader
     private static void ReadKeyed(MappedText text, int start, int end, List<RoleMention> roles)
     {
         var s = text.Text;
-        Role? role = null;
-        var segmentStart = start;
-        var depth = 0;
-        for (var i = start; i <= end; i++)
+        var labels = Brackets.TopLevel(s, start, end).Where(i => LabelAt(s, i) is not null).ToList();
+        for (var k = 0; k < labels.Count; k++)
         {
-            if (i < end)
-            {
-                var c = s[i];
-                if (Cjk.IsOpenBracket(c))
-                {
-                    depth++;
-                    continue;
-                }
-
-                if (Cjk.IsCloseBracket(c))
-                {
-                    depth = Math.Max(0, depth - 1);
-                    continue;
-                }
-            }
-
-            var label = i < end && depth == 0 ? LabelAt(s, i) : null;
-            if (i == end || label is not null)
-            {
-                if (role is { } r)
-                {
-                    AddMentions(text, segmentStart, i, r, roles);
-                }
-
-                if (label is { } l)
-                {
-                    role = l.Role;
-                    segmentStart = i + l.Length;
-                    i = segmentStart - 1;
-                }
-            }
+            var (role, length) = LabelAt(s, labels[k])!.Value;
+            AddMentions(text, labels[k] + length, k + 1 < labels.Count ? labels[k + 1] : end, role, roles);
         }
     }
 
@@ -163,7 +121,7 @@ internal static partial class ClauseReader
     {
         var s = text.Text;
         var pending = new List<(int Start, int End)>();
-        foreach (var (segStart, segEnd) in SplitTopLevel(s, start, end, c => c is '，' or ',' or '；' or ';' or '。'))
+        foreach (var (segStart, segEnd) in Brackets.Split(s, start, end, c => c is '，' or ',' or '；' or ';' or '。'))
         {
             var (a, b) = Trim(s, segStart, segEnd);
             if (a >= b)
@@ -213,7 +171,7 @@ internal static partial class ClauseReader
     private static void AddMentions(MappedText text, int start, int end, Role role, List<RoleMention> roles)
     {
         var s = text.Text;
-        foreach (var (segStart, segEnd) in SplitTopLevel(s, start, end, c => c is '、' or '，' or ',' or '；' or ';' or '。'))
+        foreach (var (segStart, segEnd) in Brackets.Split(s, start, end, c => c is '、' or '，' or ',' or '；' or ';' or '。'))
         {
             // "X等和各有关省级人民政府": two names.
             var and = s.IndexOf("等和", segStart, segEnd - segStart, StringComparison.Ordinal);
@@ -252,31 +210,6 @@ internal static partial class ClauseReader
         {
             roles.Add(new RoleMention(role, s[start..end], text.ToSource(start, end - start)));
         }
-    }
-
-    private static IEnumerable<(int Start, int End)> SplitTopLevel(string s, int start, int end, Func<char, bool> separator)
-    {
-        var depth = 0;
-        var segmentStart = start;
-        for (var i = start; i < end; i++)
-        {
-            var c = s[i];
-            if (Cjk.IsOpenBracket(c))
-            {
-                depth++;
-            }
-            else if (Cjk.IsCloseBracket(c))
-            {
-                depth = Math.Max(0, depth - 1);
-            }
-            else if (depth == 0 && separator(c))
-            {
-                yield return (segmentStart, i);
-                segmentStart = i + 1;
-            }
-        }
-
-        yield return (segmentStart, end);
     }
 
     private static (int Start, int End) Trim(string s, int start, int end)
@@ -348,28 +281,8 @@ internal static partial class ClauseReader
             && !content.Contains("负责人", StringComparison.Ordinal);
     }
 
-    private static bool HasLabel(string s, int start, int end)
-    {
-        var depth = 0;
-        for (var i = start; i < end; i++)
-        {
-            var c = s[i];
-            if (Cjk.IsOpenBracket(c))
-            {
-                depth++;
-            }
-            else if (Cjk.IsCloseBracket(c))
-            {
-                depth = Math.Max(0, depth - 1);
-            }
-            else if (depth == 0 && LabelAt(s, i) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasLabel(string s, int start, int end) =>
+        Brackets.IndexOf(s, start, end, (t, i) => LabelAt(t, i) is not null) >= 0;
 
     private static (Role Role, int Length)? LabelAt(string s, int i)
     {

@@ -148,33 +148,10 @@ internal static class DocumentReader
     private static List<Located<string>> SplitList(MappedText text, int start, int end, Func<char, bool> separator)
     {
         var result = new List<Located<string>>();
-        var depth = 0;
-        var segment = start;
-        for (var i = start; i <= end; i++)
+        foreach (var (segmentStart, segmentEnd) in Brackets.Split(text.Text, start, end, separator))
         {
-            if (i < end)
-            {
-                var c = text.Text[i];
-                if (Cjk.IsOpenBracket(c))
-                {
-                    depth++;
-                    continue;
-                }
-
-                if (Cjk.IsCloseBracket(c))
-                {
-                    depth = Math.Max(0, depth - 1);
-                    continue;
-                }
-
-                if (depth > 0 || !separator(c))
-                {
-                    continue;
-                }
-            }
-
-            var a = segment;
-            var b = i;
+            var a = segmentStart;
+            var b = segmentEnd;
             while (a < b && (Cjk.IsSpace(text.Text[a]) || text.Text[a] is '：' or ':'))
             {
                 a++;
@@ -189,8 +166,6 @@ internal static class DocumentReader
             {
                 result.Add(new Located<string>(text.Text[a..b], text.ToSource(a, b - a)));
             }
-
-            segment = i + 1;
         }
 
         return result;
