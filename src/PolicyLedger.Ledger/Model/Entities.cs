@@ -1,0 +1,299 @@
+namespace PolicyLedger.Ledger.Model;
+
+// The stored ledger. Every row that was read from text keeps its span (SpanStart, SpanLength: UTF-16 offsets into
+// the decoded text of the file version it came from), so a person can always be shown the sentence behind it.
+
+/// <summary>A file the ledger has imported, identified by its full path. Its contents are kept as versions.</summary>
+public sealed class LedgerSource
+{
+    public long Id { get; set; }
+
+    /// <summary>The full path the file was imported from (its identity).</summary>
+    public required string Path { get; set; }
+
+    public required string FileName { get; set; }
+
+    /// <summary>The newest version imported (1, 2, …).</summary>
+    public int CurrentVersion { get; set; }
+
+    /// <summary>SHA-256 (hex) of the bytes of the newest version.</summary>
+    public required string CurrentHash { get; set; }
+
+    /// <summary>
+    /// Which unit resolution (resolver and alias files) the current version's units were resolved with. When it
+    /// changes (a user edited an alias file), re-importing the unchanged file re-resolves its units in place.
+    /// </summary>
+    public string? UnitsFingerprint { get; set; }
+
+    public List<LedgerDocument> Documents { get; set; } = [];
+}
+
+/// <summary>
+/// One official document (公文) of one version of a file. A changed file adds a new version with new rows; the rows
+/// of older versions stay, with <see cref="IsCurrent"/> false.
+/// </summary>
+public sealed class LedgerDocument
+{
+    public long Id { get; set; }
+
+    public long SourceId { get; set; }
+
+    public LedgerSource? Source { get; set; }
+
+    /// <summary>The version of the file this document was read from.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Whether this is a document of the newest version of its file.</summary>
+    public bool IsCurrent { get; set; }
+
+    /// <summary>SHA-256 (hex) of the file's bytes.</summary>
+    public required string ContentHash { get; set; }
+
+    /// <summary>0 for the first document in the file, 1 for the next (a gazette holds several).</summary>
+    public int Position { get; set; }
+
+    public DateTimeOffset ImportedAt { get; set; }
+
+    public string? Encoding { get; set; }
+
+    public string? DocNumber { get; set; }
+
+    public string? Issuer { get; set; }
+
+    public string? Title { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    /// <summary>What kind of document the title says it is (通知, 意见 …).</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>The jurisdiction its units belong to (济源示范区, 焦作市 …).</summary>
+    public required string Jurisdiction { get; set; }
+
+    /// <summary>主送机关, one per line.</summary>
+    public string? Addressees { get; set; }
+
+    /// <summary>The upper-level documents it implements, one per line.</summary>
+    public string? Basis { get; set; }
+
+    public int SpanStart { get; set; }
+
+    public int SpanLength { get; set; }
+
+    /// <summary>How many items were stored with it (a check that a document is never half-written).</summary>
+    public int ItemCount { get; set; }
+
+    public List<LedgerHeading> Headings { get; set; } = [];
+
+    public List<LedgerItem> Items { get; set; } = [];
+
+    /// <summary>A name for people: the document number, else the title, else the file name and position.</summary>
+    public string DisplayName => DocNumber ?? Title ?? $"{Source?.FileName ?? SourceId.ToString(System.Globalization.CultureInfo.InvariantCulture)}#{Position + 1}";
+}
+
+/// <summary>A heading above items (一、… / （一）…).</summary>
+public sealed class LedgerHeading
+{
+    public long Id { get; set; }
+
+    public long DocumentId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public int Level { get; set; }
+
+    public required string Label { get; set; }
+
+    public int SpanStart { get; set; }
+
+    public int SpanLength { get; set; }
+}
+
+/// <summary>A task item of a document.</summary>
+public sealed class LedgerItem
+{
+    public long Id { get; set; }
+
+    public long DocumentId { get; set; }
+
+    public LedgerDocument? Document { get; set; }
+
+    /// <summary>0, 1, … in the order of the document.</summary>
+    public int Ordinal { get; set; }
+
+    /// <summary>The item's id within its document as the reader gives it: "12", "（28）", "二、主要任务三".</summary>
+    public required string Key { get; set; }
+
+    public int? Number { get; set; }
+
+    public required string Marker { get; set; }
+
+    /// <summary>The headings above the item, outermost first, one per line.</summary>
+    public required string Headings { get; set; }
+
+    public required string Text { get; set; }
+
+    public int SpanStart { get; set; }
+
+    public int SpanLength { get; set; }
+
+    public int? ClauseStart { get; set; }
+
+    public int? ClauseLength { get; set; }
+
+    public List<LedgerResponsibility> Responsibilities { get; set; } = [];
+
+    public List<LedgerQuantity> Quantities { get; set; } = [];
+
+    public List<LedgerTime> Times { get; set; } = [];
+}
+
+public enum UnitKind
+{
+    Department,
+    Collective,
+    OutsideBody,
+    Company,
+    PartyOrgan,
+    Government,
+    Other,
+}
+
+/// <summary>A unit (department, collective of units, outside body, company, party organ) of a jurisdiction.</summary>
+public sealed class LedgerUnit
+{
+    public long Id { get; set; }
+
+    /// <summary>Unique: the resolver's key (jurisdiction and canonical name).</summary>
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Jurisdiction { get; set; }
+
+    public UnitKind Kind { get; set; }
+}
+
+public enum LedgerRole
+{
+    Lead,
+    Responsible,
+    Cooperating,
+}
+
+/// <summary>A unit's role in an item, with the mention as written in the responsibility clause.</summary>
+public sealed class LedgerResponsibility
+{
+    public long Id { get; set; }
+
+    public long ItemId { get; set; }
+
+    public LedgerItem? Item { get; set; }
+
+    public long UnitId { get; set; }
+
+    public LedgerUnit? Unit { get; set; }
+
+    public LedgerRole Role { get; set; }
+
+    /// <summary>The unit as written in the clause.</summary>
+    public required string Mention { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public int SpanStart { get; set; }
+
+    public int SpanLength { get; set; }
+}
+
+/// <summary>A figure read from an item (see <c>PolicyLedger.Reading.Syntax.Quantity</c>).</summary>
+public sealed class LedgerQuantity
+{
+    public long Id { get; set; }
+
+    public long ItemId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public required string Text { get; set; }
+
+    public required string Kind { get; set; }
+
+    public decimal Value { get; set; }
+
+    public required string Unit { get; set; }
+
+    public string? Per { get; set; }
+
+    public required string Bound { get; set; }
+
+    public decimal? High { get; set; }
+
+    public int SpanStart { get; set; }
+
+    public int SpanLength { get; set; }
+}
+
+/// <summary>A time read from an item (see <c>PolicyLedger.Reading.Syntax.TimeExpression</c>).</summary>
+public sealed class LedgerTime
+{
+    public long Id { get; set; }
+
+    public long ItemId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public required string Text { get; set; }
+
+    public DateOnly? Start { get; set; }
+
+    public DateOnly? End { get; set; }
+
+    public string? Recurrence { get; set; }
+
+    public bool YearFromContext { get; set; }
+
+    public int SpanStart { get; set; }
+
+    public int SpanLength { get; set; }
+}
+
+public enum ImportOutcome
+{
+    /// <summary>The file was new: version 1 was stored.</summary>
+    Imported,
+
+    /// <summary>The file had changed: a new version was stored; the old one stays readable.</summary>
+    NewVersion,
+
+    /// <summary>The same bytes were imported before: nothing changed.</summary>
+    Unchanged,
+
+    /// <summary>The same bytes, but the unit resolution (alias files) changed: the units were resolved again.</summary>
+    UnitsUpdated,
+
+    /// <summary>The file could not be read or stored: nothing of it was stored.</summary>
+    Failed,
+}
+
+/// <summary>One line of the import log: what happened to one file in one import.</summary>
+public sealed class ImportLogEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Path { get; set; }
+
+    public string? ContentHash { get; set; }
+
+    public ImportOutcome Outcome { get; set; }
+
+    public int? Version { get; set; }
+
+    public int Documents { get; set; }
+
+    public int Items { get; set; }
+
+    public string? Message { get; set; }
+}
