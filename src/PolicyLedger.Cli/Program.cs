@@ -5,6 +5,12 @@ using PolicyLedger.Cli.Commands;
 Console.OutputEncoding = Encoding.UTF8;
 
 var root = new RootCommand("PolicyLedger: reads Chinese policy documents into a ledger of tasks, units, targets and deadlines.");
+var ledger = new LedgerOptions();
+root.Options.Add(ledger.Db);
 root.Subcommands.Add(ReadCommand.Create());
+root.Subcommands.Add(ImportCommand.Create(ledger));
+root.Subcommands.Add(UnitsCommand.Create(ledger));
+root.Subcommands.Add(LedgerCommand.Create(ledger));
+root.Subcommands.Add(ExportCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using PolicyLedger.Ledger.Import;
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Ledger.Storage;
+using Spectre.Console;
+
+namespace PolicyLedger.Cli.Commands;
+
+/// <summary><c>policyledger import PATH...</c>: reads files into the ledger (idempotent, versioned, atomic per file).</summary>
+internal static class ImportCommand
+{
+    /// <summary>Test hook: milliseconds to wait after a batch is written and before it commits (the kill test uses it).</summary>
+    public const string PauseVariable = "POLICYLEDGER_IMPORT_PAUSE_BEFORE_COMMIT_MS";
+
+    public static Command Create(LedgerOptions options)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to import (folders are read recursively).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import", "Import documents into the ledger. The same file twice changes nothing; a changed file becomes a new version; one bad file does not stop the others.");
+        command.Arguments.Add(paths);
+        command.SetAction((parse, cancellationToken) => RunAsync(options.Database(parse), parse.GetValue(paths)!, Console.Out, Console.Error, cancellationToken));
+        return command;
+    }
+
+    /// <returns>0 when every file was imported or unchanged, 1 when any file failed, 2 when the ledger cannot be opened.</returns>
+    public static async Task<int> RunAsync(LedgerDatabase database, IReadOnlyList<string> paths, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    {
+        var reader = Readers.Create();
+        var entries = FileBatch.Expand(paths, reader.Loader.Handles);
+        foreach (var missing in entries.Where(e => e.Error is not null))
+        {
+            await errors.WriteLineAsync($"{missing.Path}: {missing.Error}");
+        }
+
+        var files = entries.Where(e => e.Error is null).Select(e => e.Path).ToList();
+        var importer = new LedgerImporter(database, reader, LedgerOptions.UnitResolution(), TimeProvider.System, new ImportOptions { BeforeCommit = PauseFromEnvironment(errors) });
+        ImportSummary summary;
+        try
+        {
+            summary = ShowProgress(files.Count)
+                ? await WithProgressBarAsync(importer, files, cancellationToken)
+                : await importer.ImportAsync(files, null, cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            await errors.WriteLineAsync($"policyledger: cannot use the ledger {database.Display}: {e.GetBaseException().Message}");
+            return 2;
+        }
+
+        foreach (var failed in summary.Files.Where(f => f.Outcome == ImportOutcome.Failed))
+        {
+            await errors.WriteLineAsync($"{failed.Path}: {failed.Message}");
+        }
+
+        await output.WriteLineAsync($"{summary} into {database.Display}");
+        return summary.Failed == 0 && entries.All(e => e.Error is null) ? 0 : 1;
+    }
+
+    private static bool ShowProgress(int files) => files >= 20 && !Console.IsErrorRedirected && !Console.IsOutputRedirected;
+
+    private static async Task<ImportSummary> WithProgressBarAsync(LedgerImporter importer, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        ImportSummary? summary = null;
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("importing", maxValue: files.Count);
+                summary = await importer.ImportAsync(files, new Inline<ImportProgress>(p => task.Value = p.Done), cancellationToken);
+            });
+        return summary!;
+    }
+
+    private static Action<IReadOnlyList<string>>? PauseFromEnvironment(TextWriter errors)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable(PauseVariable), out var milliseconds) || milliseconds <= 0)
+        {
+            return null;
+        }
+
+        return batch =>
+        {
+            errors.WriteLine($"policyledger: holding a transaction of {batch.Count} files for {milliseconds} ms");
+            errors.Flush();
+            Thread.Sleep(milliseconds);
+        };
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+    private sealed class Inline<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using PolicyLedger.Cli.Output;
+using PolicyLedger.Ledger.Queries;
+using PolicyLedger.Ledger.Storage;
+
+namespace PolicyLedger.Cli.Commands;
+
+/// <summary><c>policyledger ledger [--unit U] [--document D] [--format table|json]</c>: the 台账 of the current documents.</summary>
+internal static class LedgerCommand
+{
+    public static Command Create(LedgerOptions options)
+    {
+        var format = new Option<string>("--format") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var unit = new Option<string?>("--unit") { Description = "Only items where a unit whose name or mention contains this text has a role." };
+        var document = new Option<string?>("--document") { Description = "Only items of documents whose number, title or file name contains this text." };
+        var command = new Command("ledger", "Show the ledger (台账): every task of every current document, who leads it, who is responsible, who cooperates, its targets and deadlines.");
+        command.Options.Add(format);
+        command.Options.Add(unit);
+        command.Options.Add(document);
+        command.SetAction((parse, ct) => RunAsync(options.Database(parse), new LedgerFilter(parse.GetValue(unit), parse.GetValue(document)), parse.GetValue(format)!, Console.Out, Console.Error, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(LedgerDatabase database, LedgerFilter filter, string format, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    {
+        var rows = await LedgerAccess.QueryAsync(database, errors, c => LedgerQueries.RowsAsync(c, filter, cancellationToken), cancellationToken);
+        if (rows is null)
+        {
+            return 2;
+        }
+
+        if (format == "json")
+        {
+            await output.WriteLineAsync(LedgerJson.Rows(rows));
+            return 0;
+        }
+
+        foreach (var document in rows.GroupBy(r => r.DocumentId))
+        {
+            var first = document.First();
+            await output.WriteLineAsync($"== {first.Document}{(first.Title is { } t && t != first.Document ? "  " + t : string.Empty)}");
+            await output.WriteLineAsync("序号\t任务内容\t牵头单位\t责任单位\t配合单位\t目标与数量\t时限");
+            foreach (var r in document)
+            {
+                await output.WriteLineAsync(string.Join('\t',
+                    r.Item,
+                    Shorten(r.Text, 40),
+                    string.Join("、", r.Lead),
+                    string.Join("、", r.Responsible),
+                    string.Join("、", r.Cooperating),
+                    string.Join("；", r.Quantities),
+                    r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Join("；", r.Times)));
+            }
+
+            await output.WriteLineAsync();
+        }
+
+        await output.WriteLineAsync($"{rows.Count} items in {rows.Select(r => r.DocumentId).Distinct().Count()} documents");
+        return 0;
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using PolicyLedger.Ledger.Queries;
+using PolicyLedger.Reading.Json;
+
+namespace PolicyLedger.Cli.Output;
+
+/// <summary>
+/// The JSON shapes of <c>units --format json</c> and <c>ledger --format json</c>. Field names are a contract:
+/// camelCase, enums snake_case (lead, outside_body), dates YYYY-MM-DD. Fields may be added, never renamed.
+/// </summary>
+internal static class LedgerJson
+{
+    public sealed record MentionDto(string Document, string Item, string Mention, string Role);
+
+    public sealed record UnitDto(string Unit, string Key, string Jurisdiction, string Kind, int Leads, int Responsible, int Cooperates, IReadOnlyList<MentionDto> Mentions);
+
+    public sealed record RowDto(string Document, string? Title, string Item, int? Number, IReadOnlyList<string> Headings, string Text,
+        IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Cooperating,
+        IReadOnlyList<string> Quantities, IReadOnlyList<string> Times, string? Deadline);
+
+    public static string Units(IEnumerable<UnitReport> units) => JsonSerializer.Serialize(
+        units.Select(u => new UnitDto(u.Unit, u.Key, u.Jurisdiction, Snake(u.Kind.ToString()), u.Leads, u.Responsible, u.Cooperates,
+            u.Mentions.Select(m => new MentionDto(m.Document, m.Item, m.Mention, Snake(m.Role.ToString()))).ToList())).ToList(),
+        ReadResultJson.Options);
+
+    public static string Rows(IEnumerable<LedgerRow> rows) => JsonSerializer.Serialize(
+        rows.Select(r => new RowDto(r.Document, r.Title, r.Item, r.Number, r.Headings, r.Text, r.Lead, r.Responsible, r.Cooperating,
+            r.Quantities, r.Times, r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+        ReadResultJson.Options);
+
+    private static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+}

@@ -1,0 +1,42 @@
+using PolicyLedger.Ledger.Model;
+
+namespace PolicyLedger.Ledger.Import;
+
+/// <summary>Settings of an import. Immutable.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>At most this many files are written in one transaction.</summary>
+    public int BatchFiles { get; init; } = 64;
+
+    /// <summary>A batch is written as soon as it holds this many items.</summary>
+    public int BatchItems { get; init; } = 4000;
+
+    /// <summary>How many files are read at once (reading is CPU-bound; writing is one thread).</summary>
+    public int ReadParallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Called with the paths of a batch after its rows were sent and before its transaction commits (tests kill the process here).</summary>
+    public Action<IReadOnlyList<string>>? BeforeCommit { get; init; }
+}
+
+/// <summary>What happened to one file.</summary>
+public sealed record FileImportResult(string Path, ImportOutcome Outcome, int? Version, int Documents, int Items, string? Message);
+
+/// <summary>Progress of an import, reported after each file.</summary>
+public readonly record struct ImportProgress(int Done, int Total, string Path);
+
+/// <summary>What an import did, file by file.</summary>
+public sealed record ImportSummary(IReadOnlyList<FileImportResult> Files, TimeSpan Elapsed)
+{
+    public int Count(ImportOutcome outcome) => Files.Count(f => f.Outcome == outcome);
+
+    public int Failed => Count(ImportOutcome.Failed);
+
+    public int Documents => Files.Where(f => f.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion).Sum(f => f.Documents);
+
+    public int Items => Files.Where(f => f.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion).Sum(f => f.Items);
+
+    public override string ToString() =>
+        $"{Files.Count} files: {Count(ImportOutcome.Imported)} imported, {Count(ImportOutcome.NewVersion)} new versions, " +
+        $"{Count(ImportOutcome.Unchanged)} unchanged, {Count(ImportOutcome.UnitsUpdated)} with units re-resolved, {Failed} failed; " +
+        $"{Documents} documents and {Items} items stored in {Elapsed.TotalSeconds:0.0} s";
+}

@@ -1,0 +1,427 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Units;
+using PolicyLedger.Reading;
+using PolicyLedger.Reading.Syntax;
+
+namespace PolicyLedger.Ledger.Import;
+
+/// <summary>
+/// Imports files into the ledger. Idempotent (the same bytes at the same path change nothing), versioned (changed
+/// bytes add a version; the old rows stay with IsCurrent false), atomic per file (a file's documents are written in
+/// one transaction with the others of its batch; a batch that fails is retried file by file), and one bad file never
+/// stops the others. Files are read in parallel and written by one thread in small batches, one SaveChanges each.
+/// </summary>
+public sealed class LedgerImporter
+{
+    private readonly LedgerDatabase _database;
+    private readonly PolicyReader _reader;
+    private readonly IUnitResolution _units;
+    private readonly TimeProvider _time;
+    private readonly ImportOptions _options;
+
+    public LedgerImporter(LedgerDatabase database, PolicyReader reader, IUnitResolution units, TimeProvider time, ImportOptions? options = null)
+    {
+        _database = database;
+        _reader = reader;
+        _units = units;
+        _time = time;
+        _options = options ?? new ImportOptions();
+    }
+
+    private sealed record SourceState(long Id, int Version, string Hash, string? Fingerprint);
+
+    private enum Plan
+    {
+        Store,
+        Reresolve,
+    }
+
+    /// <summary>A file read and resolved, ready to be written.</summary>
+    private sealed record PreparedFile(string Path, string Hash, Plan Plan, ReadResult Reading, IReadOnlyList<PreparedDocument> Documents)
+    {
+        public int Items => Documents.Sum(d => d.Document.Items.Count);
+    }
+
+    private sealed record PreparedDocument(PolicyDocument Document, string Jurisdiction, IReadOnlyList<IReadOnlyList<ResolvedUnit>> UnitsByItem);
+
+    public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.StartNew();
+        var files = paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+
+        ConcurrentDictionary<string, SourceState> sources;
+        Dictionary<string, long> unitIds;
+        await using (var context = await _database.OpenAsync(cancellationToken))
+        {
+            sources = new(await context.Sources
+                .Select(s => new { s.Path, State = new SourceState(s.Id, s.CurrentVersion, s.CurrentHash, s.UnitsFingerprint) })
+                .ToDictionaryAsync(s => s.Path, s => s.State, StringComparer.Ordinal, cancellationToken), StringComparer.Ordinal);
+            unitIds = await context.Units.ToDictionaryAsync(u => u.Key, u => u.Id, StringComparer.Ordinal, cancellationToken);
+        }
+
+        var results = new List<FileImportResult>(files.Count);
+        var batch = new List<PreparedFile>();
+        var pendingLog = new List<FileImportResult>();
+        var batchItems = 0;
+
+        void Done(FileImportResult result)
+        {
+            results.Add(result);
+            pendingLog.Add(result);
+            progress?.Report(new ImportProgress(results.Count, files.Count, result.Path));
+        }
+
+        var prepared = files
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(_options.ReadParallelism)
+            .WithCancellation(cancellationToken)
+            .Select(path => Prepare(path, sources));
+        foreach (var item in prepared)
+        {
+            switch (item)
+            {
+                case FileImportResult finished:
+                    Done(finished);
+                    break;
+                case PreparedFile file:
+                    batch.Add(file);
+                    batchItems += file.Items;
+                    break;
+            }
+
+            if (batch.Count >= _options.BatchFiles || batchItems >= _options.BatchItems)
+            {
+                Flush(batch, pendingLog, sources, unitIds).ForEach(Done);
+                batch.Clear();
+                pendingLog.Clear();
+                batchItems = 0;
+            }
+        }
+
+        var last = Flush(batch, pendingLog, sources, unitIds);
+        pendingLog.Clear();
+        last.ForEach(Done);
+        if (pendingLog.Count > 0)
+        {
+            Flush([], pendingLog, sources, unitIds);
+        }
+
+        return new ImportSummary(results, started.Elapsed);
+    }
+
+    /// <summary>Hashes and reads one file (in parallel with others). Returns a <see cref="FileImportResult"/> when there is nothing to write.</summary>
+    private object Prepare(string path, ConcurrentDictionary<string, SourceState> sources)
+    {
+        string hash;
+        try
+        {
+            hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, $"cannot read the file: {e.Message}");
+        }
+
+        var plan = Plan.Store;
+        if (sources.TryGetValue(path, out var known) && known.Hash == hash)
+        {
+            if (known.Fingerprint == _units.Fingerprint)
+            {
+                return new FileImportResult(path, ImportOutcome.Unchanged, known.Version, 0, 0, null);
+            }
+
+            plan = Plan.Reresolve;
+        }
+
+        var reading = _reader.ReadFile(path);
+        var errors = reading.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, string.Join("; ", errors.Select(d => $"{d.Message} ({d.Code})")));
+        }
+
+        if (reading.Documents.Count == 0)
+        {
+            var why = reading.Diagnostics.Select(d => d.Message).FirstOrDefault() ?? "no document was read";
+            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, why);
+        }
+
+        try
+        {
+            var documents = reading.Documents.Select(document =>
+            {
+                var jurisdiction = _units.JurisdictionOf(document);
+                var units = document.Items
+                    .Select(item => item.Roles.Count == 0 ? [] : _units.ResolveClause(jurisdiction, item.Roles.Select(r => r.Mention).ToList()))
+                    .ToList();
+                return new PreparedDocument(document, jurisdiction, units);
+            }).ToList();
+            return new PreparedFile(path, hash, plan, reading, documents);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, $"resolving its units failed: {e.Message}");
+        }
+    }
+
+    /// <summary>Writes a batch in one transaction; when that fails, writes its files one by one so one bad file stays alone.</summary>
+    private List<FileImportResult> Flush(List<PreparedFile> batch, List<FileImportResult> log, ConcurrentDictionary<string, SourceState> sources, Dictionary<string, long> unitIds)
+    {
+        if (batch.Count == 0 && log.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return Write(batch, log, sources, unitIds);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            if (batch.Count <= 1)
+            {
+                var failed = batch.Select(f => new FileImportResult(f.Path, ImportOutcome.Failed, null, 0, 0, $"storing it failed: {Innermost(e).Message}")).ToList();
+                Write([], [.. log, .. failed], sources, unitIds);
+                return failed;
+            }
+        }
+
+        var results = new List<FileImportResult>();
+        var first = true;
+        foreach (var file in batch)
+        {
+            results.AddRange(Flush([file], first ? log : [], sources, unitIds));
+            first = false;
+        }
+
+        return results;
+    }
+
+    private List<FileImportResult> Write(List<PreparedFile> batch, List<FileImportResult> log, ConcurrentDictionary<string, SourceState> sources, Dictionary<string, long> unitIds)
+    {
+        using var context = _database.CreateContext();
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        if (_database.Provider == LedgerProvider.Sqlite)
+        {
+            context.Database.OpenConnection();
+            context.Database.ExecuteSqlRaw("PRAGMA synchronous=NORMAL;");
+        }
+
+        using var transaction = context.Database.BeginTransaction();
+        var now = _time.GetUtcNow();
+        var newUnits = new Dictionary<string, LedgerUnit>(StringComparer.Ordinal);
+        var newSources = new List<(string Path, LedgerSource Source)>();
+        var results = new List<FileImportResult>();
+        var detectChanges = false;
+
+        LedgerResponsibility Responsibility(RoleMention role, ResolvedUnit unit, int ordinal)
+        {
+            var row = new LedgerResponsibility
+            {
+                Role = (LedgerRole)(int)role.Role,
+                Mention = role.Mention,
+                Ordinal = ordinal,
+                SpanStart = role.Span.Start,
+                SpanLength = role.Span.Length,
+            };
+            Attach(row, unit);
+            return row;
+        }
+
+        void Attach(LedgerResponsibility row, ResolvedUnit unit)
+        {
+            if (unitIds.TryGetValue(unit.Key, out var id))
+            {
+                row.UnitId = id;
+                row.Unit = null;
+            }
+            else
+            {
+                if (!newUnits.TryGetValue(unit.Key, out var entity))
+                {
+                    entity = new LedgerUnit { Key = unit.Key, Name = unit.Name, Jurisdiction = unit.Jurisdiction, Kind = unit.Kind };
+                    newUnits.Add(unit.Key, entity);
+                }
+
+                row.Unit = entity;
+            }
+        }
+
+        foreach (var file in batch)
+        {
+            sources.TryGetValue(file.Path, out var known);
+            if (file.Plan == Plan.Reresolve && known is not null)
+            {
+                var rows = context.Responsibilities.AsTracking()
+                    .Where(r => r.Item!.Document!.SourceId == known.Id && r.Item.Document.IsCurrent)
+                    .Select(r => new { Row = r, r.Item!.Document!.Position, ItemOrdinal = r.Item.Ordinal })
+                    .ToList();
+                foreach (var row in rows)
+                {
+                    var units = file.Documents.ElementAtOrDefault(row.Position)?.UnitsByItem.ElementAtOrDefault(row.ItemOrdinal);
+                    if (units is not null && row.Row.Ordinal < units.Count)
+                    {
+                        Attach(row.Row, units[row.Row.Ordinal]);
+                    }
+                }
+
+                context.Sources.Where(s => s.Id == known.Id).ExecuteUpdate(s => s.SetProperty(x => x.UnitsFingerprint, _units.Fingerprint));
+                detectChanges = true;
+                results.Add(new FileImportResult(file.Path, ImportOutcome.UnitsUpdated, known.Version, file.Documents.Count, file.Items, null));
+                continue;
+            }
+
+            LedgerSource? source = null;
+            int version;
+            if (known is null)
+            {
+                version = 1;
+                source = new LedgerSource { Path = file.Path, FileName = Path.GetFileName(file.Path), CurrentVersion = 1, CurrentHash = file.Hash, UnitsFingerprint = _units.Fingerprint };
+                context.Sources.Add(source);
+                newSources.Add((file.Path, source));
+            }
+            else
+            {
+                version = known.Version + 1;
+                context.Documents.Where(d => d.SourceId == known.Id && d.IsCurrent).ExecuteUpdate(s => s.SetProperty(d => d.IsCurrent, false));
+                context.Sources.Where(s => s.Id == known.Id).ExecuteUpdate(s => s
+                    .SetProperty(x => x.CurrentVersion, version)
+                    .SetProperty(x => x.CurrentHash, file.Hash)
+                    .SetProperty(x => x.UnitsFingerprint, _units.Fingerprint));
+            }
+
+            var position = 0;
+            foreach (var prepared in file.Documents)
+            {
+                var document = prepared.Document;
+                var row = new LedgerDocument
+                {
+                    SourceId = known?.Id ?? 0,
+                    Source = source,
+                    Version = version,
+                    IsCurrent = true,
+                    ContentHash = file.Hash,
+                    Position = position++,
+                    ImportedAt = now,
+                    Encoding = file.Reading.Encoding,
+                    DocNumber = document.DocNumber?.Value,
+                    Issuer = document.Issuer?.Value,
+                    Title = document.Title?.Value,
+                    Date = document.Date?.Value,
+                    Kind = document.Kind,
+                    Jurisdiction = prepared.Jurisdiction,
+                    Addressees = Lines(document.Addressees),
+                    Basis = Lines(document.Basis),
+                    SpanStart = document.Span.Start,
+                    SpanLength = document.Span.Length,
+                    ItemCount = document.Items.Count,
+                    Headings = document.Headings.Select((h, i) => new LedgerHeading { Ordinal = i, Level = h.Level, Label = h.Label, SpanStart = h.Span.Start, SpanLength = h.Span.Length }).ToList(),
+                };
+                for (var i = 0; i < document.Items.Count; i++)
+                {
+                    var item = document.Items[i];
+                    var units = prepared.UnitsByItem[i];
+                    row.Items.Add(new LedgerItem
+                    {
+                        Ordinal = i,
+                        Key = item.Id,
+                        Number = item.Number,
+                        Marker = item.Marker,
+                        Headings = string.Join('\n', item.Headings),
+                        Text = item.Text,
+                        SpanStart = item.Span.Start,
+                        SpanLength = item.Span.Length,
+                        ClauseStart = item.ClauseSpan?.Start,
+                        ClauseLength = item.ClauseSpan?.Length,
+                        Responsibilities = item.Roles.Select((r, k) => Responsibility(r, units[k], k)).ToList(),
+                        Quantities = item.Quantities.Select((q, k) => new LedgerQuantity
+                        {
+                            Ordinal = k,
+                            Text = q.Text,
+                            Kind = q.Kind.ToString(),
+                            Value = q.Value,
+                            Unit = q.Unit,
+                            Per = q.Per,
+                            Bound = q.Bound.ToString(),
+                            High = q.High,
+                            SpanStart = q.Span.Start,
+                            SpanLength = q.Span.Length,
+                        }).ToList(),
+                        Times = item.Times.Select((t, k) => new LedgerTime
+                        {
+                            Ordinal = k,
+                            Text = t.Text,
+                            Start = t.Start,
+                            End = t.End,
+                            Recurrence = t.Recurrence,
+                            YearFromContext = t.YearFromContext,
+                            SpanStart = t.Span.Start,
+                            SpanLength = t.Span.Length,
+                        }).ToList(),
+                    });
+                }
+
+                if (source is null)
+                {
+                    context.Documents.Add(row);
+                }
+                else
+                {
+                    source.Documents.Add(row);
+                }
+            }
+
+            results.Add(new FileImportResult(file.Path, known is null ? ImportOutcome.Imported : ImportOutcome.NewVersion, version, file.Documents.Count, file.Items, null));
+        }
+
+        context.ImportLog.AddRange(log.Concat(results).Select(r => new ImportLogEntry
+        {
+            At = now,
+            Path = r.Path,
+            ContentHash = batch.FirstOrDefault(f => f.Path == r.Path)?.Hash,
+            Outcome = r.Outcome,
+            Version = r.Version,
+            Documents = r.Documents,
+            Items = r.Items,
+            Message = r.Message,
+        }));
+        if (detectChanges)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
+        context.SaveChanges();
+        _options.BeforeCommit?.Invoke(batch.Select(f => f.Path).ToList());
+        transaction.Commit();
+
+        // Only what is committed goes into the caches.
+        foreach (var (key, unit) in newUnits)
+        {
+            unitIds[key] = unit.Id;
+        }
+
+        foreach (var file in batch.Where(f => f.Plan == Plan.Store))
+        {
+            var id = newSources.FirstOrDefault(s => s.Path == file.Path).Source?.Id ?? sources[file.Path].Id;
+            var version = sources.TryGetValue(file.Path, out var known) ? known.Version + 1 : 1;
+            sources[file.Path] = new SourceState(id, version, file.Hash, _units.Fingerprint);
+        }
+
+        foreach (var file in batch.Where(f => f.Plan == Plan.Reresolve))
+        {
+            sources[file.Path] = sources[file.Path] with { Fingerprint = _units.Fingerprint };
+        }
+
+        return results;
+    }
+
+    private static string? Lines(IReadOnlyList<Located<string>> values) => values.Count == 0 ? null : string.Join('\n', values.Select(v => v.Value));
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}
