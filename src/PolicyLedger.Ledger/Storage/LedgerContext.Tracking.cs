@@ -20,7 +20,7 @@ public abstract partial class LedgerContext
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>Who the changes saved through this context are made by (the CLI sets --by or the OS user).</summary>
-    public string AuditActor { get; set; } = "system";
+    public string AuditActor { get; set; } = DefaultActor();
 
     /// <summary>What the changes are part of ("import a.txt", "progress add").</summary>
     public string? AuditContext { get; set; }
@@ -48,6 +48,10 @@ public abstract partial class LedgerContext
         AuditLog.Add(entry);
         return entry;
     }
+
+    /// <summary>POLICYLEDGER_USER, else the operating-system user: who an import or a report is by when nobody says.</summary>
+    public static string DefaultActor() =>
+        Environment.GetEnvironmentVariable("POLICYLEDGER_USER") is { Length: > 0 } user ? user : Environment.UserName;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

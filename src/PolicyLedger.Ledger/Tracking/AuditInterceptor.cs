@@ -59,6 +59,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         }
 
         var at = ledger.AuditClock.GetUtcNow();
+        var what = ledger.AuditContext
+            ?? (changes.Any(e => e.Entity is LedgerDocument && e.State == EntityState.Added) ? "import" : null);
         foreach (var e in changes)
         {
             var (action, before, after) = e.State switch
@@ -79,7 +81,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 Action = action,
                 Entity = e.Metadata.GetTableName() ?? e.Metadata.ClrType.Name,
                 EntityKey = Key(e),
-                Context = ledger.AuditContext,
+                Context = what,
                 Before = before,
                 After = after,
             });

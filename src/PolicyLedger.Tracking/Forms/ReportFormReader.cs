@@ -177,7 +177,7 @@ public static class ReportFormReader
     }
 
     /// <summary>1.2万 → 12000; 16,000 → 16000; 50 → 50.</summary>
-    internal static bool TryNumber(string text, out decimal value)
+    public static bool TryNumber(string text, out decimal value)
     {
         var t = text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal).Trim();
         var factor = 1m;
