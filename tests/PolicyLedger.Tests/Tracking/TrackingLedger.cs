@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
+
+namespace PolicyLedger.Tests.Tracking;
+
+/// <summary>
+/// A throwaway SQLite ledger for tracking tests, filled with rows directly (no reader needed), and a fake clock.
+/// </summary>
+public sealed class TrackingLedger : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private TrackingLedger(string folder, LedgerDatabase database, LedgerContext db, FakeTimeProvider clock)
+    {
+        _folder = folder;
+        Database = database;
+        Db = db;
+        Clock = clock;
+    }
+
+    public string Folder => _folder;
+
+    public LedgerDatabase Database { get; }
+
+    public LedgerContext Db { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public TrackingService Service => new(Db, Clock);
+
+    public static async Task<TrackingLedger> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pl-track-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = LedgerDatabase.Sqlite(Path.Combine(folder, "ledger.db"));
+        var db = await database.OpenAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+        db.AuditClock = clock;
+        db.AuditActor = "tester";
+        return new TrackingLedger(folder, database, db, clock);
+    }
+
+    /// <summary>Sets the fake clock to 10:00 China time on <paramref name="date"/>.</summary>
+    public void At(string date) =>
+        Clock.SetUtcNow(new DateTimeOffset(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)));
+
+    /// <summary>Adds a document with items: (key, text, units, target quantity or null).</summary>
+    public async Task<LedgerSource> AddDocumentAsync(string path, string title, DateOnly date, IEnumerable<(string Key, string Text, string[] Units, (decimal Value, string Unit, string Text)? Target)> items)
+    {
+        var units = new Dictionary<string, LedgerUnit>(StringComparer.Ordinal);
+        foreach (var u in Db.Units.ToList())
+        {
+            units[u.Name] = u;
+        }
+
+        var source = new LedgerSource { Path = path, FileName = Path.GetFileName(path), CurrentVersion = 1, CurrentHash = Guid.NewGuid().ToString("N") };
+        var doc = new LedgerDocument
+        {
+            ContentHash = source.CurrentHash, IsCurrent = true, Version = 1, Position = 0, Title = title, Date = date, Jurisdiction = "济源",
+            ImportedAt = Clock.GetUtcNow(), SpanStart = 0, SpanLength = 0,
+        };
+        source.Documents.Add(doc);
+        var ordinal = 0;
+        foreach (var (key, text, names, target) in items)
+        {
+            var item = new LedgerItem { Key = key, Number = int.TryParse(key, out var n) ? n : null, Marker = key + ".", Headings = "", Text = text, Ordinal = ordinal++ };
+            var r = 0;
+            foreach (var name in names)
+            {
+                if (!units.TryGetValue(name, out var unit))
+                {
+                    unit = new LedgerUnit { Key = "济源/" + name, Name = name, Jurisdiction = "济源", Kind = UnitKind.Department };
+                    units[name] = unit;
+                }
+
+                item.Responsibilities.Add(new LedgerResponsibility { Unit = unit, Role = r == 0 ? LedgerRole.Lead : LedgerRole.Responsible, Mention = name, Ordinal = r++ });
+            }
+
+            if (target is { } t)
+            {
+                item.Quantities.Add(new LedgerQuantity { Text = t.Text, Kind = "Measure", Value = t.Value, Unit = t.Unit, Bound = "Exact", Ordinal = 0 });
+            }
+
+            doc.Items.Add(item);
+        }
+
+        doc.ItemCount = doc.Items.Count;
+        Db.Sources.Add(source);
+        await Db.SaveChangesAsync();
+        Db.ChangeTracker.Clear();
+        return source;
+    }
+
+    /// <summary>The items of a gold reading (seed 002: 154 items with their responsible units).</summary>
+    public static IEnumerable<(string Key, string Text, string[] Units, (decimal, string, string)? Target)> GoldItems(string goldPath)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(goldPath));
+        var doc = json.RootElement.GetProperty("documents")[0];
+        foreach (var item in doc.GetProperty("item_list").EnumerateArray())
+        {
+            var roles = item.GetProperty("roles");
+            var units = new List<string>();
+            foreach (var role in new[] { "lead", "responsible" })
+            {
+                if (roles.TryGetProperty(role, out var list))
+                {
+                    units.AddRange(list.EnumerateArray().Select(x => x.GetString()!));
+                }
+            }
+
+            yield return (item.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), item.GetProperty("starts_with").GetString()!, units.Distinct().ToArray(), null);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
