@@ -16,15 +16,27 @@ internal static class ImportCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders to import (folders are read recursively).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("import", "Import documents into the ledger. The same file twice changes nothing; a changed file becomes a new version; one bad file does not stop the others.");
+        var aliases = new Option<string?>("--aliases")
+        {
+            Description = $"The alias file (YAML) that corrects or adds unit resolutions, per jurisdiction. Default: ${LedgerOptions.AliasesVariable}, else ./{LedgerOptions.DefaultAliases} when it exists. Edit it and import again: unchanged files get their units re-resolved.",
+        };
         command.Arguments.Add(paths);
-        command.SetAction((parse, cancellationToken) => RunAsync(options.Database(parse), parse.GetValue(paths)!, Console.Out, Console.Error, cancellationToken));
+        command.Options.Add(aliases);
+        command.SetAction((parse, cancellationToken) => RunAsync(options.Database(parse), parse.GetValue(paths)!, LedgerOptions.AliasFile(parse.GetValue(aliases)), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
     /// <returns>0 when every file was imported or unchanged, 1 when any file failed, 2 when the ledger cannot be opened.</returns>
-    public static async Task<int> RunAsync(LedgerDatabase database, IReadOnlyList<string> paths, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(LedgerDatabase database, IReadOnlyList<string> paths, string? aliasFile, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
         var reader = Readers.Create();
+        var units = LedgerOptions.UnitResolution(aliasFile);
+        foreach (var problem in units.Aliases.Errors)
+        {
+            // What could be read of the alias file still applies.
+            await errors.WriteLineAsync($"{problem} (alias file)");
+        }
+
         var entries = FileBatch.Expand(paths, reader.Loader.Handles);
         foreach (var missing in entries.Where(e => e.Error is not null))
         {
@@ -32,7 +44,7 @@ internal static class ImportCommand
         }
 
         var files = entries.Where(e => e.Error is null).Select(e => e.Path).ToList();
-        var importer = new LedgerImporter(database, reader, LedgerOptions.UnitResolution(), TimeProvider.System, new ImportOptions { BeforeCommit = PauseFromEnvironment(errors) });
+        var importer = new LedgerImporter(database, reader, units, TimeProvider.System, new ImportOptions { BeforeCommit = PauseFromEnvironment(errors) });
         ImportSummary summary;
         try
         {
@@ -52,7 +64,7 @@ internal static class ImportCommand
         }
 
         await output.WriteLineAsync($"{summary} into {database.Display}");
-        return summary.Failed == 0 && entries.All(e => e.Error is null) ? 0 : 1;
+        return summary.Failed == 0 && entries.All(e => e.Error is null) && !units.Aliases.HasErrors ? 0 : 1;
     }
 
     private static bool ShowProgress(int files) => files >= 20 && !Console.IsErrorRedirected && !Console.IsOutputRedirected;

@@ -15,6 +15,28 @@ internal sealed class LedgerOptions
 
     public LedgerDatabase Database(ParseResult parse) => LedgerDatabase.Parse(parse.GetValue(Db));
 
-    /// <summary>How mentions become units. The one place to swap in another resolver.</summary>
-    public static IUnitResolution UnitResolution() => new MentionUnitResolution();
+    public const string AliasesVariable = "POLICYLEDGER_ALIASES";
+
+    /// <summary>The alias file used when neither --aliases nor $POLICYLEDGER_ALIASES names one (only if it exists).</summary>
+    public const string DefaultAliases = "aliases.yaml";
+
+    /// <summary>The alias file to use: the one given, else $POLICYLEDGER_ALIASES, else ./aliases.yaml when it exists.</summary>
+    public static string? AliasFile(string? given)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given;
+        }
+
+        var configured = Environment.GetEnvironmentVariable(AliasesVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        return File.Exists(DefaultAliases) ? DefaultAliases : null;
+    }
+
+    /// <summary>How mentions become units: the reading library's resolver with the user's alias file.</summary>
+    public static ResolverUnitResolution UnitResolution(string? aliasFile) => ResolverUnitResolution.FromFile(aliasFile);
 }

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using PolicyLedger.Ledger.Model;
+using PolicyLedger.Reading.Units;
 using PolicyLedger.Ledger.Queries;
 
 namespace PolicyLedger.Ledger.Export;
@@ -148,6 +149,7 @@ public static class LedgerWorkbook
         UnitKind.Company => "企业",
         UnitKind.PartyOrgan => "党委部门",
         UnitKind.Government => "政府",
+        UnitKind.MassOrganization => "人民团体",
         _ => "其他",
     };
 

@@ -19,15 +19,21 @@ namespace PolicyLedger.Ledger.Import;
 public sealed class LedgerImporter
 {
     private readonly LedgerDatabase _database;
-    private readonly PolicyReader _reader;
+    private readonly Func<string, ReadResult> _read;
     private readonly IUnitResolution _units;
     private readonly TimeProvider _time;
     private readonly ImportOptions _options;
 
     public LedgerImporter(LedgerDatabase database, PolicyReader reader, IUnitResolution units, TimeProvider time, ImportOptions? options = null)
+        : this(database, reader.ReadFile, units, time, options)
+    {
+    }
+
+    /// <param name="read">Reads one file (the reading library's <see cref="PolicyReader.ReadFile"/>; tests pass their own).</param>
+    public LedgerImporter(LedgerDatabase database, Func<string, ReadResult> read, IUnitResolution units, TimeProvider time, ImportOptions? options = null)
     {
         _database = database;
-        _reader = reader;
+        _read = read;
         _units = units;
         _time = time;
         _options = options ?? new ImportOptions();
@@ -69,10 +75,15 @@ public sealed class LedgerImporter
         var pendingLog = new List<FileImportResult>();
         var batchItems = 0;
 
-        void Done(FileImportResult result)
+        // Files that need no writing are logged with the next batch; written files are logged by their batch.
+        void Done(FileImportResult result, bool logged)
         {
             results.Add(result);
-            pendingLog.Add(result);
+            if (!logged)
+            {
+                pendingLog.Add(result);
+            }
+
             progress?.Report(new ImportProgress(results.Count, files.Count, result.Path));
         }
 
@@ -87,7 +98,7 @@ public sealed class LedgerImporter
             switch (item)
             {
                 case FileImportResult finished:
-                    Done(finished);
+                    Done(finished, logged: false);
                     break;
                 case PreparedFile file:
                     batch.Add(file);
@@ -97,22 +108,18 @@ public sealed class LedgerImporter
 
             if (batch.Count >= _options.BatchFiles || batchItems >= _options.BatchItems)
             {
-                Flush(batch, pendingLog, sources, unitIds).ForEach(Done);
+                Flush(batch, pendingLog, sources, unitIds).ForEach(r => Done(r, logged: true));
                 batch.Clear();
                 pendingLog.Clear();
                 batchItems = 0;
             }
         }
 
-        var last = Flush(batch, pendingLog, sources, unitIds);
-        pendingLog.Clear();
-        last.ForEach(Done);
-        if (pendingLog.Count > 0)
-        {
-            Flush([], pendingLog, sources, unitIds);
-        }
+        Flush(batch, pendingLog, sources, unitIds).ForEach(r => Done(r, logged: true));
 
-        return new ImportSummary(results, started.Elapsed);
+        // In the order the files were given, whatever order they were finished in.
+        var order = files.Select((path, index) => (path, index)).ToDictionary(p => p.path, p => p.index, StringComparer.Ordinal);
+        return new ImportSummary(results.OrderBy(r => order[r.Path]).ToList(), started.Elapsed);
     }
 
     /// <summary>Hashes and reads one file (in parallel with others). Returns a <see cref="FileImportResult"/> when there is nothing to write.</summary>
@@ -139,7 +146,16 @@ public sealed class LedgerImporter
             plan = Plan.Reresolve;
         }
 
-        var reading = _reader.ReadFile(path);
+        ReadResult reading;
+        try
+        {
+            reading = _read(path);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, $"reading failed: {e.Message}");
+        }
+
         var errors = reading.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
@@ -283,7 +299,6 @@ public sealed class LedgerImporter
             {
                 version = 1;
                 source = new LedgerSource { Path = file.Path, FileName = Path.GetFileName(file.Path), CurrentVersion = 1, CurrentHash = file.Hash, UnitsFingerprint = _units.Fingerprint };
-                context.Sources.Add(source);
                 newSources.Add((file.Path, source));
             }
             else
@@ -375,6 +390,12 @@ public sealed class LedgerImporter
                 {
                     source.Documents.Add(row);
                 }
+            }
+
+            if (source is not null)
+            {
+                // Added once its graph is complete: with change detection off, Add is what walks the graph.
+                context.Sources.Add(source);
             }
 
             results.Add(new FileImportResult(file.Path, known is null ? ImportOutcome.Imported : ImportOutcome.NewVersion, version, file.Documents.Count, file.Items, null));

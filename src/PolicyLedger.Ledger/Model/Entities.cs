@@ -1,3 +1,5 @@
+using PolicyLedger.Reading.Units;
+
 namespace PolicyLedger.Ledger.Model;
 
 // The stored ledger. Every row that was read from text keeps its span (SpanStart, SpanLength: UTF-16 offsets into
@@ -148,17 +150,6 @@ public sealed class LedgerItem
     public List<LedgerTime> Times { get; set; } = [];
 }
 
-public enum UnitKind
-{
-    Department,
-    Collective,
-    OutsideBody,
-    Company,
-    PartyOrgan,
-    Government,
-    Other,
-}
-
 /// <summary>A unit (department, collective of units, outside body, company, party organ) of a jurisdiction.</summary>
 public sealed class LedgerUnit
 {
@@ -171,6 +162,7 @@ public sealed class LedgerUnit
 
     public required string Jurisdiction { get; set; }
 
+    /// <summary>What kind of body it is (the resolver's <see cref="UnitKind"/>, stored by name).</summary>
     public UnitKind Kind { get; set; }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Model;
+using PolicyLedger.Reading.Units;
 using PolicyLedger.Ledger.Storage;
 
 namespace PolicyLedger.Ledger.Queries;

@@ -1,4 +1,5 @@
 using PolicyLedger.Ledger.Model;
+using PolicyLedger.Reading.Units;
 using PolicyLedger.Reading.Syntax;
 
 namespace PolicyLedger.Ledger.Units;

@@ -57,7 +57,9 @@ public static class ReadResultJson
         i.Marker,
         i.Headings,
         i.Text,
+        i.Task,
         SpanDto.Of(i.Span),
+        SpanDto.Of(i.ClauseSpan),
         i.Roles.Select(r => new RoleDto(RoleName(r.Role), r.Mention, SpanDto.Of(r.Span))).ToList(),
         i.Quantities.Select(q => new QuantityDto(q.Text, SpanDto.Of(q.Span), q.Kind.ToString().ToLowerInvariant(), q.Value, q.Unit, q.Per, q.Bound.ToString().ToLowerInvariant(), q.High)).ToList(),
         i.Times.Select(t => new TimeDto(t.Text, SpanDto.Of(t.Span), Iso(t.Start), Iso(t.End), t.Recurrence, t.YearFromContext)).ToList());
@@ -106,7 +108,9 @@ public static class ReadResultJson
         string Marker,
         IReadOnlyList<string> Headings,
         string Text,
+        string Task,
         SpanDto? Span,
+        SpanDto? ClauseSpan,
         IReadOnlyList<RoleDto> Roles,
         IReadOnlyList<QuantityDto> Quantities,
         IReadOnlyList<TimeDto> Times);

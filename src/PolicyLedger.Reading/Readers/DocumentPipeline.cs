@@ -3,13 +3,36 @@ using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Reading.Readers;
 
-/// <summary>Runs the reading stages over one file's text.</summary>
+/// <summary>
+/// Runs the reading stages over one file: lines → document heads → each document's elements → its body's
+/// paragraphs → headings and items with their clauses and figures.
+/// </summary>
 internal static class DocumentPipeline
 {
     public static IReadOnlyList<PolicyDocument> Run(ReadingContext context)
     {
-        var lines = TextNormalizer.SplitLines(context.Text);
-        context.Report(DiagnosticCodes.NoDocumentFound());
-        return [new PolicyDocument { Span = new TextSpan(0, context.Text.Length) }];
+        var lines = TextNormalizer.SplitLines(context.Text).Where(l => !l.IsBlank && !l.IsPageFooter).ToList();
+        if (lines.Count == 0)
+        {
+            context.Report(DiagnosticCodes.EmptyFile());
+            return [];
+        }
+
+        var heads = DocumentHeadReader.Find(lines);
+        var documents = new List<PolicyDocument>();
+        if (heads.Count == 0)
+        {
+            context.Report(DiagnosticCodes.NoDocumentFound());
+            documents.Add(DocumentReader.Read(lines, 0, lines.Count, null, context));
+            return documents;
+        }
+
+        for (var i = 0; i < heads.Count; i++)
+        {
+            var end = i + 1 < heads.Count ? heads[i + 1].Start : lines.Count;
+            documents.Add(DocumentReader.Read(lines, heads[i].Start, end, heads[i], context));
+        }
+
+        return documents;
     }
 }

@@ -31,6 +31,7 @@ public sealed record Heading(int Level, string Label, TextSpan Span);
 /// <param name="Text">The item's full text on one line (line breaks, page footers and whitespace inside CJK text removed), without its number mark.</param>
 /// <param name="Span">Where the item (number mark included) stands in the original text.</param>
 /// <param name="ClauseSpan">Where its responsibility clause stands, if it has one.</param>
+/// <param name="Task">The text without its responsibility clause: what is to be done.</param>
 public sealed record PolicyItem(
     string Id,
     int? Number,
@@ -43,5 +44,7 @@ public sealed record PolicyItem(
     IReadOnlyList<Quantity> Quantities,
     IReadOnlyList<TimeExpression> Times)
 {
+    public string Task { get; init; } = Text;
+
     public IEnumerable<RoleMention> InRole(Role role) => Roles.Where(r => r.Role == role);
 }

@@ -1,0 +1,61 @@
+using PolicyLedger.Reading.Text;
+
+namespace PolicyLedger.Reading.Readers;
+
+/// <summary>A paragraph of the body: the lines that belong together, joined, with the number mark that opens it.</summary>
+internal sealed class Block(Marker? marker, int firstLine)
+{
+    private readonly MappedTextBuilder _text = new();
+    private MappedText? _built;
+
+    public Marker? Marker { get; } = marker;
+
+    public int FirstLine { get; } = firstLine;
+
+    public int LastLine { get; private set; } = firstLine;
+
+    /// <summary>Open brackets not yet closed in the text so far.</summary>
+    public int Depth { get; private set; }
+
+    /// <summary>The text so far ends with a complete responsibility clause: what follows is a new paragraph.</summary>
+    public bool ClauseClosed { get; private set; }
+
+    public string LastLineText { get; private set; } = string.Empty;
+
+    public MappedText Text => _built ??= _text.ToMappedText();
+
+    public void Append(SourceLine line)
+    {
+        _built = null;
+        _text.AppendLine(line.Text);
+        LastLine = line.Number;
+        LastLineText = line.Text.Text;
+        foreach (var c in line.Text.Text)
+        {
+            if (Cjk.IsOpenBracket(c))
+            {
+                Depth++;
+            }
+            else if (Cjk.IsCloseBracket(c) && Depth > 0)
+            {
+                Depth--;
+            }
+        }
+
+        ClauseClosed = Depth == 0 && ClauseReader.EndsWithClause(Text);
+    }
+
+    /// <summary>Takes the text of a deeper block (a sub-point inside an item) into this one.</summary>
+    public void Absorb(Block other)
+    {
+        _built = null;
+        var text = other.Text;
+        _text.AppendLine(text);
+        LastLine = other.LastLine;
+        LastLineText = other.LastLineText;
+        ClauseClosed = other.ClauseClosed;
+        Depth = other.Depth;
+    }
+
+    public override string ToString() => $"{Marker?.Written ?? "¶"} {Text.Text}";
+}

@@ -1,0 +1,306 @@
+using PolicyLedger.Reading.Syntax;
+using PolicyLedger.Reading.Text;
+
+namespace PolicyLedger.Reading.Readers;
+
+/// <summary>
+/// Reads one document's elements (GB/T 9704) from its lines: 主送 after the head, 成文日期 and the signature above
+/// it, 主办/督办, 抄送, 印发; the title of the attached measures when the notice has no title; the documents it
+/// implements (依据) from the preamble; then hands the rest of the body to the item reader.
+/// </summary>
+internal static class DocumentReader
+{
+    public static PolicyDocument Read(IReadOnlyList<SourceLine> all, int start, int end, DocumentHead? head, ReadingContext context)
+    {
+        var lines = all.Skip(start).Take(end - start).ToList();
+        var consumed = new bool[lines.Count];
+        var bodyStart = head is null ? 0 : head.BodyStart - start;
+        for (var i = 0; i < bodyStart; i++)
+        {
+            consumed[i] = true;
+        }
+
+        var addressees = ReadAddressees(lines, bodyStart, consumed);
+        var firstMarker = FirstMarkerLine(lines, bodyStart);
+
+        // 成文日期: the first date line before the measures begin; else the last date line (a signature at the end).
+        var dateLines = Enumerable.Range(bodyStart, lines.Count - bodyStart)
+            .Where(i => LinePatterns.StandaloneDate(lines[i].Text.Text) is not null).ToList();
+        var dateLine = dateLines.Cast<int?>().FirstOrDefault(i => i < firstMarker) ?? (dateLines.Count > 0 ? dateLines[^1] : null);
+        Located<DateOnly>? date = head?.Date;
+        Located<string>? signature = null;
+        if (dateLine is { } d)
+        {
+            consumed[d] = true;
+            date ??= new Located<DateOnly>(LinePatterns.StandaloneDate(lines[d].Text.Text)!.Value, Whole(lines[d]).Span);
+            if (d > bodyStart && LinePatterns.LooksLikeOrgan(lines[d - 1].Text.Text) && !consumed[d - 1])
+            {
+                consumed[d - 1] = true;
+                signature = Whole(lines[d - 1]);
+            }
+        }
+
+        var (sponsor, supervisor) = ReadSponsor(lines, bodyStart, consumed);
+        var copyTo = ReadCopyTo(lines, bodyStart, consumed);
+        var (printedBy, printedOn) = ReadPrinted(lines, bodyStart, consumed);
+
+        Located<string>? title = head?.Title;
+        if (title is null && dateLine is { } after)
+        {
+            title = ReadAttachmentTitle(lines, after + 1, consumed);
+        }
+
+        var body = lines.Where((_, i) => !consumed[i]).ToList();
+        var blocks = BlockReader.Read(body, context);
+        var firstIsLead = body.Any(l => ClauseReader.Convention().IsMatch(l.Text.Text))
+            || ClauseReader.Convention().IsMatch(string.Concat(blocks.Select(b => b.Text.Text)));
+        var year = date?.Value.Year;
+        var reading = ItemReader.Read(blocks, firstIsLead, year, context);
+        var basis = ReadBasis(blocks, head?.DocNumber?.Value);
+
+        var documentSpan = TextSpan.FromBounds(lines[0].Span.Start, lines[^1].Span.End);
+        return new PolicyDocument
+        {
+            Span = documentSpan,
+            DocNumber = head?.DocNumber,
+            Issuer = head?.IsReport == true ? null : head?.Issuer ?? signature,
+            Title = title,
+            Date = date,
+            Addressees = addressees,
+            Basis = basis,
+            CopyTo = copyTo,
+            PrintedBy = printedBy,
+            PrintedOn = printedOn,
+            Sponsor = sponsor,
+            Supervisor = supervisor,
+            Kind = head?.Kind,
+            Headings = reading.Headings,
+            Items = reading.Items,
+            Unclassified = reading.Unclassified.Select(b => b.Text.ToSource(0, b.Text.Length)).ToList(),
+        };
+    }
+
+    private static Located<string> Whole(SourceLine line) => new(line.Text.Text, line.Text.ToSource(0, line.Text.Length));
+
+    private static int FirstMarkerLine(List<SourceLine> lines, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (Marker.Read(lines[i].Text.Text) is not null)
+            {
+                return i;
+            }
+        }
+
+        return lines.Count;
+    }
+
+    /// <summary>主送: up to three lines right after the head, ending with a colon, split at commas only.</summary>
+    private static List<Located<string>> ReadAddressees(List<SourceLine> lines, int from, bool[] consumed)
+    {
+        var builder = new MappedTextBuilder();
+        for (var i = from; i < lines.Count && i < from + 3; i++)
+        {
+            var text = lines[i].Text.Text;
+            if (text.Contains('。') || Marker.Read(text) is not null || LinePatterns.StandaloneDate(text) is not null)
+            {
+                return [];
+            }
+
+            builder.AppendLine(lines[i].Text);
+            if (text.EndsWith('：') || text.EndsWith(':'))
+            {
+                for (var j = from; j <= i; j++)
+                {
+                    consumed[j] = true;
+                }
+
+                var all = builder.ToMappedText();
+                return SplitList(all, 0, all.Length - 1, c => c is '，' or ',');
+            }
+        }
+
+        return [];
+    }
+
+    private static List<Located<string>> SplitList(MappedText text, int start, int end, Func<char, bool> separator)
+    {
+        var result = new List<Located<string>>();
+        var depth = 0;
+        var segment = start;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end)
+            {
+                var c = text.Text[i];
+                if (Cjk.IsOpenBracket(c))
+                {
+                    depth++;
+                    continue;
+                }
+
+                if (Cjk.IsCloseBracket(c))
+                {
+                    depth = Math.Max(0, depth - 1);
+                    continue;
+                }
+
+                if (depth > 0 || !separator(c))
+                {
+                    continue;
+                }
+            }
+
+            var a = segment;
+            var b = i;
+            while (a < b && (Cjk.IsSpace(text.Text[a]) || text.Text[a] is '：' or ':'))
+            {
+                a++;
+            }
+
+            while (b > a && (Cjk.IsSpace(text.Text[b - 1]) || text.Text[b - 1] is '。' or '：' or ':' or '.'))
+            {
+                b--;
+            }
+
+            if (b > a)
+            {
+                result.Add(new Located<string>(text.Text[a..b], text.ToSource(a, b - a)));
+            }
+
+            segment = i + 1;
+        }
+
+        return result;
+    }
+
+    private static (Located<string>?, Located<string>?) ReadSponsor(List<SourceLine> lines, int from, bool[] consumed)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            var m = LinePatterns.SponsorLine().Match(lines[i].Text.Text);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            consumed[i] = true;
+            var line = lines[i].Text;
+            var s = m.Groups["s"];
+            var v = m.Groups["v"];
+            return (new Located<string>(s.Value, line.ToSource(s.Index, s.Length)),
+                v.Success ? new Located<string>(v.Value, line.ToSource(v.Index, v.Length)) : null);
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>抄送：X，Y。 possibly over several lines, up to the 印发 line.</summary>
+    private static List<Located<string>> ReadCopyTo(List<SourceLine> lines, int from, bool[] consumed)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            var text = lines[i].Text.Text;
+            if (!text.StartsWith("抄送：", StringComparison.Ordinal) && !text.StartsWith("抄送:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var builder = new MappedTextBuilder();
+            var j = i;
+            for (; j < lines.Count && (j == i || !IsPrinted(lines[j].Text.Text)) && (j == i || Marker.Read(lines[j].Text.Text) is null); j++)
+            {
+                builder.AppendLine(lines[j].Text);
+                consumed[j] = true;
+            }
+
+            var all = builder.ToMappedText();
+            return SplitList(all, 3, all.Length, c => c is '，' or ',' or '、' or '。');
+        }
+
+        return [];
+    }
+
+    private static bool IsPrinted(string text) => LinePatterns.PrintedLine().IsMatch(text);
+
+    private static (Located<string>?, Located<DateOnly>?) ReadPrinted(List<SourceLine> lines, int from, bool[] consumed)
+    {
+        for (var i = lines.Count - 1; i >= from; i--)
+        {
+            var m = LinePatterns.PrintedLine().Match(lines[i].Text.Text);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            consumed[i] = true;
+            var line = lines[i].Text;
+            var by = m.Groups["by"];
+            var dateGroup = m.Groups["date"];
+            var dateMatch = LinePatterns.Date().Match(dateGroup.Value);
+            var printedOn = dateMatch.Success && LinePatterns.ToDate(dateMatch) is { } d
+                ? new Located<DateOnly>(d, line.ToSource(dateGroup.Index, dateGroup.Length))
+                : null;
+            return (by.Length > 0 ? new Located<string>(by.Value, line.ToSource(by.Index, by.Length)) : null, printedOn);
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>The title of the measures attached to a notice: short lines without punctuation after the date.</summary>
+    private static Located<string>? ReadAttachmentTitle(List<SourceLine> lines, int from, bool[] consumed)
+    {
+        var builder = new MappedTextBuilder();
+        var count = 0;
+        for (var i = from; i < lines.Count && count < 3; i++, count++)
+        {
+            var text = lines[i].Text.Text;
+            if (consumed[i] || Marker.Read(text) is not null || text.Length > 40 || text.IndexOfAny(['。', '，', ',', '：', ':', '；']) >= 0)
+            {
+                break;
+            }
+
+            builder.AppendLine(lines[i].Text);
+        }
+
+        if (count == 0 || builder.IsEmpty)
+        {
+            return null;
+        }
+
+        for (var i = from; i < from + count; i++)
+        {
+            consumed[i] = true;
+        }
+
+        var title = builder.ToMappedText();
+        return new Located<string>(title.Text, title.ToSource(0, title.Length));
+    }
+
+    /// <summary>依据: the document numbers cited in brackets in the paragraphs before the first heading or item.</summary>
+    private static List<Located<string>> ReadBasis(List<Block> blocks, string? ownNumber)
+    {
+        var basis = new List<Located<string>>();
+        foreach (var block in blocks)
+        {
+            if (block.Marker is not null)
+            {
+                break;
+            }
+
+            var text = block.Text;
+            foreach (System.Text.RegularExpressions.Match m in LinePatterns.DocNumberInText().Matches(text.Text))
+            {
+                var before = m.Index > 0 ? text.Text[m.Index - 1] : ' ';
+                if (before is not ('（' or '(' or '、' or '，' or ',') || m.Value == ownNumber || basis.Any(b => b.Value == m.Value))
+                {
+                    continue;
+                }
+
+                basis.Add(new Located<string>(m.Value, text.ToSource(m.Index, m.Length)));
+            }
+        }
+
+        return basis;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using PolicyLedger.Cli.Commands;
+using PolicyLedger.Ledger.Queries;
+using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Tests.Support;
+
+namespace PolicyLedger.Tests.Ledger;
+
+/// <summary>The ledger commands end to end on the bundled samples: import, then units and ledger as JSON.</summary>
+public sealed class LedgerCommandsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("policyledger-cli-").FullName;
+
+    [Fact]
+    public async Task Import_the_samples_then_list_units_and_the_ledger()
+    {
+        var database = LedgerDatabase.Sqlite(Path.Combine(_folder, "ledger.db"));
+        var samples = Path.Combine(SharedData.RepositoryRoot, "samples");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        Assert.Equal(0, await ImportCommand.RunAsync(database, [samples], null, output, errors));
+        Assert.Contains("imported", output.ToString(), StringComparison.Ordinal);
+        var again = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(database, [samples], null, again, errors));
+        Assert.Contains("0 imported, 0 new versions, 2 unchanged", again.ToString(), StringComparison.Ordinal);
+
+        var unitsJson = new StringWriter();
+        Assert.Equal(0, await UnitsCommand.RunAsync(database, null, "json", unitsJson, errors));
+        using var units = JsonDocument.Parse(unitsJson.ToString());
+        Assert.NotEqual(0, units.RootElement.GetArrayLength());
+        var unit = units.RootElement[0];
+        foreach (var field in new[] { "unit", "jurisdiction", "kind", "mentions" })
+        {
+            Assert.True(unit.TryGetProperty(field, out _), $"units JSON lacks \"{field}\": {unit}");
+        }
+
+        var mention = unit.GetProperty("mentions")[0];
+        Assert.Equal(["document", "item", "mention", "role"], mention.EnumerateObject().Select(p => p.Name));
+        Assert.Contains(mention.GetProperty("role").GetString(), new[] { "lead", "responsible", "cooperating" });
+
+        var ledgerJson = new StringWriter();
+        Assert.Equal(0, await LedgerCommand.RunAsync(database, new LedgerFilter(), "json", ledgerJson, errors));
+        using var ledger = JsonDocument.Parse(ledgerJson.ToString());
+        Assert.NotEqual(0, ledger.RootElement.GetArrayLength());
+        var table = new StringWriter();
+        Assert.Equal(0, await LedgerCommand.RunAsync(database, new LedgerFilter(), "table", table, errors));
+        Assert.Contains("序号\t任务内容\t牵头单位", table.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, errors.ToString());
+    }
+
+    [Fact]
+    public async Task A_ledger_that_cannot_be_opened_is_named_in_one_clear_message()
+    {
+        var errors = new StringWriter();
+        var database = LedgerDatabase.Parse("Host=127.0.0.1;Port=1;Database=none;Username=x;Timeout=2", _ => null);
+
+        Assert.Equal(2, await LedgerCommand.RunAsync(database, new LedgerFilter(), "table", TextWriter.Null, errors));
+
+        Assert.StartsWith("policyledger: cannot use the ledger postgresql://127.0.0.1:1/none:", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

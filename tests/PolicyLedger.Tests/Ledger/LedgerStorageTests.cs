@@ -1,0 +1,373 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using PolicyLedger.Ledger.Import;
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Reading.Units;
+using PolicyLedger.Ledger.Queries;
+using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Units;
+using PolicyLedger.Tests.Support;
+
+namespace PolicyLedger.Tests.Ledger;
+
+/// <summary>
+/// The ledger's storage, run against each provider: SQLite (a real file in a temp folder) and PostgreSQL (a real
+/// server: <c>scripts/start-postgres.sh</c> exports POLICYLEDGER_TEST_PG; without it those tests are skipped).
+/// </summary>
+public abstract class LedgerStorageTests : IDisposable
+{
+    protected LedgerStorageTests()
+    {
+        Folder = Directory.CreateTempSubdirectory("policyledger-test-").FullName;
+    }
+
+    protected string Folder { get; }
+
+    /// <summary>Skips the test, saying why, when the provider's server is absent.</summary>
+    protected abstract void RequireServer();
+
+    protected abstract LedgerDatabase Database { get; }
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    private LedgerImporter Importer(IUnitResolution? units = null, ImportOptions? options = null) =>
+        new(Database, LedgerTestFiles.Read, units ?? new MentionUnitResolution(), _time, options);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private async Task<(int Documents, int Items, int Responsibilities, int Units, int Quantities, int Times)> CountsAsync()
+    {
+        await using var c = Database.CreateContext();
+        return (await c.Documents.CountAsync(), await c.Items.CountAsync(), await c.Responsibilities.CountAsync(), await c.Units.CountAsync(), await c.Quantities.CountAsync(), await c.Times.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task Import_stores_documents_items_units_roles_quantities_and_times()
+    {
+        RequireServer();
+        var a = Write("a.txt", LedgerTestFiles.Document("济管〔2023〕19号", 3));
+
+        var summary = await Importer().ImportAsync([a]);
+
+        Assert.Equal(ImportOutcome.Imported, Assert.Single(summary.Files).Outcome);
+        Assert.Equal((1, 3, 12, 4, 3, 3), await CountsAsync());
+        await using var c = Database.CreateContext();
+        var document = await c.Documents.Include(d => d.Headings).SingleAsync();
+        Assert.Equal(("济管〔2023〕19号", "济源示范区", 1, true, 3), (document.DocNumber, document.Jurisdiction, document.Version, document.IsCurrent, document.ItemCount));
+        Assert.Equal("一、总则", Assert.Single(document.Headings).Label);
+        var quantity = await c.Quantities.OrderBy(q => q.Id).FirstAsync();
+        Assert.Equal((1000m, "元", "Max"), (quantity.Value, quantity.Unit, quantity.Bound));
+        Assert.Equal(new DateOnly(2023, 12, 31), (await c.Times.FirstAsync()).End);
+        var log = await c.ImportLog.SingleAsync();
+        Assert.Equal((ImportOutcome.Imported, 1, 3), (log.Outcome, log.Documents, log.Items));
+    }
+
+    [SkippableFact]
+    public async Task The_same_file_twice_changes_nothing()
+    {
+        RequireServer();
+        var a = Write("a.txt", LedgerTestFiles.Document("济管〔2023〕19号", 4));
+        await Importer().ImportAsync([a]);
+        var before = await CountsAsync();
+
+        var again = await Importer().ImportAsync([a, a]);
+
+        Assert.Equal(ImportOutcome.Unchanged, Assert.Single(again.Files).Outcome);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_changed_file_becomes_a_new_version_and_the_old_one_stays_readable()
+    {
+        RequireServer();
+        var a = Write("a.txt", LedgerTestFiles.Document("济管〔2023〕19号", 2));
+        await Importer().ImportAsync([a]);
+        File.WriteAllText(a, LedgerTestFiles.Document("济管〔2023〕19号", 3, extra: "（修订）"));
+
+        var summary = await Importer().ImportAsync([a]);
+
+        var result = Assert.Single(summary.Files);
+        Assert.Equal((ImportOutcome.NewVersion, (int?)2), (result.Outcome, result.Version));
+        await using var c = Database.CreateContext();
+        var versions = await c.Documents.OrderBy(d => d.Version).Select(d => new { d.Version, d.IsCurrent, Items = d.Items.Count }).ToListAsync();
+        Assert.Equal([(1, false, 2), (2, true, 3)], versions.Select(v => (v.Version, v.IsCurrent, v.Items)));
+        Assert.Equal(2, (await c.Sources.SingleAsync()).CurrentVersion);
+        var rows = await LedgerQueries.RowsAsync(c, new LedgerFilter());
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.EndsWith("（修订）", r.Text, StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task One_bad_file_does_not_stop_the_others()
+    {
+        RequireServer();
+        var a = Write("a.txt", LedgerTestFiles.Document("甲〔2023〕1号", 2));
+        var bad = Write("b.txt", "ERROR the file is not text");
+        var c1 = Write("c.txt", LedgerTestFiles.Document("丙〔2023〕3号", 2));
+        var missing = Path.Combine(Folder, "missing.txt");
+
+        var summary = await Importer().ImportAsync([a, bad, missing, c1]);
+
+        Assert.Equal(
+            [ImportOutcome.Imported, ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Imported],
+            summary.Files.Select(f => f.Outcome));
+        Assert.Contains("not text", summary.Files[1].Message, StringComparison.Ordinal);
+        Assert.Contains("cannot read", summary.Files[2].Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await CountsAsync()).Documents);
+        await using var c = Database.CreateContext();
+        Assert.Equal(2, await c.ImportLog.CountAsync(l => l.Outcome == ImportOutcome.Failed));
+    }
+
+    [SkippableFact]
+    public async Task Small_batches_store_the_same_as_one()
+    {
+        RequireServer();
+        var files = Enumerable.Range(1, 7).Select(i => Write($"{i}.txt", LedgerTestFiles.Document($"甲〔2023〕{i}号", i))).ToList();
+
+        var summary = await Importer(options: new ImportOptions { BatchFiles = 2, ReadParallelism = 2 }).ImportAsync(files);
+
+        Assert.Equal(7, summary.Count(ImportOutcome.Imported));
+        Assert.Equal((7, 28, 112, 4, 28, 28), await CountsAsync());
+    }
+
+    [SkippableFact]
+    public async Task Units_report_mentions_and_role_counts()
+    {
+        RequireServer();
+        var a = Write("a.txt", LedgerTestFiles.Document("济管〔2023〕19号", 3));
+        await Importer().ImportAsync([a]);
+
+        await using var c = Database.CreateContext();
+        var units = await LedgerQueries.UnitsAsync(c);
+
+        var finance = Assert.Single(units, u => u.Unit == "示范区财政金融局");
+        Assert.Equal((3, 0, 0, UnitKind.Department, "济源示范区"), (finance.Leads, finance.Responsible, finance.Cooperates, finance.Kind, finance.Jurisdiction));
+        Assert.Equal(new UnitMention("济管〔2023〕19号", "1", "示范区财政金融局", LedgerRole.Lead), finance.Mentions[0]);
+        var towns = Assert.Single(units, u => u.Unit == "各镇人民政府");
+        Assert.Equal((0, 0, 3, UnitKind.Collective), (towns.Leads, towns.Responsible, towns.Cooperates, towns.Kind));
+    }
+
+    [SkippableFact]
+    public async Task The_ledger_filters_by_unit_and_by_document()
+    {
+        RequireServer();
+        var a = Write("a.txt", LedgerTestFiles.Document("甲〔2023〕1号", 2));
+        var b = Write("b.txt", "DOC 乙〔2023〕2号|焦作市人民政府|通知\nITEM 1|只有乙|R=市财政局");
+        await Importer().ImportAsync([a, b]);
+
+        await using var c = Database.CreateContext();
+        Assert.Equal(3, (await LedgerQueries.RowsAsync(c, new LedgerFilter())).Count);
+        var byUnit = Assert.Single(await LedgerQueries.RowsAsync(c, new LedgerFilter(Unit: "市财政局")));
+        Assert.Equal(("乙〔2023〕2号", "只有乙", "市财政局"), (byUnit.Document, byUnit.Text, byUnit.Responsible.Single()));
+        Assert.Equal(2, (await LedgerQueries.RowsAsync(c, new LedgerFilter(Document: "甲"))).Count);
+        Assert.Empty(await LedgerQueries.RowsAsync(c, new LedgerFilter(Unit: "市财政局", Document: "甲")));
+    }
+
+    [SkippableFact]
+    public async Task A_changed_resolution_is_applied_on_reimport_of_an_unchanged_file()
+    {
+        RequireServer();
+        var a = Write("a.txt", LedgerTestFiles.Document("济管〔2023〕19号", 2));
+        await Importer().ImportAsync([a]);
+
+        var summary = await Importer(new AliasedResolution("发展改革和统计局", "示范区发展改革和统计局")).ImportAsync([a]);
+
+        Assert.Equal(ImportOutcome.UnitsUpdated, Assert.Single(summary.Files).Outcome);
+        await using var c = Database.CreateContext();
+        Assert.Equal(1, await c.Documents.CountAsync());
+        var units = await LedgerQueries.UnitsAsync(c);
+        var planning = Assert.Single(units, u => u.Unit == "示范区发展改革和统计局");
+        Assert.Equal("发展改革和统计局", planning.Mentions[0].Mention);
+        Assert.Equal(ImportOutcome.Unchanged, Assert.Single((await Importer(new AliasedResolution("发展改革和统计局", "示范区发展改革和统计局")).ImportAsync([a])).Files).Outcome);
+    }
+
+    /// <summary>
+    /// Atomic per document: a process killed while a batch's transaction is open leaves none of that batch's
+    /// documents, and what was committed before stays whole. Runs the real CLI and kills it.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_killed_import_leaves_no_partial_document()
+    {
+        RequireServer();
+        var samples = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "samples"), "*.txt");
+        var first = Directory.CreateDirectory(Path.Combine(Folder, "first")).FullName;
+        var second = Directory.CreateDirectory(Path.Combine(Folder, "second")).FullName;
+        for (var i = 0; i < 3; i++)
+        {
+            foreach (var sample in samples)
+            {
+                var text = File.ReadAllText(sample);
+                File.WriteAllText(Path.Combine(first, $"{i}-{Path.GetFileName(sample)}"), text + $"\n（第{i}份）\n");
+                File.WriteAllText(Path.Combine(second, $"{i}-{Path.GetFileName(sample)}"), text + $"\n（第{i}份乙）\n");
+            }
+        }
+
+        Assert.Equal(0, await RunCliAsync(["import", first], pauseBeforeCommit: false));
+        var before = await CountsAsync();
+        Assert.True(before.Documents >= 6);
+
+        Assert.Equal(-1, await RunCliAsync(["import", second], pauseBeforeCommit: true));
+
+        Assert.Equal(before, await CountsAsync());
+        await using (var c = Database.CreateContext())
+        {
+            Assert.False(await c.Sources.AnyAsync(s => s.Path.StartsWith(second)));
+            var broken = await c.Documents.Where(d => d.ItemCount != d.Items.Count).CountAsync();
+            Assert.Equal(0, broken);
+        }
+
+        Assert.Equal(0, await RunCliAsync(["import", second], pauseBeforeCommit: false));
+        Assert.Equal(before.Documents * 2, (await CountsAsync()).Documents);
+    }
+
+    /// <returns>The exit code, or -1 when the process was killed while it held a transaction.</returns>
+    private async Task<int> RunCliAsync(string[] arguments, bool pauseBeforeCommit)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policyledger.dll"));
+        start.ArgumentList.Add("--db");
+        start.ArgumentList.Add(Database.Provider == LedgerProvider.Sqlite ? Database.Display : Database.ConnectionString);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["POLICYLEDGER_IMPORT_PAUSE_BEFORE_COMMIT_MS"] = pauseBeforeCommit ? "600000" : "0";
+        using var process = Process.Start(start)!;
+        var holding = new TaskCompletionSource();
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+
+            if (e.Data.Contains("holding a transaction", StringComparison.Ordinal))
+            {
+                holding.TrySetResult();
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        if (pauseBeforeCommit)
+        {
+            var exited = process.WaitForExitAsync(timeout.Token);
+            var first = await Task.WhenAny(holding.Task, exited);
+            Assert.True(first == holding.Task, $"the import ended before it held a transaction: {errors}");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(timeout.Token);
+            return -1;
+        }
+
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"policyledger {string.Join(' ', arguments)} exited {process.ExitCode}: {errors}");
+        return process.ExitCode;
+    }
+
+    public virtual void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The mention resolution with one alias, as a user's alias file would give.</summary>
+    private sealed class AliasedResolution(string mention, string unit) : IUnitResolution
+    {
+        private readonly MentionUnitResolution _inner = new();
+
+        public string Fingerprint => $"alias:{mention}={unit}";
+
+        public string JurisdictionOf(PolicyLedger.Reading.Syntax.PolicyDocument document) => _inner.JurisdictionOf(document);
+
+        public IReadOnlyList<ResolvedUnit> ResolveClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder) =>
+            _inner.ResolveClause(jurisdiction, mentionsInOrder.Select(m => m == mention ? unit : m).ToList());
+    }
+}
+
+public sealed class SqliteLedgerStorageTests : LedgerStorageTests
+{
+    public SqliteLedgerStorageTests()
+    {
+        Database = LedgerDatabase.Sqlite(Path.Combine(Folder, "ledger.db"));
+    }
+
+    protected override LedgerDatabase Database { get; }
+
+    protected override void RequireServer()
+    {
+    }
+
+    public override void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        base.Dispose();
+    }
+}
+
+public sealed class PostgresLedgerStorageTests : LedgerStorageTests
+{
+    public const string Variable = "POLICYLEDGER_TEST_PG";
+
+    private readonly string? _server = Environment.GetEnvironmentVariable(Variable);
+
+    public PostgresLedgerStorageTests()
+    {
+        if (!string.IsNullOrWhiteSpace(_server))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(_server) { Database = $"pl_test_{Guid.NewGuid():N}" };
+            Database = LedgerDatabase.Postgres(builder.ConnectionString);
+        }
+        else
+        {
+            Database = LedgerDatabase.Sqlite(Path.Combine(Folder, "unused.db"));
+        }
+    }
+
+    protected override LedgerDatabase Database { get; }
+
+    protected override void RequireServer() =>
+        Skip.If(string.IsNullOrWhiteSpace(_server), $"SKIPPED: no PostgreSQL server: {Variable} is not set (eval \"$(bash scripts/start-postgres.sh)\" sets it; CI does)");
+
+    public override void Dispose()
+    {
+        if (Database.Provider == LedgerProvider.Postgres)
+        {
+            var database = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database;
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+            command.ExecuteNonQuery();
+        }
+
+        base.Dispose();
+    }
+}

@@ -1,0 +1,93 @@
+using PolicyLedger.Reading.Syntax;
+
+namespace PolicyLedger.Tests.Ledger;
+
+/// <summary>
+/// A tiny line format for storage tests, so they do not depend on how well the real reader reads (its own tests do
+/// that). One line each:
+/// <code>
+/// DOC 文号|发文机关|标题
+/// ITEM id|任务内容|L=牵头,…|R=责任,…|C=配合,…|Q=数量|T=YYYY-MM-DD
+/// ERROR reason            (the file is unreadable, as the reader reports a binary file)
+/// </code>
+/// </summary>
+internal static class LedgerTestFiles
+{
+    public static ReadResult Read(string path)
+    {
+        var text = File.ReadAllText(path);
+        var documents = new List<PolicyDocument>();
+        var items = new List<PolicyItem>();
+        PolicyDocument? current = null;
+        var offset = 0;
+
+        void Close()
+        {
+            if (current is not null)
+            {
+                documents.Add(current with { Items = items.ToList() });
+                items.Clear();
+            }
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            var span = new TextSpan(offset, line.Length);
+            offset += line.Length + 1;
+            if (line.StartsWith("ERROR ", StringComparison.Ordinal))
+            {
+                return new ReadResult(path, text, "utf-8", [], [new Diagnostic(DiagnosticCodes.NotText, DiagnosticSeverity.Error, line[6..])]);
+            }
+
+            if (line.StartsWith("DOC ", StringComparison.Ordinal))
+            {
+                Close();
+                var f = line[4..].Split('|');
+                current = new PolicyDocument
+                {
+                    Span = span,
+                    DocNumber = new Located<string>(f[0], span),
+                    Issuer = new Located<string>(f[1], span),
+                    Title = new Located<string>(f[2], span),
+                    Headings = [new Heading(0, "一、总则", span)],
+                };
+            }
+            else if (line.StartsWith("ITEM ", StringComparison.Ordinal))
+            {
+                var f = line[5..].Split('|');
+                var roles = new List<RoleMention>();
+                var quantities = new List<Quantity>();
+                var times = new List<TimeExpression>();
+                foreach (var field in f.Skip(2))
+                {
+                    var value = field[2..];
+                    switch (field[0])
+                    {
+                        case 'L': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Lead, m, span))); break;
+                        case 'R': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Responsible, m, span))); break;
+                        case 'C': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Cooperating, m, span))); break;
+                        case 'Q': quantities.Add(new Quantity(value + "元", span, QuantityKind.Money, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), "元", null, Bound.Max, null)); break;
+                        case 'T': times.Add(new TimeExpression(value + "前", span, null, DateOnly.Parse(value, System.Globalization.CultureInfo.InvariantCulture), null, false)); break;
+                    }
+                }
+
+                items.Add(new PolicyItem(f[0], int.TryParse(f[0], out var n) ? n : null, f[0] + "．", ["一、总则"], f[1], span, roles, span, quantities, times));
+            }
+        }
+
+        Close();
+        return new ReadResult(path, text, "utf-8", documents, []);
+    }
+
+    /// <summary>A document of <paramref name="items"/> items, each led by one unit with two responsible and one cooperating.</summary>
+    public static string Document(string number, int items, string issuer = "济源示范区管理委员会", string extra = "")
+    {
+        var lines = new List<string> { $"DOC {number}|{issuer}|关于{number}的通知{extra}" };
+        for (var i = 1; i <= items; i++)
+        {
+            lines.Add($"ITEM {i}|第{i}项任务{extra}|L=示范区财政金融局|R=示范区税务局,发展改革和统计局|C=各镇人民政府|Q={i * 1000}|T=2023-12-31");
+        }
+
+        return string.Join('\n', lines);
+    }
+}
