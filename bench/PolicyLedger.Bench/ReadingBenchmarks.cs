@@ -9,6 +9,8 @@ namespace PolicyLedger.Bench;
 /// mean time; the baseline is the normalizer alone (one pass over the text), so the ratio says what the rest costs.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(CorpusThroughputConfig))]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class ReadingBenchmarks
 {
     private IReadOnlyList<(string Name, string Text)> _corpus = [];

@@ -17,4 +17,12 @@ public sealed class ReadingContext(string fileName, string text, ReadingOptions 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    /// <summary>Removes and returns the diagnostics reported since <paramref name="from"/> (they belong to one document).</summary>
+    public IReadOnlyList<Diagnostic> Take(int from)
+    {
+        var taken = _diagnostics.GetRange(from, _diagnostics.Count - from);
+        _diagnostics.RemoveRange(from, taken.Count);
+        return taken;
+    }
 }

@@ -52,7 +52,10 @@ internal static class ReadCommand
 
         if (format == "json")
         {
-            output.WriteLine(ReadResultJson.Serialize(results));
+            // One file: the object of the contract; several files: an array of such objects.
+            output.WriteLine(results.Count == 1 && paths.Count == 1 && File.Exists(paths[0])
+                ? ReadResultJson.Serialize(results[0])
+                : ReadResultJson.Serialize(results));
         }
         else
         {

@@ -42,7 +42,8 @@ internal sealed class Block(Marker? marker, int firstLine)
             }
         }
 
-        ClauseClosed = Depth == 0 && ClauseReader.EndsWithClause(Text);
+        // Only a line that ends with a closing bracket (perhaps a full stop after it) can close a clause.
+        ClauseClosed = Depth == 0 && EndsWithBracket(line.Text.Text) && ClauseReader.EndsWithClause(Text);
     }
 
     /// <summary>Takes the text of a deeper block (a sub-point inside an item) into this one.</summary>
@@ -55,6 +56,17 @@ internal sealed class Block(Marker? marker, int firstLine)
         LastLineText = other.LastLineText;
         ClauseClosed = other.ClauseClosed;
         Depth = other.Depth;
+    }
+
+    private static bool EndsWithBracket(string line)
+    {
+        var end = line.Length;
+        while (end > 0 && line[end - 1] is '。' or '.' or '；' or ';' or ' ')
+        {
+            end--;
+        }
+
+        return end > 0 && Cjk.IsCloseBracket(line[end - 1]);
     }
 
     public override string ToString() => $"{Marker?.Written ?? "¶"} {Text.Text}";

@@ -23,14 +23,17 @@ internal static class DocumentPipeline
         if (heads.Count == 0)
         {
             context.Report(DiagnosticCodes.NoDocumentFound());
-            documents.Add(DocumentReader.Read(lines, 0, lines.Count, null, context));
+            var document = DocumentReader.Read(lines, 0, lines.Count, null, context);
+            documents.Add(document with { Diagnostics = context.Take(1) });
             return documents;
         }
 
         for (var i = 0; i < heads.Count; i++)
         {
             var end = i + 1 < heads.Count ? heads[i + 1].Start : lines.Count;
-            documents.Add(DocumentReader.Read(lines, heads[i].Start, end, heads[i], context));
+            var before = context.Diagnostics.Count;
+            var document = DocumentReader.Read(lines, heads[i].Start, end, heads[i], context);
+            documents.Add(document with { Diagnostics = context.Take(before) });
         }
 
         return documents;
