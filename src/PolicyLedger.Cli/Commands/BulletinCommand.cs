@@ -10,6 +10,8 @@ internal static class BulletinCommand
 {
     public const string DefaultIssuer = "重点工作督查办公室";
 
+    public const string DefaultAddressees = "各责任单位";
+
     public static Command Create(LedgerOptions options)
     {
         var period = new Option<string>("--period") { Description = "The period: 2024Q2, 2024-05, 2024H1.", Required = true };
@@ -19,7 +21,7 @@ internal static class BulletinCommand
         var asOf = new Option<string?>("--as-of") { Description = "Judge states at this date (default: the period's due date)." };
         var date = new Option<string?>("--date") { Description = "The bulletin's date (default: today in China)." };
         var issuer = new Option<string>("--issuer") { Description = "Who issues it.", DefaultValueFactory = _ => DefaultIssuer };
-        var to = new Option<string[]>("--to") { Description = "主送 (repeatable; default: the units named in it).", AllowMultipleArgumentsPerToken = true };
+        var to = new Option<string[]>("--to") { Description = "主送 (repeatable; default: 各责任单位).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("bulletin", "Write a progress bulletin: counts per state, units ranked by completion and timeliness, overdue items for 挂牌督办, units that reported late.");
         foreach (var o in new Option[] { period, format, output, asOf, date, issuer, to })
         {
@@ -60,7 +62,7 @@ internal static class BulletinCommand
             var bulletin = await service.BulletinAsync(period, asOf, issuer, to, date, ct);
             if (to.Count == 0)
             {
-                bulletin = bulletin with { Addressees = bulletin.Units.Select(u => u.Unit).ToList() };
+                bulletin = bulletin with { Addressees = [DefaultAddressees] };
             }
 
             try

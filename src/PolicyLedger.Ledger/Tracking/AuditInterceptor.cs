@@ -106,7 +106,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 LedgerDocument d => d.DocNumber ?? d.Title,
                 LedgerItem i => i.Key,
                 LedgerUnit u => u.Key,
-                ProgressReport r => $"{r.SourceId}.{r.DocumentPosition + 1}#{r.ItemKey} {r.Period}",
+                ProgressReport r => $"{TrackedItem.MakeKey(r.SourceId, r.DocumentPosition, r.ItemKey)} {r.Period}",
                 ProgressEvidence x => x.FileName,
                 ProgressFigure f => f.Key,
                 _ => null,

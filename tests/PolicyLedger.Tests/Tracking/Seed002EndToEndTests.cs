@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
 using DocumentFormat.OpenXml.Wordprocessing;
 using PolicyLedger.Cli.Commands;
 using PolicyLedger.Ledger.Tracking;
@@ -9,9 +10,8 @@ using PolicyLedger.Tracking.Status;
 namespace PolicyLedger.Tests.Tracking;
 
 /// <summary>
-/// Seed 002 (济源市 2024, 154 tasks, 每季度末 reporting) end to end: the ledger holds its 154 items with their
-/// responsible units (from the reference reading, as the reader does not read items yet), its cadence is read from
-/// the seed's text, the test writes reports for two quarters, then status and a .docx bulletin are checked.
+/// Seed 002 (济源市 2024, 154 tasks, 每季度末 reporting) end to end: `import` reads it into the ledger, its cadence is
+/// read from the seed's text, the test writes reports for two quarters, then status and a .docx bulletin are checked.
 /// </summary>
 public class Seed002EndToEndTests
 {
@@ -21,8 +21,10 @@ public class Seed002EndToEndTests
         SharedData.Require();
         await using var l = await TrackingLedger.CreateAsync();
         var seed = SharedData.Path("seeds", "002_1db4aff5efda3015.txt");
-        await l.AddDocumentAsync(seed, "济源市人民政府关于明确政府工作报告提出的2024年重点工作责任单位的通知", new DateOnly(2024, 6, 27),
-            TrackingLedger.GoldItems(SharedData.Path("gold", "002_1db4aff5efda3015.json")));
+        var importOutput = new StringWriter();
+        Assert.Equal(0, await ImportCommand.RunAsync(l.Database, [seed], null, importOutput, new StringWriter()));
+        Assert.Contains("154 items", importOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains(await l.Db.AuditLog.Where(a => a.Context == "import").Select(a => a.Entity).Distinct().ToListAsync(), e => e == "items");
         var items = await l.Service.ItemsAsync();
         Assert.Equal(154, items.Count);
         Assert.All(items, i => Assert.Equal(PeriodKind.Quarter, i.Cadence.Kind));

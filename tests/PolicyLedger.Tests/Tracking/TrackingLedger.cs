@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
@@ -72,7 +71,7 @@ public sealed class TrackingLedger : IAsyncDisposable
             {
                 if (!units.TryGetValue(name, out var unit))
                 {
-                    unit = new LedgerUnit { Key = "济源/" + name, Name = name, Jurisdiction = "济源", Kind = UnitKind.Department };
+                    unit = new LedgerUnit { Key = "济源/" + name, Name = name, Jurisdiction = "济源", Kind = PolicyLedger.Reading.Units.UnitKind.Department };
                     units[name] = unit;
                 }
 
@@ -92,27 +91,6 @@ public sealed class TrackingLedger : IAsyncDisposable
         await Db.SaveChangesAsync();
         Db.ChangeTracker.Clear();
         return source;
-    }
-
-    /// <summary>The items of a gold reading (seed 002: 154 items with their responsible units).</summary>
-    public static IEnumerable<(string Key, string Text, string[] Units, (decimal, string, string)? Target)> GoldItems(string goldPath)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(goldPath));
-        var doc = json.RootElement.GetProperty("documents")[0];
-        foreach (var item in doc.GetProperty("item_list").EnumerateArray())
-        {
-            var roles = item.GetProperty("roles");
-            var units = new List<string>();
-            foreach (var role in new[] { "lead", "responsible" })
-            {
-                if (roles.TryGetProperty(role, out var list))
-                {
-                    units.AddRange(list.EnumerateArray().Select(x => x.GetString()!));
-                }
-            }
-
-            yield return (item.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), item.GetProperty("starts_with").GetString()!, units.Distinct().ToArray(), null);
-        }
     }
 
     public async ValueTask DisposeAsync()
