@@ -16,5 +16,6 @@ root.Subcommands.Add(ProgressCommand.Create(ledger));
 root.Subcommands.Add(StatusCommand.Create(ledger));
 root.Subcommands.Add(BulletinCommand.Create(ledger));
 root.Subcommands.Add(AuditCommand.Create(ledger));
+root.Subcommands.Add(CadenceCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();

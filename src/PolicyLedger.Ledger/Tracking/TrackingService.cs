@@ -233,7 +233,7 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
 
         var figures = input.Figure is { } f ? new[] { new Figure(item.TargetText ?? "完成数值", f, item.Target, item.TargetUnit) } : [];
         var warnings = ClaimChecker.Check(
-            new Claim(input.Percent, input.Done, input.Narrative, figures, files.Count),
+            new Claim(input.Percent, input.Done, input.Narrative, figures, files.Count > 0 ? files.Count : existing?.Evidence.Count ?? 0),
             before is null ? null : new Claim(before.Percent, before.Done, before.Narrative, before.Figures.Select(x => new Figure(x.Key, x.Value, x.Target, x.Unit)).ToList(), before.Evidence.Count));
         var warningText = warnings.Count == 0 ? null : string.Join('\n', warnings.Select(w => $"{w.Code} {w.Message}"));
         var now = TrackingClock.Now(clock);
@@ -242,7 +242,7 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
         {
             var same = existing.Percent == input.Percent && existing.Done == input.Done && existing.Narrative == input.Narrative
                 && existing.Figures.Select(x => (decimal?)x.Value).SingleOrDefault() == input.Figure
-                && existing.Evidence.Select(x => x.Sha256).Order().SequenceEqual(files.Select(x => x.Sha).Order());
+                && (files.Count == 0 || existing.Evidence.Select(x => x.Sha256).Order().SequenceEqual(files.Select(x => x.Sha).Order()));
             if (same)
             {
                 return new ReportResult(ReportOutcome.Unchanged, item.Key, null, warnings);
@@ -257,9 +257,13 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
             existing.Warnings = warningText;
             existing.ItemId = item.ItemId;
             db.ProgressFigures.RemoveRange(existing.Figures);
-            db.ProgressEvidence.RemoveRange(existing.Evidence);
             existing.Figures = [];
-            existing.Evidence = [];
+            if (files.Count > 0)
+            {
+                // New evidence replaces the old; a correction that names none keeps what was filed.
+                db.ProgressEvidence.RemoveRange(existing.Evidence);
+                existing.Evidence = [];
+            }
         }
         else
         {

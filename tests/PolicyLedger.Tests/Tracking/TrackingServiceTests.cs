@@ -103,6 +103,12 @@ public class TrackingServiceTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("evidence"u8)), evidence[0].Sha256);
         Assert.Equal("验收报告.pdf", evidence[0].FileName);
         Assert.Equal("evidence"u8.ToArray(), (await l.Db.EvidenceBlobs.SingleAsync()).Content);
+
+        // A correction that names no evidence keeps what was filed, and is not warned as done without evidence.
+        var correction = await l.Service.AddReportAsync(R(key, Q2, 100, "b（更正）", done: true));
+        Assert.Equal(ReportOutcome.Corrected, correction.Outcome);
+        Assert.DoesNotContain(correction.Warnings, w => w.Code == ClaimCodes.DoneWithoutEvidence);
+        Assert.Equal(2, await l.Db.ProgressEvidence.CountAsync());
     }
 
     [Fact]
