@@ -1,18 +1,47 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and prints one closing line "N passed, N failed, N skipped".
-# Tests that need ../shared say "SKIPPED: ../shared ..." where it is absent.
+#
+# What the tests need beyond the .NET SDK is set up here, so this one command works on a fresh machine:
+# - Debian packages (PostgreSQL server, a Chinese TrueType font for the PDF tests), installed when missing and
+#   running as root; otherwise the tests that need them say what is missing.
+# - A throwaway PostgreSQL server on 127.0.0.1 (scripts/start-postgres.sh) for the storage tests, unless
+#   POLICYLEDGER_TEST_PG already names one.
+# Tests that need ../shared (seeds, gold, peer specs) say "SKIPPED: ../shared …" where it is absent.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+packages=()
+[ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || packages+=(postgresql)
+[ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || packages+=(fonts-arphic-gbsn00lp)
+command -v python3 >/dev/null || packages+=(python3)
+if [ ${#packages[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "test.sh: installing ${packages[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2
+fi
+
+if [ -z "${POLICYLEDGER_TEST_PG:-}" ] && [ -f scripts/start-postgres.sh ]; then
+  if pg="$(bash scripts/start-postgres.sh)"; then
+    eval "$pg"
+    export POLICYLEDGER_TEST_PG
+  else
+    echo "test.sh: no PostgreSQL server; the PostgreSQL storage tests will be skipped" >&2
+  fi
+fi
+
 results="$(mktemp -d)"
-dotnet test PolicyLedger.slnx -c Release --nologo --logger "trx;LogFilePrefix=run" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/console.log" | grep -vE '^\s*(Passed|Skipped) ' 
+dotnet test PolicyLedger.slnx -c Release --nologo --logger "trx;LogFilePrefix=run" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 \
+  | tee "$results/console.log" | grep -vE '^\s*(Passed|Skipped) '
 status=${PIPESTATUS[0]}
-grep -hE '^\s*Skipped ' "$results/console.log" | head -50
+echo "Skipped tests and why:"
+grep -hE '^\s*Skipped ' "$results/console.log" | sort | uniq -c | head -50
 python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET
-p=f=s=0
+p = f = s = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     c = ET.parse(path).getroot().find(".//{*}Counters")
-    if c is None: continue
+    if c is None:
+        continue
     p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)); s += int(c.get("notExecuted", 0))
 print(f"{p} passed, {f} failed, {s} skipped")
 PY

@@ -14,6 +14,9 @@ public sealed record ImportOptions
     /// <summary>How many files are read at once (reading is CPU-bound; writing is one thread).</summary>
     public int ReadParallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>Insert through EF Core on SQLite too, instead of prepared commands (for comparing the two).</summary>
+    public bool EntityFrameworkInserts { get; init; }
+
     /// <summary>Called with the paths of a batch after its rows were sent and before its transaction commits (tests kill the process here).</summary>
     public Action<IReadOnlyList<string>>? BeforeCommit { get; init; }
 }

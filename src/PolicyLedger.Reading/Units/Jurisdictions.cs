@@ -22,6 +22,12 @@ public sealed record JurisdictionProfile(
     string? Parent,
     IReadOnlyList<string> SelfPrefixes)
 {
+    /// <summary>Other marks of this jurisdiction's own party committee: 济源's 党工委 (of the 示范区) is its 市委.</summary>
+    public IReadOnlyList<string> OwnPartyMarks { get; init; } = [];
+
+    /// <summary>The province above, where the resolver knows it (河南 for the cities and districts it knows).</summary>
+    public string Province { get; init; } = "河南";
+
     /// <summary>The party committee's mark for this level: 市委, 区委, 县委.</summary>
     public string PartyMark => Level switch
     {
@@ -134,7 +140,7 @@ public static partial class Jurisdictions
         return p;
     }
 
-    /// <summary>The jurisdiction of a document: from its issuer, else the place opening its title, else its number's mark.</summary>
+    /// <summary>The jurisdiction of a document: from its issuer, else the place opening its title, else its number's mark; empty when none says.</summary>
     public static string Of(PolicyDocument doc)
     {
         if (FromOrganName(doc.Issuer?.Value) is { Length: > 0 } fromIssuer)
@@ -160,7 +166,31 @@ public static partial class Jurisdictions
             }
         }
 
+        if (doc.DocNumber?.Value is { } number && FromDocNumber(number) is { } fromNumber)
+        {
+            return fromNumber;
+        }
+
         return string.Empty;
+    }
+
+    /// <summary>The issuers' marks that open a document number (济管〔2023〕19号, 焦政〔2023〕1号), for the places it knows.</summary>
+    private static readonly (string Mark, string Jurisdiction)[] NumberMarks =
+    [
+        ("济管", "济源"), ("济政", "济源"), ("焦政", "焦作"), ("三政", "三门峡"), ("新政", "新乡"), ("豫政", "河南"),
+        ("红政", "红旗区"), ("中政", "中站区"),
+    ];
+
+    /// <summary>The jurisdiction a document number's mark names, where it is one of the known marks; else null.</summary>
+    public static string? FromDocNumber(string number)
+    {
+        var clean = MentionText.Clean(number);
+        var bracket = clean.IndexOf('（');
+        var mark = bracket > 0 ? clean[..bracket] : clean;
+        return NumberMarks.Where(m => mark.StartsWith(m.Mark, StringComparison.Ordinal))
+            .OrderByDescending(m => m.Mark.Length)
+            .Select(m => m.Jurisdiction)
+            .FirstOrDefault();
     }
 
     /// <summary>The built-in profile of a jurisdiction, or one guessed from its name (…区 a district, …县 a county, else a city).</summary>
@@ -220,7 +250,10 @@ public static partial class Jurisdictions
         }
 
         var ordered = prefixes.Where(p => p.Length > 0).Distinct().OrderByDescending(p => p.Length).ToArray();
-        return new JurisdictionProfile(name, level, parent ?? knownParent, ordered);
+        return new JurisdictionProfile(name, level, parent ?? knownParent, ordered)
+        {
+            OwnPartyMarks = name == "济源" ? ["党工委"] : [],
+        };
     }
 
     [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{2,4}?(?:市|区|县|省)")]

@@ -24,8 +24,22 @@ internal static partial class MentionText
             });
         }
 
-        return sb.ToString().Trim('、', '，', ',', '。', '；', ';', '：', ':', '.', '等');
+        var text = sb.ToString().Trim('、', '，', ',', '。', '；', ';', '：', ':', '.', '等');
+
+        // "…等相关单位" closes a list, it names no unit: 市管国有企业等相关单位 is 市管国有企业.
+        // A description after 等 (消防大队等负有安全管理职责的部门) is kept whole.
+        foreach (var tail in ListTails)
+        {
+            if (text.Length > tail.Length + 1 && text.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return text[..^tail.Length];
+            }
+        }
+
+        return text;
     }
+
+    private static readonly string[] ListTails = ["等相关单位", "等有关单位", "等相关部门", "等有关部门", "等单位", "等部门"];
 
     /// <summary>Splits a closing bracketed second name off: 发展改革和统计局（商务局） → (发展改革和统计局, 商务局).
     /// A bracket inside the name (各县（市、区）政府) or one that lists several places stays.</summary>

@@ -92,6 +92,10 @@ internal static class UnitNames
         ["党史研究室"] = "党史研究室",
         ["党校"] = "党校",
         ["纪委监委"] = "纪委监委",
+        ["纪委"] = "纪委",
+        ["办"] = "办公室",
+        ["直机关工委"] = "直属机关工作委员会",
+        ["直属机关工委"] = "直属机关工作委员会",
     };
 
     /// <summary>Mass organizations (人民团体), short name → full name.</summary>
@@ -118,7 +122,7 @@ internal static class UnitNames
     /// <summary>Words that mark a body outside the local government (vertically managed, judicial, financial regulators).</summary>
     private static readonly string[] OutsideMarks =
     [
-        "人民银行", "人行", "银保监", "银监", "保监", "证监", "金融监管", "海关", "法院", "检察院", "税务",
+        "人民银行", "人行", "银保监", "银监", "保监", "证监", "金融监管", "金融监督管理总局", "海关", "法院", "检察院", "税务",
         "调查队", "气象局", "邮政管理局", "通管办", "通信管理", "河务局", "消防救援", "消防大队", "消防支队", "监管组",
         "监管分局", "出入境", "边检", "铁路", "民航", "烟草专卖", "水文", "国家统计局", "海事",
     ];
@@ -128,7 +132,7 @@ internal static class UnitNames
     private static readonly string[] OtherMarks =
     [
         "学院", "大学", "学校", "中学", "小学", "医院", "科学院", "农科院", "研究院", "研究所", "领导小组办公室",
-        "指挥部办公室", "指挥部", "领导小组", "供销社", "供销合作社", "工作专班",
+        "指挥部办公室", "指挥部", "领导小组", "供销社", "供销合作社", "工作专班", "人大", "政协",
     ];
 
     private static readonly string[] GovernmentEnds =
@@ -139,7 +143,7 @@ internal static class UnitNames
 
     private static readonly string[] DepartmentEnds =
     [
-        "局", "委", "委员会", "办", "办公室", "中心", "厅", "署", "站", "所", "队", "处", "科", "院", "馆", "部",
+        "局", "委", "委员会", "办", "办公室", "室", "中心", "厅", "署", "站", "所", "队", "处", "科", "院", "馆", "部",
     ];
 
     /// <summary>Generic names of the bodies below a government: written without a place, they mean all of them.</summary>
@@ -194,6 +198,10 @@ internal static class UnitNames
 
         return ByCompact.TryGetValue(MentionText.Compact(core), out var hit) ? hit.Full : null;
     }
+
+    /// <summary>Whether a canonical department name is one of the tables' full names.</summary>
+    public static bool IsKnownDepartment(string name) =>
+        ByCompact.TryGetValue(MentionText.Compact(name), out var hit) && hit.Full == name || Abbreviations.ContainsValue(name);
 
     public static string? PartyOrganName(string core) => PartyOrgans.TryGetValue(core, out var n) ? n : null;
 

@@ -1,3 +1,5 @@
+using PolicyLedger.Reading.Syntax;
+
 namespace PolicyLedger.Reading.Units;
 
 /// <summary>What kind of body a unit is. Documented with examples in docs/units.md.</summary>
@@ -55,4 +57,17 @@ public sealed record UnitRef(string Key, string Name, string Jurisdiction, UnitK
 /// <param name="SecondName">A second name given in brackets after the name: 商务局 in 发展改革和统计局（商务局）.</param>
 /// <param name="Carried">What the mention took from the mentions before it in its clause (a prefix such as 市, or 各), if anything.</param>
 /// <param name="FromAlias">True where the user's alias file decided the resolution.</param>
-public sealed record ResolvedMention(string Mention, UnitRef Unit, string? SecondName, string? Carried, bool FromAlias);
+public sealed record ResolvedMention(string Mention, UnitRef Unit, string? SecondName, string? Carried, bool FromAlias)
+{
+    /// <summary>
+    /// False where the resolver knew the name by none of its tables or patterns (a department it has not seen, a body of
+    /// kind Other): worth a look, and an entry in the alias file if it is one unit under two names.
+    /// </summary>
+    public bool Recognized { get; init; } = true;
+}
+
+/// <summary>A role mention of an item (with its span in the source) and what it resolved to.</summary>
+public sealed record ResolvedRole(RoleMention Role, ResolvedMention Resolution)
+{
+    public UnitRef Unit => Resolution.Unit;
+}

@@ -20,6 +20,12 @@ public sealed partial class UnitResolver
     private readonly AliasTable _aliases;
     private readonly ConcurrentDictionary<string, JurisdictionProfile> _profiles = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Names the built-in rules and tables. It changes whenever a change to them can change a key, a name or a kind,
+    /// so a ledger that stores resolved units knows to re-resolve (together with a fingerprint of the alias file).
+    /// </summary>
+    public const string RulesVersion = "units-2";
+
     public UnitResolver(AliasTable? aliases = null)
     {
         _aliases = aliases ?? AliasTable.Empty;
@@ -48,6 +54,17 @@ public sealed partial class UnitResolver
     public IReadOnlyList<UnitRef> ResolveClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder) =>
         ExplainClause(jurisdiction, mentionsInOrder).Select(r => r.Unit).ToArray();
 
+    /// <summary>
+    /// Resolves the units of an item's responsibility clause, in the order written (lead, responsible, cooperating as
+    /// the clause gives them): one <see cref="ResolvedRole"/> per <see cref="PolicyItem.Roles"/> entry, with its span.
+    /// </summary>
+    public IReadOnlyList<ResolvedRole> ResolveItem(string jurisdiction, PolicyItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var explained = ExplainClause(jurisdiction, item.Roles.Select(r => r.Mention).ToArray());
+        return item.Roles.Select((r, i) => new ResolvedRole(r, explained[i])).ToArray();
+    }
+
     /// <summary>As <see cref="ResolveClause"/>, with what each mention carried and whether an alias decided it.</summary>
     public IReadOnlyList<ResolvedMention> ExplainClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder)
     {
@@ -75,22 +92,32 @@ public sealed partial class UnitResolver
     {
         var clean = MentionText.Clean(mention);
         var (main, second) = MentionText.SplitSecondName(clean);
+        var (builtIn, carried, next) = BuiltIn(profile, main, carry);
 
+        // The user's word first: for the mention as written, then for the unit the rules found (in its own jurisdiction,
+        // so an alias of 新乡's units applies to 市税务局 in a 红旗区 document too).
         if ((_aliases.Find(profile.Name, clean) ?? _aliases.Find(profile.Name, main)) is { } direct)
         {
-            var unit = FromAlias(profile, direct);
-            return (new ResolvedMention(mention, unit, second, null, true), carry);
+            return (new ResolvedMention(mention, FromAlias(profile, direct), second, carried, true), next);
         }
 
-        var (builtIn, carried, next) = BuiltIn(profile, main, carry);
-        if (builtIn.Jurisdiction == profile.Name
-            && (_aliases.Find(profile.Name, builtIn.Name) ?? _aliases.Find(profile.Name, ShortOf(builtIn))) is { } byName)
+        var unitProfile = builtIn.Jurisdiction == profile.Name ? profile : ProfileOf(builtIn.Jurisdiction);
+        var byName = _aliases.Find(unitProfile.Name, builtIn.Name) ?? _aliases.Find(unitProfile.Name, ShortOf(builtIn))
+                     ?? (ReferenceEquals(unitProfile, profile) ? null : _aliases.Find(unitProfile.Name, main));
+        if (byName is not null)
         {
-            return (new ResolvedMention(mention, FromAlias(profile, byName), second, carried, true), next);
+            return (new ResolvedMention(mention, FromAlias(unitProfile, byName), second, carried, true), next);
         }
 
-        return (new ResolvedMention(mention, builtIn, second, carried, false), next);
+        return (new ResolvedMention(mention, builtIn, second, carried, false) { Recognized = IsRecognized(builtIn) }, next);
     }
+
+    private static bool IsRecognized(UnitRef unit) => unit.Kind switch
+    {
+        UnitKind.Department => UnitNames.IsKnownDepartment(unit.Name),
+        UnitKind.Other => false,
+        _ => true,
+    };
 
     private static string ShortOf(UnitRef unit) => unit.Key[(unit.Key.IndexOf('/') + 1)..];
 
@@ -132,12 +159,13 @@ public sealed partial class UnitResolver
         var partyMark = scope?.PartyMark ?? profile.PartyMark;
 
         // Party organs: 市委组织部, 示范区党工委组织部, 团市委, and bare 宣传部 / 市委编办.
-        if (Party(rest, partyMark, scope is not null) is { } party)
+        var ownMarks = scope is null || scope.Jurisdiction == profile.Name ? profile.OwnPartyMarks : [];
+        if (Party(rest, partyMark, scope is not null, ownMarks) is { } party)
         {
             return (Make(jurisdiction, party, UnitKind.PartyOrgan), carried, next);
         }
 
-        // Places below the jurisdiction: 义马市政府, 承留镇人民政府, 济水街道办事处.
+        // The government itself (市政府, 焦作市人民政府); named places below it (义马市政府) are governments by their words.
         var normalizedGov = UnitNames.NormalizeGovernmentWords(rest);
         if (normalizedGov == "人民政府")
         {
@@ -155,11 +183,21 @@ public sealed partial class UnitResolver
                            && UnitNames.DepartmentFullName(rest[2..]) is not null
                     ? rest[2..]
                     : rest;
+                core = core.Replace("管委会", "管理委员会", StringComparison.Ordinal);
                 return (Make(jurisdiction, UnitNames.DepartmentFullName(core) ?? core, kind), carried, next);
             }
 
             case UnitKind.OutsideBody:
-                return (Make(jurisdiction, OutsideName(rest), kind, compact: false), carried, next);
+            {
+                // A city's own court (市法院) is its intermediate court.
+                var name = OutsideName(rest);
+                if (name is "人民法院" && scope is { Prefix: "市" } && ProfileLevel(profile, jurisdiction) == JurisdictionLevel.City)
+                {
+                    name = "中级人民法院";
+                }
+
+                return (Make(jurisdiction, name, kind, compact: false), carried, next);
+            }
             case UnitKind.Company:
                 return (Make(jurisdiction, CompanyName(rest), kind, compact: false), carried, next);
             case UnitKind.Government:
@@ -170,6 +208,9 @@ public sealed partial class UnitResolver
                 return (Make(jurisdiction, written, kind, compact: false), carried, next);
         }
     }
+
+    private static JurisdictionLevel ProfileLevel(JurisdictionProfile profile, string jurisdiction) =>
+        jurisdiction == profile.Name ? profile.Level : Jurisdictions.Profile(jurisdiction).Level;
 
     private static UnitRef Make(string jurisdiction, string name, UnitKind kind, bool compact = true) =>
         new($"{jurisdiction}/{(compact ? MentionText.Compact(name) : name)}", name, jurisdiction, kind);
@@ -247,13 +288,13 @@ public sealed partial class UnitResolver
 
         if (profile.Level != JurisdictionLevel.Province)
         {
-            foreach (var prefix in new[] { "河南省", "省" })
+            foreach (var prefix in new[] { profile.Province + "省", "省" })
             {
                 if (text.Length > prefix.Length + 1 && text.StartsWith(prefix, StringComparison.Ordinal) && Plausible(text[prefix.Length..])
                     && UnitNames.KindOf(text[prefix.Length..]) is UnitKind.Department or UnitKind.MassOrganization
                     || text.StartsWith(prefix + "委", StringComparison.Ordinal))
                 {
-                    return (new Scope("河南", prefix, "省委"), text[prefix.Length..]);
+                    return (new Scope(profile.Province, prefix, "省委"), text[prefix.Length..]);
                 }
             }
         }
@@ -263,12 +304,20 @@ public sealed partial class UnitResolver
 
     /// <summary>Whether what follows a prefix can be a name on its own (市场监管局 is not 市 + 场监管局).</summary>
     private static bool Plausible(string rest) =>
-        rest.Length >= 2 && !rest.StartsWith('场') && !rest.StartsWith('级') && !rest.StartsWith('管') && !rest.StartsWith('属')
-        && !rest.StartsWith('直');
+        rest.Length >= 2 && !rest.StartsWith('场') && !rest.StartsWith('级') && !rest.StartsWith('属')
+        && !(rest.StartsWith('直') && !rest.StartsWith("直机关", StringComparison.Ordinal) && !rest.StartsWith("直属机关", StringComparison.Ordinal));
 
-    private static string? Party(string rest, string partyMark, bool hadScope)
+    private static string? Party(string rest, string partyMark, bool hadScope, IReadOnlyList<string> ownMarks)
     {
         var text = rest.StartsWith("中共", StringComparison.Ordinal) ? rest[2..] : rest;
+        foreach (var mark in ownMarks)
+        {
+            if (text.StartsWith(mark, StringComparison.Ordinal) && text.Length > mark.Length)
+            {
+                return partyMark + (UnitNames.PartyOrganName(text[mark.Length..]) ?? text[mark.Length..]);
+            }
+        }
+
         if (text.StartsWith("党工委", StringComparison.Ordinal) && text.Length > 3)
         {
             return "党工委" + (UnitNames.PartyOrganName(text[3..]) ?? text[3..]);
@@ -285,6 +334,11 @@ public sealed partial class UnitResolver
             return partyMark;
         }
 
+        if (text is "市委" or "区委" or "县委" or "省委" or "党工委")
+        {
+            return ownMarks.Contains(text) ? partyMark : text;
+        }
+
         if (YouthLeague().IsMatch(text))
         {
             return text;
@@ -292,7 +346,10 @@ public sealed partial class UnitResolver
 
         if (UnitNames.PartyOrganName(text) is { } bare && bare != "办公室")
         {
-            return partyMark + bare;
+            // 纪委 and the working committee of the organs are written with the level, not the committee: 市纪委监委, 市直属机关工作委员会.
+            return bare.StartsWith("纪委", StringComparison.Ordinal) || bare.StartsWith("直属", StringComparison.Ordinal)
+                ? partyMark[..^1] + bare
+                : partyMark + bare;
         }
 
         return null;
@@ -312,9 +369,12 @@ public sealed partial class UnitResolver
 
         s = CentralBankBranch().Replace(s, m => $"{m.Groups["head"].Value}{m.Groups["place"].Value}市中心支行");
         s = s.Replace("中级法院", "中级人民法院", StringComparison.Ordinal);
-        if (s.EndsWith("法院", StringComparison.Ordinal) && !s.EndsWith("人民法院", StringComparison.Ordinal))
+        foreach (var (written, full) in new[] { ("法院", "人民法院"), ("检察院", "人民检察院") })
         {
-            s = s[..^2] + "人民法院";
+            if (s.EndsWith(written, StringComparison.Ordinal) && !s.EndsWith(full, StringComparison.Ordinal))
+            {
+                s = s[..^written.Length] + full;
+            }
         }
 
         return s;

@@ -18,6 +18,10 @@ public class AliasTableTests
             红开区: { name: 红旗区经济开发区管理委员会, kind: government }
         金水区:
           parent: 郑州市
+        新乡:
+          units:
+            科技局: 科学技术局（知识产权局）
+            国土二分局: { name: 自然资源和规划局第二分局, jurisdiction: 新乡 }
         "*":
           units:
             市百城办: { name: 住房和城乡建设局 }
@@ -38,10 +42,22 @@ public class AliasTableTests
     [InlineData("焦作", "城建局", "焦作/城建局", UnitKind.Department)]
     [InlineData("三门峡", "市百城办", "三门峡/住房城乡建设局", UnitKind.Department)]
     [InlineData("金水区", "市财政局", "郑州/财政局", UnitKind.Department)]
+    [InlineData("新乡", "科技局", "新乡/科学技术局", UnitKind.Department)]
+    [InlineData("红旗区", "国土二分局", "红旗区/国土二分局", UnitKind.Department)]
+    [InlineData("新乡", "国土二分局", "新乡/自然资源规划局第二分局", UnitKind.Department)]
     public void Applies_the_users_resolution(string jurisdiction, string mention, string key, UnitKind kind)
     {
         var unit = Resolver.Resolve(jurisdiction, mention);
         Assert.Equal((key, kind), (unit.Key, unit.Kind));
+    }
+
+    [Fact]
+    public void A_carried_prefix_finds_the_aliases_of_the_jurisdiction_it_names()
+    {
+        var explained = Resolver.ExplainClause("红旗区", ["市税务局", "科技局"]);
+        Assert.Equal("新乡/科学技术局", explained[1].Unit.Key);
+        Assert.Equal("市", explained[1].Carried);
+        Assert.True(explained[1].FromAlias);
     }
 
     [Fact]
@@ -50,6 +66,21 @@ public class AliasTableTests
         var explained = Resolver.ExplainClause("红旗区", ["区财政局", "城建局"]);
         Assert.False(explained[0].FromAlias);
         Assert.True(explained[1].FromAlias);
+    }
+
+    [Fact]
+    public void The_example_in_docs_units_md_reads_without_errors()
+    {
+        var doc = File.ReadAllText(Path.Combine(PolicyLedger.Tests.Support.SharedData.RepositoryRoot, "docs", "units.md"));
+        var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/units.md has no yaml example");
+        start += "```yaml\n".Length;
+        var yaml = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        var table = AliasTable.Parse(yaml, "docs/units.md");
+        Assert.Empty(table.Errors);
+        var resolver = new UnitResolver(table);
+        Assert.Equal("济源/中国人民银行济源市中心支行", resolver.Resolve("济源", "人民银行济源分行").Key);
+        Assert.Equal("郑州/财政局", resolver.Resolve("金水区", "市财政局").Key);
     }
 
     [Fact]

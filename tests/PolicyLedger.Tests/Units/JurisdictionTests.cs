@@ -29,6 +29,15 @@ public class JurisdictionTests
     public void From_the_title_when_there_is_no_issuer(string title, string expected) =>
         Assert.Equal(expected, Resolver.JurisdictionOf(Doc(title: title)));
 
+    [Theory]
+    [InlineData("济管〔2023〕19号", "济源")]
+    [InlineData("焦政〔2023〕1号", "焦作")]
+    [InlineData("三政办〔2022〕6号", "三门峡")]
+    [InlineData("中政办〔2023〕3号", "中站区")]
+    [InlineData("X政〔2023〕3号", "")]
+    public void From_the_doc_number_when_nothing_else_says(string number, string expected) =>
+        Assert.Equal(expected, Resolver.JurisdictionOf(new PolicyDocument { Span = default, DocNumber = new Located<string>(number, default) }));
+
     [Fact]
     public void A_district_knows_its_city()
     {
