@@ -50,6 +50,29 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         }
 
         ledger.ChangeTracker.DetectChanges();
+
+        // The importer may write new documents around the change tracker (SQLite's prepared row writer), but it
+        // always adds its import-log rows through it, in the same transaction: each file version stored becomes
+        // one "import" audit row. An unchanged or failed file changed nothing and is not audited.
+        var imports = ledger.ChangeTracker.Entries<ImportLogEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Outcome is not (ImportOutcome.Unchanged or ImportOutcome.Failed))
+            .Select(e => e.Entity)
+            .ToList();
+        foreach (var log in imports)
+        {
+            ledger.AuditLog.Add(new AuditEntry
+            {
+                At = ledger.AuditClock.GetUtcNow(),
+                Actor = ledger.AuditActor,
+                Action = "import",
+                Entity = "sources",
+                EntityKey = log.Path,
+                Context = ledger.AuditContext ?? "import",
+                Before = log.Outcome == ImportOutcome.NewVersion && log.Version is > 1 ? JsonSerializer.Serialize(new { Version = log.Version - 1 }, Json) : null,
+                After = JsonSerializer.Serialize(new { Outcome = log.Outcome.ToString(), log.Version, log.ContentHash, log.Documents, log.Items, log.Message }, Json),
+            });
+        }
+
         var changes = ledger.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType))
             .ToList();
@@ -60,7 +83,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
         var at = ledger.AuditClock.GetUtcNow();
         var what = ledger.AuditContext
-            ?? (changes.Any(e => e.Entity is LedgerDocument && e.State == EntityState.Added) ? "import" : null);
+            ?? (imports.Count > 0 || changes.Any(e => e.Entity is LedgerDocument && e.State == EntityState.Added) ? "import" : null);
         foreach (var e in changes)
         {
             var (action, before, after) = e.State switch

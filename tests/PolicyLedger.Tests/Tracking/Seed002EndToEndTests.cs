@@ -24,7 +24,9 @@ public class Seed002EndToEndTests
         var importOutput = new StringWriter();
         Assert.Equal(0, await ImportCommand.RunAsync(l.Database, [seed], null, importOutput, new StringWriter()));
         Assert.Contains("154 items", importOutput.ToString(), StringComparison.Ordinal);
-        Assert.Contains(await l.Db.AuditLog.Where(a => a.Context == "import").Select(a => a.Entity).Distinct().ToListAsync(), e => e == "items");
+        var imported = await l.Db.AuditLog.Where(a => a.Action == "import").SingleAsync();
+        Assert.Equal((seed, "sources"), (imported.EntityKey, imported.Entity));
+        Assert.Contains("\"Items\":154", imported.After, StringComparison.Ordinal);
         var items = await l.Service.ItemsAsync();
         Assert.Equal(154, items.Count);
         Assert.All(items, i => Assert.Equal(PeriodKind.Quarter, i.Cadence.Kind));
