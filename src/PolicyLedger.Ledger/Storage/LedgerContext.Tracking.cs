@@ -36,7 +36,7 @@ public abstract partial class LedgerContext
     {
         var entry = new AuditEntry
         {
-            At = AuditClock.GetUtcNow(),
+            At = AuditClock.GetUtcNow().ToUniversalTime(),
             Actor = AuditActor,
             Action = action,
             Entity = entity,

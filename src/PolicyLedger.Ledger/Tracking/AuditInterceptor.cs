@@ -62,7 +62,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         {
             ledger.AuditLog.Add(new AuditEntry
             {
-                At = ledger.AuditClock.GetUtcNow(),
+                At = ledger.AuditClock.GetUtcNow().ToUniversalTime(),
                 Actor = ledger.AuditActor,
                 Action = "import",
                 Entity = "sources",
@@ -81,7 +81,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             return;
         }
 
-        var at = ledger.AuditClock.GetUtcNow();
+        var at = ledger.AuditClock.GetUtcNow().ToUniversalTime();
         var what = ledger.AuditContext
             ?? (imports.Count > 0 || changes.Any(e => e.Entity is LedgerDocument && e.State == EntityState.Added) ? "import" : null);
         foreach (var e in changes)

@@ -236,7 +236,7 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
             new Claim(input.Percent, input.Done, input.Narrative, figures, files.Count > 0 ? files.Count : existing?.Evidence.Count ?? 0),
             before is null ? null : new Claim(before.Percent, before.Done, before.Narrative, before.Figures.Select(x => new Figure(x.Key, x.Value, x.Target, x.Unit)).ToList(), before.Evidence.Count));
         var warningText = warnings.Count == 0 ? null : string.Join('\n', warnings.Select(w => $"{w.Code} {w.Message}"));
-        var now = TrackingClock.Now(clock);
+        var now = clock.GetUtcNow().ToUniversalTime(); // UTC: PostgreSQL stores timestamptz only at offset 0
 
         if (existing is not null)
         {

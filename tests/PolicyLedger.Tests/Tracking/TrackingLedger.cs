@@ -30,13 +30,16 @@ public sealed class TrackingLedger : IAsyncDisposable
 
     public TrackingService Service => new(Db, Clock);
 
-    public static async Task<TrackingLedger> CreateAsync()
+    /// <param name="postgresServer">A PostgreSQL server's connection string: a throwaway database is made on it (and dropped after); null: SQLite.</param>
+    public static async Task<TrackingLedger> CreateAsync(string? postgresServer = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pl-track-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = LedgerDatabase.Sqlite(Path.Combine(folder, "ledger.db"));
+        var database = postgresServer is null
+            ? LedgerDatabase.Sqlite(Path.Combine(folder, "ledger.db"))
+            : LedgerDatabase.Postgres(new Npgsql.NpgsqlConnectionStringBuilder(postgresServer) { Database = $"pl_track_{Guid.NewGuid():N}" }.ConnectionString);
         var db = await database.OpenAsync();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
         db.AuditClock = clock;
         db.AuditActor = "tester";
         return new TrackingLedger(folder, database, db, clock);
@@ -44,7 +47,7 @@ public sealed class TrackingLedger : IAsyncDisposable
 
     /// <summary>Sets the fake clock to 10:00 China time on <paramref name="date"/>.</summary>
     public void At(string date) =>
-        Clock.SetUtcNow(new DateTimeOffset(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)));
+        Clock.SetUtcNow(new DateTimeOffset(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
 
     /// <summary>Adds a document with items: (key, text, units, target quantity or null).</summary>
     public async Task<LedgerSource> AddDocumentAsync(string path, string title, DateOnly date, IEnumerable<(string Key, string Text, string[] Units, (decimal Value, string Unit, string Text)? Target)> items)
@@ -97,6 +100,20 @@ public sealed class TrackingLedger : IAsyncDisposable
     {
         await Db.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Database.Provider == LedgerProvider.Postgres)
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString);
+            var name = builder.Database;
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            builder.Database = "postgres";
+            builder.Pooling = false;
+            await using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+            await command.ExecuteNonQueryAsync();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
