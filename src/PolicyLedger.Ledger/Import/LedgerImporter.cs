@@ -87,13 +87,25 @@ public sealed class LedgerImporter
             progress?.Report(new ImportProgress(results.Count, files.Count, result.Path));
         }
 
-        var prepared = files
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(_options.ReadParallelism)
-            .WithCancellation(cancellationToken)
-            .Select(path => Prepare(path, sources));
-        foreach (var item in prepared)
+        // Readers fill a bounded channel while the one writer empties it, so reading goes on during each write.
+        var channel = System.Threading.Channels.Channel.CreateBounded<object>(new System.Threading.Channels.BoundedChannelOptions(256) { SingleReader = true });
+        var readers = Task.Run(async () =>
+        {
+            try
+            {
+                await Parallel.ForEachAsync(
+                    files,
+                    new ParallelOptions { MaxDegreeOfParallelism = _options.ReadParallelism, CancellationToken = cancellationToken },
+                    async (path, token) => await channel.Writer.WriteAsync(Prepare(path, sources), token));
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, cancellationToken);
+
+        await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
         {
             switch (item)
             {
@@ -115,6 +127,7 @@ public sealed class LedgerImporter
             }
         }
 
+        await readers;
         Flush(batch, pendingLog, sources, unitIds).ForEach(r => Done(r, logged: true));
 
         // In the order the files were given, whatever order they were finished in.
