@@ -21,22 +21,22 @@ internal static partial class ClauseReader
     private static readonly string[] ResponsibleLabels = ["责任单位", "责任部门", "负责单位", "实施单位", "承办单位"];
     private static readonly string[] CooperatingLabels = ["配合单位", "配合部门", "协办单位", "参与单位", "协助单位"];
 
-    [GeneratedRegex(@"[。，,；;]?(?:(?:列|排)(?:在)?第一位的?(?:者|部门|单位)?|第一个?(?:部门|单位))为牵头(?:单位|部门)[，,]?(?:下同)?[。.]?$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"[。，,；;]?(?:(?:列|排)(?:在)?第一位的?(?:者|部门|单位)?|第一个?(?:部门|单位))为牵头(?:单位|部门)[，,]?(?:下同)?[。.]?$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex ConventionAtEnd();
 
-    [GeneratedRegex(@"(?:列|排)(?:在)?第一位的?(?:者|部门|单位)?为牵头(?:单位|部门)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:列|排)(?:在)?第一位的?(?:者|部门|单位)?为牵头(?:单位|部门)", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     public static partial Regex Convention();
 
-    [GeneratedRegex(@"等(?:相关|有关|其他|其它|各)?(?:单位|部门|部门和单位|单位和部门|成员单位|机构|地方)$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"等(?:相关|有关|其他|其它|各)?(?:单位|部门|部门和单位|单位和部门|成员单位|机构|地方)$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex GenericTail();
 
-    [GeneratedRegex(@"(?:按照?职责分工|按职责|根据职责|分别|共同|具体)?(?:负责)+$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:按照?职责分工|按职责|根据职责|分别|共同|具体)?(?:负责)+$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex ResponsibleVerb();
 
-    [GeneratedRegex(@"(?:共同)?牵头(?:负责)?$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:共同)?牵头(?:负责)?$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex LeadVerb();
 
-    [GeneratedRegex(@"(?:按职责)?(?:配合|协助|参与|协办)$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:按职责)?(?:配合|协助|参与|协办)$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CooperatingVerb();
 
     public static bool StartsWithLabel(string text) => LabelAt(text, 0) is not null;

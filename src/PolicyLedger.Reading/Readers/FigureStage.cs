@@ -1,3 +1,4 @@
+using PolicyLedger.Reading.Quantities;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
 
@@ -7,5 +8,5 @@ namespace PolicyLedger.Reading.Readers;
 internal static class FigureStage
 {
     public static (IReadOnlyList<Quantity> Quantities, IReadOnlyList<TimeExpression> Times) Read(MappedText text, int? documentYear) =>
-        ([], []);
+        (QuantityReader.Read(text), TimeReader.Read(text, new TimeContext(documentYear, null)));
 }

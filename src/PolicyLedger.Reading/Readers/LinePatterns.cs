@@ -10,7 +10,7 @@ namespace PolicyLedger.Reading.Readers;
 /// </summary>
 internal static partial class LinePatterns
 {
-    private const int Timeout = 1000;
+    private const int Timeout = RegexLimits.TimeoutMilliseconds;
 
     /// <summary>发文字号: 济管〔2023〕19号, 豫政〔2022〕41号, 国办发[2023]5号.</summary>
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\d{1,4}号$", RegexOptions.CultureInvariant, Timeout)]

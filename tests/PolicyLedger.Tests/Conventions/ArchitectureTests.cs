@@ -53,7 +53,7 @@ public partial class ArchitectureTests
             var text = File.ReadAllText(file);
             foreach (Match m in Regex.Matches(text, @"\[GeneratedRegex\((?<args>[^\]]*)\)\]"))
             {
-                if (!Regex.IsMatch(m.Groups["args"].Value, @",\s*(\d+|Timeout|[A-Za-z]+Timeout)\s*$") && !m.Value.Contains("NonBacktracking"))
+                if (!Regex.IsMatch(m.Groups["args"].Value, @",\s*(\d+|[\w.]*Timeout\w*)\s*$") && !m.Value.Contains("NonBacktracking"))
                 {
                     offenders.Add($"{Path.GetFileName(file)}: {m.Value}");
                 }

@@ -1,0 +1,307 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using PolicyLedger.Reading.Sources;
+using PolicyLedger.Reading.Text;
+
+namespace PolicyLedger.Formats;
+
+/// <summary>
+/// Web pages (.html): the article body of a government policy page, without its menus, footers and scripts.
+/// The body is the first known content container of government sites (gov.cn's #UCAP-CONTENT, .pages_content,
+/// #zoom, TRS editors' .TRS_Editor …), else the element holding most paragraph text. Paragraphs and &lt;br&gt; become
+/// lines, entities are decoded, numbered lists get their numbers, tables become lines (see <see cref="TaskTable"/>).
+/// The page's &lt;h1&gt; title opens the text when the article itself does not hold it.
+/// </summary>
+public sealed partial class HtmlFormat : ISourceFormat
+{
+    private static readonly string[] ContentSelectors =
+    [
+        "#UCAP-CONTENT", ".pages_content", "#zoom", ".TRS_Editor", ".trs_editor_view", ".article-content", ".article_content",
+        ".content_text", ".zwnr", ".zw", "#content", ".content", "article", "main", "[role=main]",
+    ];
+
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "nav", "header", "footer",
+        "aside", "form", "button", "select", "input", "textarea", "head", "img", "video", "audio",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "blockquote", "pre", "center", "hr", "address", "figure", "figcaption", "tr", "table", "caption", "body",
+    };
+
+    private static readonly string[] FurnitureWords = ["nav", "menu", "footer", "foot", "breadcrumb", "crumb", "share", "sidebar", "toolbar", "related", "copyright"];
+
+    static HtmlFormat() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".shtml", ".xhtml"];
+
+    public SourceText Load(string fileName, Stream content) => SourceFormats.Guard("web page", () => Read(fileName, content));
+
+    private SourceText Read(string fileName, Stream content)
+    {
+        using var buffer = SourceFormats.Buffer(content);
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0)
+        {
+            throw new SourceFormatException("the web page is empty");
+        }
+
+        var (html, encoding) = Decode(bytes);
+        if (html.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new SourceFormatException("not a web page: the file holds binary data");
+        }
+
+        var document = new HtmlParser().ParseDocument(html);
+        var body = document.Body ?? throw new SourceFormatException("the web page has no body");
+        foreach (var element in body.QuerySelectorAll("*").Where(IsFurniture).ToList())
+        {
+            element.Remove();
+        }
+
+        var article = FindArticle(body);
+        var text = new StringBuilder();
+        Render(article, text);
+        var result = Tidy(text.ToString());
+        if (TitleOutside(body, article, result) is { } title)
+        {
+            result = result.Length == 0 ? title : $"{title}\n{result}";
+        }
+
+        if (result.Length == 0)
+        {
+            throw new SourceFormatException("the web page holds no article text");
+        }
+
+        return new SourceText(fileName, result, encoding, []);
+    }
+
+    private static bool IsFurniture(IElement element)
+    {
+        if (Dropped.Contains(element.LocalName))
+        {
+            return true;
+        }
+
+        var names = $"{element.Id} {element.ClassName}".ToLowerInvariant();
+        if (names.Length <= 1 || names.Contains("content", StringComparison.Ordinal) || names.Contains("article", StringComparison.Ordinal)
+            || names.Contains("title", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return names.Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(token => FurnitureWords.Any(word => token.StartsWith(word, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The page's &lt;h1&gt; when it stands outside the article and the article does not repeat it: gov.cn shows a
+    /// policy's title above #UCAP-CONTENT, whose text then starts with the addressees.
+    /// </summary>
+    private static string? TitleOutside(IElement body, IElement article, string articleText)
+    {
+        if (ReferenceEquals(article, body))
+        {
+            return null;
+        }
+
+        var heading = body.QuerySelectorAll("h1").FirstOrDefault(h => !article.Contains(h) && !h.Contains(article));
+        var title = heading is null ? string.Empty : Tidy(CollapseWhitespace(heading.TextContent)).Replace('\n', ' ');
+        if (title.Length < 4)
+        {
+            return null;
+        }
+
+        static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
+        return Squeeze(articleText).Contains(Squeeze(title), StringComparison.Ordinal) ? null : title;
+    }
+
+    private static IElement FindArticle(IElement body)
+    {
+        foreach (var selector in ContentSelectors)
+        {
+            var found = body.QuerySelectorAll(selector).Where(e => e.TextContent.Trim().Length >= 20).OrderByDescending(e => e.TextContent.Length).FirstOrDefault();
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        // The element whose own paragraphs hold the most text.
+        var scores = new Dictionary<IElement, int>();
+        foreach (var paragraph in body.QuerySelectorAll("p"))
+        {
+            if (paragraph.ParentElement is { } parent)
+            {
+                scores[parent] = scores.GetValueOrDefault(parent) + paragraph.TextContent.Trim().Length;
+            }
+        }
+
+        return scores.Count == 0 ? body : scores.MaxBy(s => s.Value).Key;
+    }
+
+    private static void Render(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    text.Append(CollapseWhitespace(t.Data));
+                    break;
+                case IHtmlBreakRowElement:
+                    text.Append('\n');
+                    break;
+                case IHtmlTableElement table:
+                    text.Append('\n');
+                    foreach (var line in TaskTable.Render(Rows(table)))
+                    {
+                        text.Append(line).Append('\n');
+                    }
+
+                    break;
+                case IHtmlOrderedListElement list:
+                    text.Append('\n');
+                    var number = list.Start;
+                    foreach (var item in list.Children.OfType<IHtmlListItemElement>())
+                    {
+                        var inner = new StringBuilder();
+                        Render(item, inner);
+                        var itemText = Tidy(inner.ToString());
+                        text.Append(StartsWithNumber().IsMatch(itemText) ? itemText : $"{number}.{itemText}").Append('\n');
+                        number++;
+                    }
+
+                    break;
+                case IElement element when Blocks.Contains(element.LocalName):
+                    text.Append('\n');
+                    Render(element, text);
+                    text.Append('\n');
+                    break;
+                case IElement element when element.LocalName is "td" or "th":
+                    text.Append(' ');
+                    Render(element, text);
+                    text.Append(' ');
+                    break;
+                case IElement element:
+                    Render(element, text);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs of HTML whitespace become one space, as a browser shows them; a line break between two CJK characters
+    /// disappears (browsers do not show a space there either).
+    /// </summary>
+    private static string CollapseWhitespace(string data) =>
+        Whitespace().Replace(data, m =>
+            m.Value.Contains('\n', StringComparison.Ordinal) && m.Index > 0 && m.Index + m.Length < data.Length
+            && Cjk.IsCjkLike(data[m.Index - 1]) && Cjk.IsCjkLike(data[m.Index + m.Length])
+                ? string.Empty
+                : " ");
+
+    /// <summary>The rows of a table as cell texts, with row and column spans filled in.</summary>
+    private static List<IReadOnlyList<string>> Rows(IHtmlTableElement table)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        var carried = new Dictionary<int, (string Text, int Left)>();
+        foreach (var row in table.Rows)
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Cells)
+            {
+                while (carried.TryGetValue(cells.Count, out var carry) && carry.Left > 0)
+                {
+                    carried[cells.Count] = (carry.Text, carry.Left - 1);
+                    cells.Add(carry.Text);
+                }
+
+                var inner = new StringBuilder();
+                Render(cell, inner);
+                var text = Tidy(inner.ToString());
+                if (cell.RowSpan > 1)
+                {
+                    carried[cells.Count] = (text, cell.RowSpan - 1);
+                }
+
+                cells.Add(text);
+                for (var extra = 1; extra < cell.ColumnSpan; extra++)
+                {
+                    cells.Add(string.Empty);
+                }
+            }
+
+            while (carried.TryGetValue(cells.Count, out var rest) && rest.Left > 0)
+            {
+                carried[cells.Count] = (rest.Text, rest.Left - 1);
+                cells.Add(rest.Text);
+            }
+
+            rows.Add(cells);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Lines trimmed (ASCII, no-break and ideographic spaces); empty lines, which markup makes between blocks, dropped.</summary>
+    private static string Tidy(string text) =>
+        string.Join("\n", text.Split('\n').Select(l => l.Trim(' ', '\t', '\r', '\u00A0', '\u3000')).Where(l => l.Length > 0));
+
+    /// <summary>Byte order mark, then a charset in the first 4 KB, then UTF-8 if valid, else GB18030.</summary>
+    private static (string Html, string Encoding) Decode(byte[] bytes)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "utf-8");
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "utf-16le");
+        }
+
+        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+        if (Charset().Match(head) is { Success: true } match)
+        {
+            try
+            {
+                var declared = Encoding.GetEncoding(match.Groups[1].Value);
+                if (declared.CodePage is 936 or 20936)
+                {
+                    declared = Encoding.GetEncoding("GB18030");
+                }
+
+                return (declared.GetString(bytes), declared.WebName);
+            }
+            catch (ArgumentException)
+            {
+                // An unknown charset name: fall through to detection.
+            }
+        }
+
+        try
+        {
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), "utf-8");
+        }
+        catch (DecoderFallbackException)
+        {
+            return (Encoding.GetEncoding("GB18030").GetString(bytes), "gb18030");
+        }
+    }
+
+    [GeneratedRegex(@"[ \t\r\n\f]+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(?:\d+[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")]
+    private static partial Regex StartsWithNumber();
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Charset();
+}
