@@ -30,7 +30,12 @@ public class Seed002EndToEndTests
         var items = await l.Service.ItemsAsync();
         Assert.Equal(154, items.Count);
         Assert.All(items, i => Assert.Equal(PeriodKind.Quarter, i.Cadence.Kind));
-        Assert.All(items, i => Assert.Equal(new DateOnly(2024, 12, 31), i.Schedule.Deadline));
+        // Deadlines: the plan year (2024) for every item, except item 79, whose text gives one (9月底前完成…).
+        // (Items whose text says 全年 or 年底前 get 2024-12-31 from their text; the rest from the plan year.)
+        var dated = items.Where(i => i.Schedule.Deadline != new DateOnly(2024, 12, 31)).ToList();
+        Assert.Equal(["79"], dated.Select(i => i.ItemKey));
+        Assert.Equal((new DateOnly(2024, 9, 30), "text"), (dated[0].Schedule.Deadline!.Value, dated[0].Schedule.Basis));
+        Assert.Contains(items, i => i.Schedule.Basis == "plan-year");
 
         // Q1: every item reported on time at 25 %, except items 151–154 (never report).
         l.At("2024-03-29");
@@ -57,9 +62,11 @@ public class Seed002EndToEndTests
 
         var status = await service.StatusAsync(new DateOnly(2024, 7, 10));
         var counts = status.GroupBy(s => s.Status.State).ToDictionary(g => g.Key, g => g.Count());
+        // Item 79 reported 50 % at the end of Q2 with 66 % of its time (to 09-30) gone: behind.
+        Assert.Equal(TrackingState.Behind, status.Single(r => r.Item.ItemKey == "79").Status.State);
         Assert.Equal(10, counts[TrackingState.Done]);
-        Assert.Equal(110, counts[TrackingState.OnSchedule]);
-        Assert.Equal(30, counts[TrackingState.Behind]);
+        Assert.Equal(109, counts[TrackingState.OnSchedule]);
+        Assert.Equal(31, counts[TrackingState.Behind]);
         Assert.Equal(4, counts[TrackingState.NotReported]);
 
         // At the year's end with nothing more reported, every unfinished item is overdue.
@@ -75,7 +82,7 @@ public class Seed002EndToEndTests
         var paras = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Equal("关于2024年第二季度重点工作推进情况的通报", paras[0]);
         Assert.Equal("各开发区管理办公室，各镇人民政府，各街道办事处，市人民政府各部门：", paras[1]);
-        Assert.Contains("本期共跟踪重点工作154项，其中已完成10项、占6.5%；达进度110项、占71.4%；欠进度30项、占19.5%；未报送4项、占2.6%。", paras);
+        Assert.Contains("本期共跟踪重点工作154项，其中已完成10项、占6.5%；达进度109项、占70.8%；欠进度31项、占20.1%；未报送4项、占2.6%。", paras);
         Assert.Equal("2024年7月12日", paras[^1]);
 
         var countTable = body.Elements<Table>().First();
