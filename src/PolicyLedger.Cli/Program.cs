@@ -12,5 +12,10 @@ root.Subcommands.Add(ImportCommand.Create(ledger));
 root.Subcommands.Add(UnitsCommand.Create(ledger));
 root.Subcommands.Add(LedgerCommand.Create(ledger));
 root.Subcommands.Add(ExportCommand.Create(ledger));
+root.Subcommands.Add(ProgressCommand.Create(ledger));
+root.Subcommands.Add(StatusCommand.Create(ledger));
+root.Subcommands.Add(BulletinCommand.Create(ledger));
+root.Subcommands.Add(AuditCommand.Create(ledger));
+root.Subcommands.Add(CadenceCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();

@@ -17,7 +17,10 @@ internal static class ExportCommand
         command.Options.Add(xlsx);
         command.Options.Add(unit);
         command.Options.Add(document);
-        command.SetAction((parse, ct) => RunAsync(options.Database(parse), parse.GetValue(xlsx)!, new LedgerFilter(parse.GetValue(unit), parse.GetValue(document)), Console.Out, Console.Error, ct));
+        var (form, period) = ReportFormExport.AddOptions(command);
+        command.SetAction((parse, ct) => parse.GetValue(form)
+            ? ReportFormExport.RunAsync(options.Database(parse), parse.GetValue(xlsx)!, parse.GetValue(unit), parse.GetValue(period), Console.Out, Console.Error, ct)
+            : RunAsync(options.Database(parse), parse.GetValue(xlsx)!, new LedgerFilter(parse.GetValue(unit), parse.GetValue(document)), Console.Out, Console.Error, ct));
         return command;
     }
 

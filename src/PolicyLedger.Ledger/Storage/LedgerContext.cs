@@ -8,7 +8,7 @@ namespace PolicyLedger.Ledger.Storage;
 /// (<see cref="SqliteLedgerContext"/>, <see cref="PostgresLedgerContext"/>) that owns its migrations
 /// (Migrations/Sqlite, Migrations/Postgres). Open one with <see cref="LedgerDatabase.CreateContext"/>.
 /// </summary>
-public abstract class LedgerContext : DbContext
+public abstract partial class LedgerContext : DbContext
 {
     protected LedgerContext(DbContextOptions options)
         : base(options)
@@ -108,6 +108,8 @@ public abstract class LedgerContext : DbContext
             e.HasIndex(l => l.At);
             e.Property(l => l.Outcome).HasConversion<string>().HasMaxLength(16);
         });
+
+        OnTrackingModelCreating(modelBuilder);
     }
 }
 

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Ledger.Storage;
+
+namespace PolicyLedger.Ledger.Tracking;
+
+/// <summary>
+/// Writes an audit row (who, when, what, before, after) for every tracked insert, update and delete of the ledger's
+/// rows, in the same SaveChanges, so a change and its audit row commit together. Imports are covered as they are
+/// saved through the change tracker. Not audited row by row: headings, quantities and times (the item's row stands
+/// for them), evidence bytes, the import log and the audit log itself. Changes made with ExecuteUpdate/ExecuteDelete
+/// bypass the change tracker: call <see cref="LedgerContext.Audit"/> for them.
+/// </summary>
+public sealed class AuditInterceptor : SaveChangesInterceptor
+{
+    public static AuditInterceptor Instance { get; } = new();
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly HashSet<Type> Skipped =
+    [
+        typeof(AuditEntry), typeof(ImportLogEntry), typeof(LedgerHeading), typeof(LedgerQuantity), typeof(LedgerTime), typeof(EvidenceBlob),
+    ];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Record(DbContext? context)
+    {
+        if (context is not LedgerContext ledger)
+        {
+            return;
+        }
+
+        ledger.ChangeTracker.DetectChanges();
+
+        // The importer may write new documents around the change tracker (SQLite's prepared row writer), but it
+        // always adds its import-log rows through it, in the same transaction: each file version stored becomes
+        // one "import" audit row. An unchanged or failed file changed nothing and is not audited.
+        var imports = ledger.ChangeTracker.Entries<ImportLogEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Outcome is not (ImportOutcome.Unchanged or ImportOutcome.Failed))
+            .Select(e => e.Entity)
+            .ToList();
+        foreach (var log in imports)
+        {
+            ledger.AuditLog.Add(new AuditEntry
+            {
+                At = ledger.AuditClock.GetUtcNow().ToUniversalTime(),
+                Actor = ledger.AuditActor,
+                Action = "import",
+                Entity = "sources",
+                EntityKey = log.Path,
+                Context = ledger.AuditContext ?? "import",
+                Before = log.Outcome == ImportOutcome.NewVersion && log.Version is > 1 ? JsonSerializer.Serialize(new { Version = log.Version - 1 }, Json) : null,
+                After = JsonSerializer.Serialize(new { Outcome = log.Outcome.ToString(), log.Version, log.ContentHash, log.Documents, log.Items, log.Message }, Json),
+            });
+        }
+
+        var changes = ledger.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType))
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var at = ledger.AuditClock.GetUtcNow().ToUniversalTime();
+        var what = ledger.AuditContext
+            ?? (imports.Count > 0 || changes.Any(e => e.Entity is LedgerDocument && e.State == EntityState.Added) ? "import" : null);
+        foreach (var e in changes)
+        {
+            var (action, before, after) = e.State switch
+            {
+                EntityState.Added => ("insert", null, Values(e, current: true)),
+                EntityState.Deleted => ("delete", Values(e, current: false), null),
+                _ => ("update", Values(e, current: false, onlyModified: true), Values(e, current: true, onlyModified: true)),
+            };
+            if (action == "update" && before == after)
+            {
+                continue;
+            }
+
+            ledger.AuditLog.Add(new AuditEntry
+            {
+                At = at,
+                Actor = ledger.AuditActor,
+                Action = action,
+                Entity = e.Metadata.GetTableName() ?? e.Metadata.ClrType.Name,
+                EntityKey = Key(e),
+                Context = what,
+                Before = before,
+                After = after,
+            });
+        }
+    }
+
+    private static string? Key(EntityEntry e)
+    {
+        var key = e.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return null;
+        }
+
+        var parts = key.Properties.Select(p => e.Property(p.Name)).ToList();
+        if (e.State == EntityState.Added && parts.Any(p => p.IsTemporary))
+        {
+            // A generated id is not known before saving: name the row by what identifies it instead.
+            return e.Entity switch
+            {
+                LedgerSource s => s.Path,
+                LedgerDocument d => d.DocNumber ?? d.Title,
+                LedgerItem i => i.Key,
+                LedgerUnit u => u.Key,
+                ProgressReport r => $"{TrackedItem.MakeKey(r.SourceId, r.DocumentPosition, r.ItemKey)} {r.Period}",
+                ProgressEvidence x => x.FileName,
+                ProgressFigure f => f.Key,
+                _ => null,
+            };
+        }
+
+        return string.Join(",", parts.Select(p => Convert.ToString(p.CurrentValue, CultureInfo.InvariantCulture)));
+    }
+
+    private static string Values(EntityEntry e, bool current, bool onlyModified = false)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in e.Properties)
+        {
+            if (onlyModified && !p.IsModified)
+            {
+                continue;
+            }
+
+            if (p.IsTemporary || p.Metadata.ClrType == typeof(byte[]))
+            {
+                continue;
+            }
+
+            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+        }
+
+        return JsonSerializer.Serialize(values, Json);
+    }
+}

@@ -1,0 +1,79 @@
+using ClosedXML.Excel;
+using L = PolicyLedger.Tracking.Forms.ReportFormLayout;
+
+namespace PolicyLedger.Tracking.Forms;
+
+/// <summary>
+/// Writes a unit's report form (.xlsx): a title, the unit and period, one row per item with its target and last
+/// report, and empty columns to fill. The sheet is protected except the columns to fill.
+/// </summary>
+public static class ReportFormWriter
+{
+    public static void Write(ReportForm form, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        using var wb = new XLWorkbook();
+        var ws = wb.Worksheets.Add(L.SheetName);
+        ws.Cell(L.TitleRow, 1).Value = $"{form.Period.ToChinese()}重点工作进展填报表";
+        ws.Range(L.TitleRow, 1, L.TitleRow, L.Headers.Length).Merge().Style.Font.SetBold().Font.SetFontSize(16)
+            .Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        ws.Cell(L.MetaRow, L.UnitCell - 1).Value = "填报单位";
+        ws.Cell(L.MetaRow, L.UnitCell).SetValue(form.Unit);
+        ws.Cell(L.MetaRow, L.PeriodCell - 1).Value = "期间";
+        ws.Cell(L.MetaRow, L.PeriodCell).SetValue(form.Period.ToString());
+        for (var c = 0; c < L.Headers.Length; c++)
+        {
+            ws.Cell(L.HeaderRow, c + 1).Value = L.Headers[c];
+            ws.Column(c + 1).Width = L.Widths[c];
+        }
+
+        ws.Row(L.HeaderRow).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.LightGray);
+        var r = L.FirstDataRow;
+        foreach (var item in form.Items)
+        {
+            ws.Cell(r, L.Key).SetValue(item.ItemKey);
+            ws.Cell(r, L.Document).SetValue(item.Document);
+            ws.Cell(r, L.Number).SetValue(item.Number);
+            ws.Cell(r, L.Text).SetValue(item.Text);
+            ws.Cell(r, L.Target).SetValue(item.TargetText ?? "");
+            if (item.Target is { } t)
+            {
+                ws.Cell(r, L.TargetValue).SetValue(t);
+            }
+
+            if (item.LastDone)
+            {
+                ws.Cell(r, L.LastPercent).SetValue("已完成");
+            }
+            else if (item.LastPercent is { } p)
+            {
+                ws.Cell(r, L.LastPercent).SetValue(p);
+            }
+
+            ws.Cell(r, L.LastNarrative).SetValue(item.LastNarrative ?? "");
+            ws.Cell(r, L.Period).SetValue(form.Period.ToString());
+            r++;
+        }
+
+        var body = ws.Range(L.HeaderRow, 1, Math.Max(L.HeaderRow, r - 1), L.Headers.Length);
+        body.Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+        body.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
+        if (r > L.FirstDataRow)
+        {
+            foreach (var c in L.Fill)
+            {
+                ws.Range(L.FirstDataRow, c, r - 1, c).Style.Protection.SetLocked(false).Fill.SetBackgroundColor(XLColor.LightYellow);
+            }
+        }
+
+        ws.SheetView.FreezeRows(L.HeaderRow);
+        ws.Protect().AllowElement(XLSheetProtectionElements.FormatColumns);
+        wb.SaveAs(output);
+    }
+
+    public static void Write(ReportForm form, string path)
+    {
+        using var stream = File.Create(path);
+        Write(form, stream);
+    }
+}
