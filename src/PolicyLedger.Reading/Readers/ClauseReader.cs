@@ -88,7 +88,6 @@ internal static partial class ClauseReader
         }
 
         var roles = new List<RoleMention>();
-        var mentions = new List<(int Start, int End)>();
         if (HasLabel(s, start, end))
         {
             ReadKeyed(text, start, end, roles);

@@ -224,7 +224,7 @@ internal static class ItemReader
                 last = blocks[j];
             }
 
-            if (ClauseReader.Find(last.Text.Text) is not null || (last == blocks[i] && ClauseReader.Find(blocks[i].Text.Text) is not null))
+            if (ClauseReader.Find(last.Text.Text) is not null)
             {
                 count++;
             }
