@@ -5,7 +5,7 @@ namespace PolicyLedger.Reading.Sources;
 /// <summary>Plain text files in UTF-8, UTF-16 (with BOM) or GB18030/GBK.</summary>
 public sealed class PlainTextFormat : ISourceFormat
 {
-    public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".text", ".md"];
+    public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".text"];
 
     public SourceText Load(string fileName, Stream content)
     {

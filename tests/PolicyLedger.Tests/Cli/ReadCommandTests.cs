@@ -49,4 +49,15 @@ public class ReadCommandTests : IDisposable
         Assert.Contains("示范区管〔2025〕7号", output.ToString());
         Assert.Contains("牵头:示范区人力资源和社会保障局", output.ToString());
     }
+
+    [Fact]
+    public void A_folder_is_read_for_documents_only()
+    {
+        File.WriteAllText(Path.Combine(_folder, "README.md"), "# notes\n1.不是公文。（责任单位：某局）");
+        File.WriteAllText(Path.Combine(_folder, "notice.txt"), "1.加强宣传。（责任单位：市财政局）");
+        var output = new StringWriter();
+        Assert.Equal(0, ReadCommand.Run([_folder], "json", output, new StringWriter()));
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.Equal(["notice.txt"], json.RootElement.EnumerateArray().Select(f => Path.GetFileName(f.GetProperty("file").GetString()!)));
+    }
 }
