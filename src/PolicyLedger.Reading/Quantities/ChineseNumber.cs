@@ -1,3 +1,4 @@
+using PolicyLedger.Reading.Text;
 namespace PolicyLedger.Reading.Quantities;
 
 /// <summary>A number read from text: where it stands, its value, and how it was written.</summary>
@@ -19,30 +20,11 @@ public readonly record struct NumberToken(int Start, int Length, decimal Value, 
 /// </summary>
 public static class ChineseNumber
 {
-    /// <summary>The value of a Chinese digit character, or -1.</summary>
-    public static int Digit(char c) => c switch
-    {
-        '零' or '〇' or '○' => 0,
-        '一' or '壹' or '幺' => 1,
-        '二' or '贰' or '貳' or '两' or '兩' or '倆' => 2,
-        '三' or '叁' or '參' => 3,
-        '四' or '肆' => 4,
-        '五' or '伍' => 5,
-        '六' or '陆' or '陸' => 6,
-        '七' or '柒' => 7,
-        '八' or '捌' => 8,
-        '九' or '玖' => 9,
-        _ => -1,
-    };
+    /// <summary>The value of a Chinese digit character, or -1 (the table is <see cref="ChineseNumerals.Digit"/>).</summary>
+    public static int Digit(char c) => ChineseNumerals.Digit(c);
 
     /// <summary>十, 百, 千 (and their financial forms) as 10, 100, 1000, or 0.</summary>
-    public static int SmallUnit(char c) => c switch
-    {
-        '十' or '拾' => 10,
-        '百' or '佰' => 100,
-        '千' or '仟' => 1000,
-        _ => 0,
-    };
+    public static int SmallUnit(char c) => ChineseNumerals.SmallUnit(c);
 
     /// <summary>万, 亿, 兆 as powers of ten, or 0.</summary>
     public static decimal BigUnit(char c) => c switch

@@ -1,9 +1,38 @@
 namespace PolicyLedger.Reading.Text;
 
-/// <summary>Small whole numbers written in Chinese, as in heading and item marks: 一, 十二, 二十八, 一百零五, 〇.</summary>
+/// <summary>
+/// Small whole numbers written in Chinese, as in heading and item marks and in dates: 一, 十二, 二十八, 一百零五,
+/// 二〇二三 (digit by digit, as years are written, with the full-width Ｏ sometimes typed for 〇). The digit and
+/// unit tables here are the ones the quantity reader's <c>ChineseNumber</c> uses too.
+/// </summary>
 public static class ChineseNumerals
 {
-    public static bool IsNumeralChar(char c) => Digit(c) >= 0 || c is '十' or '百' or '千' or '拾' or '佰';
+    /// <summary>The value of a Chinese digit character (common, financial and traditional forms), or -1.</summary>
+    public static int Digit(char c) => c switch
+    {
+        '零' or '〇' or '○' => 0,
+        '一' or '壹' or '幺' => 1,
+        '二' or '贰' or '貳' or '两' or '兩' or '倆' => 2,
+        '三' or '叁' or '參' => 3,
+        '四' or '肆' => 4,
+        '五' or '伍' => 5,
+        '六' or '陆' or '陸' => 6,
+        '七' or '柒' => 7,
+        '八' or '捌' => 8,
+        '九' or '玖' => 9,
+        _ => -1,
+    };
+
+    /// <summary>十, 百, 千 (and their financial forms) as 10, 100, 1000, or 0.</summary>
+    public static int SmallUnit(char c) => c switch
+    {
+        '十' or '拾' => 10,
+        '百' or '佰' => 100,
+        '千' or '仟' => 1000,
+        _ => 0,
+    };
+
+    public static bool IsNumeralChar(char c) => MarkDigit(c) >= 0 || SmallUnit(c) > 0;
 
     /// <summary>Parses a run of Chinese numeral characters; returns null when it is not a number.</summary>
     public static int? Parse(ReadOnlySpan<char> s)
@@ -18,7 +47,7 @@ public static class ChineseNumerals
         var sawUnit = false;
         foreach (var c in s)
         {
-            var d = Digit(c);
+            var d = MarkDigit(c);
             if (d >= 0)
             {
                 // Digit-by-digit form without units: 二〇二三.
@@ -26,13 +55,7 @@ public static class ChineseNumerals
                 continue;
             }
 
-            var unit = c switch
-            {
-                '十' or '拾' => 10,
-                '百' or '佰' => 100,
-                '千' => 1000,
-                _ => 0,
-            };
+            var unit = SmallUnit(c);
             if (unit == 0)
             {
                 return null;
@@ -46,20 +69,7 @@ public static class ChineseNumerals
         return total + Math.Max(current, 0);
     }
 
-    private static int Digit(char c) => c switch
-    {
-        '〇' or '零' or '○' or 'Ｏ' => 0,
-        '一' or '壹' => 1,
-        '二' or '两' or '贰' => 2,
-        '三' or '叁' => 3,
-        '四' or '肆' => 4,
-        '五' or '伍' => 5,
-        '六' or '陆' => 6,
-        '七' or '柒' => 7,
-        '八' or '捌' => 8,
-        '九' or '玖' => 9,
-        _ => -1,
-    };
+    private static int MarkDigit(char c) => c == 'Ｏ' ? 0 : Digit(c);
 
     /// <summary>Writes 1–99 the way headings do: 一, 十, 十二, 二十, 三十八.</summary>
     public static string Format(int n)

@@ -95,7 +95,9 @@ public static class TextNormalizer
         return new SourceLine(number, TextSpan.FromBounds(start, end), folded, IsPageFooter(folded.Text), leading);
     }
 
-    /// <summary>Page numbers that PDF extraction leaves in the text: "— 5 —", "-5-", "－ 12 －", "第 3 页", "3 / 20".</summary>
+    /// <summary>Page numbers that PDF extraction leaves in the text: "— 5 —", "-5-", "－ 12 －", "第 3 页". A bare number is
+    /// not a footer here (a gazette cover line "2022" is text); the PDF format, which knows where a line sits on its
+    /// page, removes those itself.</summary>
     public static bool IsPageFooter(string line)
     {
         var s = line.AsSpan().Trim();
