@@ -53,8 +53,8 @@ internal static class DocumentReader
 
         var body = lines.Where((_, i) => !consumed[i]).ToList();
         var blocks = BlockReader.Read(body, context);
-        var firstIsLead = body.Any(l => ClauseReader.Convention().IsMatch(l.Text.Text))
-            || ClauseReader.Convention().IsMatch(string.Concat(blocks.Select(b => b.Text.Text)));
+        // Paragraphs hold every body line, joined: a declaration broken across lines is found too.
+        var firstIsLead = ClauseReader.Convention().IsMatch(string.Concat(blocks.Select(b => b.Text.Text)));
         var years = new TimeContext(date?.Value.Year, PlanYear(title?.Value));
         var reading = ItemReader.Read(blocks, firstIsLead, years, context);
         var basis = ReadBasis(blocks, head?.DocNumber?.Value);

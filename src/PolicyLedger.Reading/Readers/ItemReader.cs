@@ -72,7 +72,7 @@ internal static class ItemReader
                 continue;
             }
 
-            if (item is not null && itemKind is { } k && marker.Level > LevelOf(k))
+            if (item is not null && itemKind is { } k && marker.Level > Marker.LevelOf(k))
             {
                 item.Absorb(block);
                 continue;
@@ -159,8 +159,6 @@ internal static class ItemReader
 
     private static bool IsClosingSection(string label) => ClosingSections.Any(s => label.Contains(s, StringComparison.Ordinal));
 
-    private static int LevelOf(MarkerKind kind) => new Marker(kind, 1, 0, string.Empty).Level;
-
     /// <summary>
     /// The mark kind whose paragraphs (with the deeper paragraphs under each taken in) carry the most clauses;
     /// on a tie the deeper kind. Without any clause: 主要任务, else the deepest numbered kind that has paragraphs.
@@ -183,7 +181,7 @@ internal static class ItemReader
             }
 
             var count = CountClauses(blocks, kind);
-            if (count > bestCount || (count == bestCount && count > 0 && best is { } b && LevelOf(kind) > LevelOf(b)))
+            if (count > bestCount || (count == bestCount && count > 0 && best is { } b && Marker.LevelOf(kind) > Marker.LevelOf(b)))
             {
                 best = kind;
                 bestCount = count;
@@ -208,7 +206,7 @@ internal static class ItemReader
 
     private static int CountClauses(List<Block> blocks, MarkerKind kind)
     {
-        var level = LevelOf(kind);
+        var level = Marker.LevelOf(kind);
         var count = 0;
         for (var i = 0; i < blocks.Count; i++)
         {

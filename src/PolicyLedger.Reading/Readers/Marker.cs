@@ -33,7 +33,9 @@ internal enum MarkerKind
 internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Written, bool Ambiguous = false)
 {
     /// <summary>Nesting depth used to build heading paths (smaller is outer).</summary>
-    public int Level => Kind switch
+    public int Level => LevelOf(Kind);
+
+    public static int LevelOf(MarkerKind kind) => kind switch
     {
         MarkerKind.Chapter => 0,
         MarkerKind.Section => 1,
