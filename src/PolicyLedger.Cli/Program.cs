@@ -17,5 +17,8 @@ root.Subcommands.Add(StatusCommand.Create(ledger));
 root.Subcommands.Add(BulletinCommand.Create(ledger));
 root.Subcommands.Add(AuditCommand.Create(ledger));
 root.Subcommands.Add(CadenceCommand.Create(ledger));
+root.Subcommands.Add(ReviewCommand.Create(ledger));
+root.Subcommands.Add(CorrectCommand.Create(ledger));
+root.Subcommands.Add(CorrectionsCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();

@@ -40,7 +40,7 @@ internal static class LedgerCommand
         {
             var first = document.First();
             await output.WriteLineAsync($"== {first.Document}{(first.Title is { } t && t != first.Document ? "  " + t : string.Empty)}");
-            await output.WriteLineAsync("编号\t任务内容\t牵头单位\t责任单位\t配合单位\t目标与数量\t时限");
+            await output.WriteLineAsync("编号\t任务内容\t牵头单位\t责任单位\t配合单位\t目标与数量\t时限\t校对");
             foreach (var r in document)
             {
                 await output.WriteLineAsync(string.Join('\t',
@@ -50,7 +50,8 @@ internal static class LedgerCommand
                     string.Join("、", r.Responsible),
                     string.Join("、", r.Cooperating),
                     string.Join("；", r.Quantities),
-                    r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Join("；", r.Times)));
+                    r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Join("；", r.Times),
+                    r.Corrected ? "已校对：" + string.Join("、", r.CorrectedFields.Select(CorrectCommand.FieldName)) : string.Empty));
             }
 
             await output.WriteLineAsync();

@@ -121,6 +121,7 @@ public abstract partial class LedgerContext : DbContext
         });
 
         OnTrackingModelCreating(modelBuilder);
+        OnCorrectionsModelCreating(modelBuilder);
     }
 }
 
