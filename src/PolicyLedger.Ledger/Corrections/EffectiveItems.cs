@@ -92,7 +92,8 @@ public static class EffectiveItems
                 i.ClauseStart,
                 i.ClauseLength,
                 Roles = i.Responsibilities.OrderBy(r => r.Ordinal)
-                    .Select(r => new { r.Role, r.Mention, r.SpanStart, r.SpanLength, r.UnitId, r.Unit!.Key, r.Unit.Name, r.Unit.Jurisdiction, r.Unit.Kind }).ToList(),
+                    .Select(r => new { r.Role, r.Mention, r.SpanStart, r.SpanLength, r.UnitId, r.Unit!.Key, r.Unit.Name, r.Unit.Jurisdiction, r.Unit.Kind, r.Implied, r.GovernsText, r.GovernsStart, r.GovernsLength }).ToList(),
+                Diagnostics = i.Diagnostics.OrderBy(d => d.Ordinal).Select(d => new ItemDoubt(d.Code, d.Message, d.Severity, d.SpanStart, d.SpanLength)).ToList(),
                 Quantities = i.Quantities.OrderBy(q => q.Ordinal).Select(q => new ItemQuantity(q.Text, q.Kind, q.Value, q.Unit, q.Per, q.Bound, q.High)).ToList(),
                 Times = i.Times.OrderBy(t => t.Ordinal).Select(t => new ItemTime(t.Text, t.Start, t.End, t.Recurrence)).ToList(),
             })
@@ -108,9 +109,18 @@ public static class EffectiveItems
                 i.SpanLength,
                 i.ClauseStart,
                 i.ClauseLength,
-                i.Roles.Select(r => new ItemRole(r.Role, r.Mention, new UnitView(r.UnitId, r.Key, r.Name, r.Jurisdiction, r.Kind), r.SpanStart, r.SpanLength)).ToList(),
+                i.Roles.Select(r => new ItemRole(r.Role, r.Mention, new UnitView(r.UnitId, r.Key, r.Name, r.Jurisdiction, r.Kind), r.SpanStart, r.SpanLength)
+                {
+                    Implied = r.Implied,
+                    Governs = r.GovernsText,
+                    GovernsStart = r.GovernsStart,
+                    GovernsLength = r.GovernsLength,
+                }).ToList(),
                 i.Quantities,
-                i.Times)))
+                i.Times)
+            {
+                Doubts = i.Diagnostics,
+            }))
             .ToLookup(x => x.DocumentId, x => x.Item);
 
         var texts = await TextsAsync(db, docs, corrections, ct);

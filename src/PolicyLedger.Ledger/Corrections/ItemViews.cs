@@ -14,6 +14,16 @@ public sealed record UnitView(long Id, string Key, string Name, string Jurisdict
 /// <param name="SpanStart">Where the mention stands in the text of its file version (null for a unit a correction names).</param>
 public sealed record ItemRole(LedgerRole Role, string Mention, UnitView? Unit, int? SpanStart = null, int? SpanLength = null, bool Corrected = false)
 {
+    /// <summary>The role is implied by a declaration covering later items, not written in the item's own clause.</summary>
+    public bool Implied { get; init; }
+
+    /// <summary>The part of the item the role governs (its sub-task), where the reader could tell.</summary>
+    public string? Governs { get; init; }
+
+    public int? GovernsStart { get; init; }
+
+    public int? GovernsLength { get; init; }
+
     /// <summary>Whether this role names the same unit as <paramref name="other"/>: the same unit key, else the same name as written.</summary>
     public bool SameUnit(ItemRole other) =>
         Unit is not null && other.Unit is not null
@@ -53,8 +63,8 @@ public sealed record DocumentView(
     int SpanStart,
     int SpanLength);
 
-/// <summary>A diagnostic on an item: why a reviewer should look at it first.</summary>
-public sealed record ItemDoubt(string Code, string Message);
+/// <summary>A diagnostic on an item (the reader's, stored with it): why a reviewer should look at it first.</summary>
+public sealed record ItemDoubt(string Code, string Message, string Severity = "warning", int? SpanStart = null, int? SpanLength = null);
 
 /// <summary>
 /// An item as read and stored (<see cref="LedgerItemId"/> set), or as a correction made it (a split's second part,
@@ -76,7 +86,7 @@ public sealed record ReadItem(
     IReadOnlyList<ItemQuantity> Quantities,
     IReadOnlyList<ItemTime> Times)
 {
-    /// <summary>What the reader found doubtful about the item.</summary>
+    /// <summary>What the reader found doubtful about the item (its stored diagnostics, in order).</summary>
     public IReadOnlyList<ItemDoubt> Doubts { get; init; } = [];
 
     public IEnumerable<string> MentionsIn(LedgerRole role) => Roles.Where(r => r.Role == role).Select(r => r.Mention);

@@ -266,6 +266,10 @@ public sealed class LedgerImporter
                 Ordinal = ordinal,
                 SpanStart = role.Span.Start,
                 SpanLength = role.Span.Length,
+                Implied = role.Implied,
+                GovernsText = role.Governs?.Value,
+                GovernsStart = role.Governs?.Span.Start,
+                GovernsLength = role.Governs?.Span.Length,
             };
             Attach(row, unit);
             return row;
@@ -400,6 +404,15 @@ public sealed class LedgerImporter
                             YearFromContext = t.YearFromContext,
                             SpanStart = t.Span.Start,
                             SpanLength = t.Span.Length,
+                        }).ToList(),
+                        Diagnostics = item.Diagnostics.Select((g, k) => new LedgerItemDiagnostic
+                        {
+                            Ordinal = k,
+                            Code = g.Code,
+                            Severity = g.Severity.ToString().ToLowerInvariant(),
+                            Message = g.Message,
+                            SpanStart = g.Span?.Start,
+                            SpanLength = g.Span?.Length,
                         }).ToList(),
                     });
                 }

@@ -173,6 +173,31 @@ public sealed class LedgerItem
     public List<LedgerQuantity> Quantities { get; set; } = [];
 
     public List<LedgerTime> Times { get; set; } = [];
+
+    /// <summary>What the reader found doubtful about the item (its <c>PolicyItem.Diagnostics</c>), in order.</summary>
+    public List<LedgerItemDiagnostic> Diagnostics { get; set; } = [];
+}
+
+/// <summary>A diagnostic the reader put on an item: a stable code (PL3xx item, PL4xx clause), a message and where.</summary>
+public sealed class LedgerItemDiagnostic
+{
+    public long Id { get; set; }
+
+    public long ItemId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    /// <summary>The stable code from the reader's catalogue (PL301, PL405 …).</summary>
+    public required string Code { get; set; }
+
+    /// <summary>info, warning or error.</summary>
+    public required string Severity { get; set; }
+
+    public required string Message { get; set; }
+
+    public int? SpanStart { get; set; }
+
+    public int? SpanLength { get; set; }
 }
 
 /// <summary>A unit (department, collective of units, outside body, company, party organ) of a jurisdiction.</summary>
@@ -221,6 +246,19 @@ public sealed class LedgerResponsibility
     public int SpanStart { get; set; }
 
     public int SpanLength { get; set; }
+
+    /// <summary>
+    /// The role is implied by a declaration covering later items ("以下各项均需…落实，不再列出"), not written in the
+    /// item's own clause; the span then points at the declaration's mention.
+    /// </summary>
+    public bool Implied { get; set; }
+
+    /// <summary>The part of the item the role governs (its sub-task), on one line; null where the reader could not tell.</summary>
+    public string? GovernsText { get; set; }
+
+    public int? GovernsStart { get; set; }
+
+    public int? GovernsLength { get; set; }
 }
 
 /// <summary>A figure read from an item (see <c>PolicyLedger.Reading.Syntax.Quantity</c>).</summary>

@@ -13,9 +13,19 @@ public sealed record UnitMention(string Document, string Item, string Mention, L
 /// <summary>A unit of the ledger with its mentions and how many items it leads, is responsible for, and cooperates on.</summary>
 public sealed record UnitReport(string Unit, string Key, string Jurisdiction, UnitKind Kind, IReadOnlyList<UnitMention> Mentions, int Leads, int Responsible, int Cooperates);
 
+/// <summary>A unit's role in a ledger row, as written, whether it is implied by a declaration, and the sub-task it governs.</summary>
+/// <param name="SpanStart">Where the mention stands (null for a unit a correction named).</param>
+/// <param name="Corrected">A correction named the unit in this role.</param>
+public sealed record LedgerRoleEntry(LedgerRole Role, string Mention, int? SpanStart, int? SpanLength, bool Implied, string? Governs, int? GovernsStart, int? GovernsLength, bool Corrected = false);
+
+/// <summary>A diagnostic the reader put on an item (stable code, severity, message, span).</summary>
+public sealed record LedgerItemNote(string Code, string Severity, string Message, int? SpanStart, int? SpanLength);
+
 /// <summary>One line of the ledger (台账): a task item of a current document with its units, targets and deadlines, corrections applied.</summary>
 /// <param name="Key">The item key every command shows and accepts (济管〔2023〕19号#12).</param>
 /// <param name="DocumentKey">The document's key (its 文号, else title and date).</param>
+/// <param name="Roles">Every role in clause order, implied ones included (they are in Lead/Responsible/Cooperating too).</param>
+/// <param name="Diagnostics">What the reader found doubtful about the item; reviewers check these items first.</param>
 /// <param name="ItemId">The stored item's id (0 for an item a correction made: a split's second part, a paragraph taken as an item).</param>
 public sealed record LedgerRow(
     string Key,
@@ -33,7 +43,9 @@ public sealed record LedgerRow(
     IReadOnlyList<string> Cooperating,
     IReadOnlyList<string> Quantities,
     IReadOnlyList<string> Times,
-    DateOnly? Deadline)
+    DateOnly? Deadline,
+    IReadOnlyList<LedgerRoleEntry> Roles,
+    IReadOnlyList<LedgerItemNote> Diagnostics)
 {
     /// <summary>A reviewer corrected the item: <see cref="Changes"/> says what.</summary>
     public bool Corrected => Changes.Count > 0;
@@ -70,7 +82,9 @@ public sealed record LedgerRow(
             i.MentionsIn(LedgerRole.Cooperating).ToList(),
             quantities,
             i.Times.Select(t => t.Text).ToList(),
-            e.Deadline)
+            e.Deadline,
+            i.Roles.Select(r => new LedgerRoleEntry(r.Role, r.Mention, r.SpanStart, r.SpanLength, r.Implied, r.Governs, r.GovernsStart, r.GovernsLength, r.Corrected)).ToList(),
+            i.Doubts.Select(d => new LedgerItemNote(d.Code, d.Severity, d.Message, d.SpanStart, d.SpanLength)).ToList())
         {
             Changes = e.Changes,
         };

@@ -33,6 +33,8 @@ public abstract partial class LedgerContext : DbContext
 
     public DbSet<LedgerTime> Times => Set<LedgerTime>();
 
+    public DbSet<LedgerItemDiagnostic> ItemDiagnostics => Set<LedgerItemDiagnostic>();
+
     public DbSet<ImportLogEntry> ImportLog => Set<ImportLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -111,6 +113,16 @@ public abstract partial class LedgerContext : DbContext
             e.ToTable("times");
             e.HasOne<LedgerItem>().WithMany(i => i.Times).HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(t => new { t.ItemId, t.Ordinal }).IsUnique();
+        });
+
+        modelBuilder.Entity<LedgerItemDiagnostic>(e =>
+        {
+            e.ToTable("item_diagnostics");
+            e.HasOne<LedgerItem>().WithMany(i => i.Diagnostics).HasForeignKey(d => d.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(d => new { d.ItemId, d.Ordinal }).IsUnique();
+            e.HasIndex(d => d.Code);
+            e.Property(d => d.Code).HasMaxLength(16);
+            e.Property(d => d.Severity).HasMaxLength(16);
         });
 
         modelBuilder.Entity<ImportLogEntry>(e =>

@@ -64,8 +64,8 @@ internal sealed class SqliteRowWriter : IDisposable
                 }
 
                 r.ItemId = i.Id;
-                r.Id = Insert("responsibilities", ["ItemId", "UnitId", "Role", "Mention", "Ordinal", "SpanStart", "SpanLength"],
-                    [r.ItemId, r.UnitId, r.Role.ToString(), r.Mention, r.Ordinal, r.SpanStart, r.SpanLength]);
+                r.Id = Insert("responsibilities", ["ItemId", "UnitId", "Role", "Mention", "Ordinal", "SpanStart", "SpanLength", "Implied", "GovernsText", "GovernsStart", "GovernsLength"],
+                    [r.ItemId, r.UnitId, r.Role.ToString(), r.Mention, r.Ordinal, r.SpanStart, r.SpanLength, r.Implied, r.GovernsText, r.GovernsStart, r.GovernsLength]);
             }
 
             foreach (var q in i.Quantities)
@@ -80,6 +80,13 @@ internal sealed class SqliteRowWriter : IDisposable
                 t.ItemId = i.Id;
                 t.Id = Insert("times", ["ItemId", "Ordinal", "Text", "Start", "End", "Recurrence", "YearFromContext", "SpanStart", "SpanLength"],
                     [t.ItemId, t.Ordinal, t.Text, t.Start, t.End, t.Recurrence, t.YearFromContext, t.SpanStart, t.SpanLength]);
+            }
+
+            foreach (var g in i.Diagnostics)
+            {
+                g.ItemId = i.Id;
+                g.Id = Insert("item_diagnostics", ["ItemId", "Ordinal", "Code", "Severity", "Message", "SpanStart", "SpanLength"],
+                    [g.ItemId, g.Ordinal, g.Code, g.Severity, g.Message, g.SpanStart, g.SpanLength]);
             }
         }
     }

@@ -203,6 +203,43 @@ public abstract class LedgerStorageTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Implied_roles_governed_parts_and_item_diagnostics_are_stored_and_shown()
+    {
+        RequireServer();
+        var a = Write("a.txt", "DOC 甲〔2024〕5号|某某县人民政府|通知\n"
+            + "ITEM 1|简化审批流程。|R=县市场监管局|I=各乡镇人民政府|D=PL405:“明确公厕选址”不像单位名称\n"
+            + "ITEM 2|加强人才培养。|L=县人社局|C=县教育局");
+
+        // SQLite stores through prepared commands, PostgreSQL through EF Core (SqliteRowWriterTests compares the two).
+        await Importer().ImportAsync([a]);
+
+        await using var c = Database.CreateContext();
+        var implied = await c.Responsibilities.SingleAsync(r => r.Implied);
+        Assert.Equal(("各乡镇人民政府", LedgerRole.Responsible, "简化审批流程。"), (implied.Mention, implied.Role, implied.GovernsText));
+        Assert.NotNull(implied.GovernsStart);
+        var note = await c.ItemDiagnostics.SingleAsync();
+        Assert.Equal(("PL405", "warning", 0), (note.Code, note.Severity, note.Ordinal));
+
+        var rows = await LedgerQueries.RowsAsync(c, new LedgerFilter());
+        Assert.Equal(["县市场监管局", "各乡镇人民政府"], rows[0].Responsible);
+        Assert.Equal([false, true], rows[0].Roles.Select(r => r.Implied));
+        Assert.Equal("PL405", Assert.Single(rows[0].Diagnostics).Code);
+        Assert.Empty(rows[1].Diagnostics);
+        Assert.Equal("加强人才培养。", rows[1].Roles[0].Governs);
+
+        var json = new StringWriter();
+        Assert.Equal(0, await PolicyLedger.Cli.Commands.LedgerCommand.RunAsync(Database, new LedgerFilter(), "json", json, TextWriter.Null));
+        using var parsed = System.Text.Json.JsonDocument.Parse(json.ToString());
+        var first = parsed.RootElement[0];
+        var roles = first.GetProperty("roles").EnumerateArray().ToList();
+        Assert.False(roles[0].TryGetProperty("implied", out _), $"implied is written only when true: {roles[0]}");
+        Assert.True(roles[1].GetProperty("implied").GetBoolean());
+        Assert.Equal("简化审批流程。", roles[1].GetProperty("governs").GetProperty("text").GetString());
+        Assert.Equal("PL405", first.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        Assert.Equal(0, parsed.RootElement[1].GetProperty("diagnostics").GetArrayLength());
+    }
+
+    [SkippableFact]
     public async Task A_changed_resolution_is_applied_on_reimport_of_an_unchanged_file()
     {
         RequireServer();

@@ -236,6 +236,50 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("items", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItemDiagnostic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("SpanLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.HasIndex("ItemId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("item_diagnostics", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerQuantity", b =>
                 {
                     b.Property<long>("Id")
@@ -298,6 +342,18 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("GovernsLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GovernsStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GovernsText")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Implied")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("ItemId")
                         .HasColumnType("bigint");
@@ -717,6 +773,15 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItemDiagnostic", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", null)
+                        .WithMany("Diagnostics")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerQuantity", b =>
                 {
                     b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", null)
@@ -821,6 +886,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItem", b =>
                 {
+                    b.Navigation("Diagnostics");
+
                     b.Navigation("Quantities");
 
                     b.Navigation("Responsibilities");

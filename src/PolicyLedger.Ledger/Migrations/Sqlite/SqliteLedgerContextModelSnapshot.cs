@@ -223,6 +223,48 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("items", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItemDiagnostic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpanLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.HasIndex("ItemId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("item_diagnostics", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerQuantity", b =>
                 {
                     b.Property<long>("Id")
@@ -280,6 +322,18 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GovernsLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GovernsStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GovernsText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Implied")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ItemId")
@@ -686,6 +740,15 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItemDiagnostic", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", null)
+                        .WithMany("Diagnostics")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerQuantity", b =>
                 {
                     b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", null)
@@ -790,6 +853,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItem", b =>
                 {
+                    b.Navigation("Diagnostics");
+
                     b.Navigation("Quantities");
 
                     b.Navigation("Responsibilities");
