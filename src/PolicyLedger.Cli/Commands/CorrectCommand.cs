@@ -158,16 +158,7 @@ internal static class CorrectCommand
         after = result.After?.Values(),
     }, ReadResultJson.Options) + Environment.NewLine;
 
-    internal static string FieldName(string field) => field switch
-    {
-        "text" => "内容",
-        "lead" => "牵头单位",
-        "responsible" => "责任单位",
-        "cooperating" => "配合单位",
-        "deadline" => "时限",
-        "target" => "主要目标",
-        _ => field,
-    };
+    internal static string FieldName(string field) => CorrectionRecord.FieldChinese(field);
 
     private static string Show(object? value) => value switch
     {

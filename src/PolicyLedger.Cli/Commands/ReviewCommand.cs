@@ -98,10 +98,21 @@ internal static class ReviewCommand
 
     private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "无" : string.Join("、", names);
 
+    /// <summary>The text as written on one line: line breaks and the spaces beside them go between Chinese characters, stay one space elsewhere.</summary>
     private static string OneLine(string text)
     {
-        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-        return line.Length > 160 ? line[..159] + "…" : line;
+        var line = new System.Text.StringBuilder();
+        foreach (var part in text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            if (line.Length > 0 && !PolicyLedger.Reading.Text.Cjk.IsCjkLike(line[^1]) && !PolicyLedger.Reading.Text.Cjk.IsCjkLike(part[0]))
+            {
+                line.Append(' ');
+            }
+
+            line.Append(part);
+        }
+
+        return line.Length > 160 ? line.ToString(0, 159) + "…" : line.ToString();
     }
 
     internal static string Json(ReviewQueue queue) => JsonSerializer.Serialize(new

@@ -49,6 +49,9 @@ public static class CorrectionCodes
             ? $"第 {itemId} 项已不在文件中：文件已没有事项"
             : F($"第 {itemId} 项已不在文件中：没有文字相同或相近的事项（最接近的是 #{bestId}，相似度 {best:0.00}）"));
 
+    public static CorrectionProblem NeighbourMoved(string itemId, string nowId) =>
+        new(ItemGone, $"第 {itemId} 项已不在文件中：现在的 #{nowId} 是原来的另一项，没有文字相同或相近的事项");
+
     public static CorrectionProblem Changed(string itemId, double similarity, double threshold, string? bestOtherId, double bestOther) =>
         new(ItemChanged, bestOtherId is null
             ? F($"第 {itemId} 项的文字已大改（与校对时相似度 {similarity:0.00}，低于 {threshold:0.00}），无法确认仍是同一项")

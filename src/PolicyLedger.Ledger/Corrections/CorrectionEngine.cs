@@ -64,15 +64,16 @@ public static class CorrectionEngine
         CorrectionOutcome Orphan(CorrectionRecord c, CorrectionProblem problem, double similarity = 0) =>
             new(c.Id, document.Id, CorrectionState.Orphaned, null, null, similarity, problem);
 
-        CorrectionOutcome Applied(CorrectionRecord c, Working w, AnchorBinding binding, ReadItem found, ReadItem? next = null) =>
+        CorrectionOutcome Applied(CorrectionRecord c, Working w, AnchorBinding binding, ReadItem found, IReadOnlyList<string> texts, int index, ReadItem? next = null) =>
             new(c.Id, document.Id, CorrectionState.Applied, new ItemKey(document.Key, w.Item.Id).ToString(), binding.How, binding.Similarity, null)
             {
-                Found = c.Anchor with { ItemId = found.Id, Number = found.Number, Text = found.Text },
+                Found = texts.Count == 0 ? c.Anchor : (c.Anchor with { ItemId = found.Id, Number = found.Number, Text = found.Text }).Around(texts, index),
                 FoundNext = next is null || c.Next is null ? null : c.Next with { ItemId = next.Id, Number = next.Number, Text = next.Text },
             };
 
         // 1. Structural corrections, found among the items as read.
         var structural = corrections.Where(c => c.Structural).OrderBy(c => c.Id).ToList();
+        var readTexts = read.Select(r => r.Text).ToList();
         var structuralBindings = BindAll(structural, read.Select(r => new MatchCandidate(r.Id, r.Text)).ToList());
         foreach (var c in structural)
         {
@@ -98,18 +99,20 @@ public static class CorrectionEngine
                 CorrectionKind.MergeNext => Merge(working, at, c),
                 _ => Split(working, at, c),
             };
-            outcomes.Add(problem is null ? Applied(c, working[at], binding, read[binding.Index!.Value], next) : Orphan(c, problem, binding.Similarity));
+            outcomes.Add(problem is null ? Applied(c, working[at], binding, read[binding.Index!.Value], readTexts, binding.Index!.Value, next) : Orphan(c, problem, binding.Similarity));
         }
 
         // 2. Paragraphs taken as items, found in the document's text.
         foreach (var c in corrections.Where(c => c.Kind == CorrectionKind.AsItem).OrderBy(c => c.Id))
         {
             var problem = AsItem(working, document, documentText, c, out var made);
-            outcomes.Add(problem is null ? Applied(c, made!, new AnchorBinding(0, MatchHow.Same, 1, null), made!.Item with { Text = c.Anchor.Text }) : Orphan(c, problem));
+            outcomes.Add(problem is null ? Applied(c, made!, new AnchorBinding(0, MatchHow.Same, 1, null), made!.Item with { Text = c.Anchor.Text }, [], 0) : Orphan(c, problem));
         }
 
         // 3. Corrections of fields, found among the items that result (items taken out answer, to say so).
         var fields = corrections.Where(c => !c.Structural && c.Kind != CorrectionKind.AsItem).OrderBy(c => c.Id).ToList();
+        var live = working.Where(w => w.RemovedBy is null).ToList();
+        var liveTexts = live.Select(w => w.Item.Text).ToList();
         var fieldBindings = BindAll(fields, working.Select(w => new MatchCandidate(w.Item.Id, w.Item.Text, w.RemovedBy is not null)).ToList());
         foreach (var c in fields)
         {
@@ -129,7 +132,7 @@ public static class CorrectionEngine
 
             var found = w.Item;
             SetField(w, c);
-            outcomes.Add(Applied(c, w, binding, found));
+            outcomes.Add(Applied(c, w, binding, found, liveTexts, live.IndexOf(w)));
         }
 
         var items = working.Where(w => w.RemovedBy is null).Select((w, i) => new EffectiveItem(

@@ -66,6 +66,12 @@ public sealed class ItemCorrection
     /// <summary><see cref="PolicyLedger.Reading.Text.TextSimilarity.Fingerprint"/> of <see cref="ItemText"/>.</summary>
     public required string Fingerprint { get; set; }
 
+    /// <summary>The fingerprint of the item before it then: that item is never taken for this one.</summary>
+    public string? PreviousFingerprint { get; set; }
+
+    /// <summary>The fingerprint of the item after it then (after a deletion it takes this item's number).</summary>
+    public string? NextFingerprint { get; set; }
+
     public CorrectionKind Kind { get; set; }
 
     /// <summary>The role set or added (<see cref="CorrectionKind.SetRole"/>, <see cref="CorrectionKind.AddUnit"/>).</summary>

@@ -48,7 +48,11 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
                 ? outcome.ItemKey == key ? null : $"现套用于 {outcome.ItemKey}"
                 : $"失去对应（orphaned）：{outcome.Problem}";
             entries.Add((new CorrectionEntry(0, 0, key, c.Anchor.SourceFile, c.Anchor.Text, c.Field, c.Value,
-                c.Kind == CorrectionKind.Split ? c.NewItemId : null, c.Next?.ItemId, c.Next?.Text, c.Why, c.By, CorrectionFile.Time(c.At)), comment));
+                c.Kind == CorrectionKind.Split ? c.NewItemId : null, c.Next?.ItemId, c.Next?.Text, c.Why, c.By, CorrectionFile.Time(c.At))
+            {
+                PreviousFingerprint = c.Anchor.PreviousFingerprint,
+                NextFingerprint = c.Anchor.NextFingerprint,
+            }, comment));
         }
 
         var checks = (await db.ReviewChecks.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
@@ -100,7 +104,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
             }
 
             var e = entity!;
-            var anchor = new ItemAnchor(e.DocumentKey, e.SourceFile, e.ItemId, e.ItemNumber, e.ItemText);
+            var anchor = new ItemAnchor(e.DocumentKey, e.SourceFile, e.ItemId, e.ItemNumber, e.ItemText) { PreviousFingerprint = e.PreviousFingerprint, NextFingerprint = e.NextFingerprint };
             var structural = e.Kind is CorrectionKind.NotAnItem or CorrectionKind.Split or CorrectionKind.MergeNext;
             string? bound = null;
             if (doc is not null && e.Kind != CorrectionKind.AsItem)
@@ -218,11 +222,19 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
 
         var doc = docs.FirstOrDefault(d => DocumentKey.Normalize(d.Key) == DocumentKey.Normalize(key.Document) && (entry.File is null || entry.File == d.FileName));
         var number = int.TryParse(DocumentKey.Normalize(key.Item).Trim('〔', '〕'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-        var anchor = new ItemAnchor(doc?.Key ?? key.Document, entry.File, key.Item, number, entry.Text.Trim());
+        var anchor = new ItemAnchor(doc?.Key ?? key.Document, entry.File, key.Item, number, entry.Text.Trim())
+        {
+            PreviousFingerprint = Print(entry.PreviousFingerprint),
+            NextFingerprint = Print(entry.NextFingerprint),
+        };
         var next = kind == CorrectionKind.MergeNext ? anchor with { ItemId = entry.NextItem!.Trim(), Number = null, Text = entry.NextText!.Trim() } : null;
         var (entity, problem) = CorrectionFactory.Create(anchor, new ChangeRequest(kind, role, entry.Value, entry.NewItem), entry.Why, string.IsNullOrWhiteSpace(entry.By) ? actor : entry.By.Trim(), at, next);
         return (entity, doc, problem);
     }
+
+    /// <summary>A fingerprint as files hold it (16 hex digits), else none.</summary>
+    private static string? Print(string? text) =>
+        text is { Length: 16 } t && t.All(char.IsAsciiHexDigitLower) ? t : null;
 
     private async Task<(int Added, int Unchanged)> ImportChecksAsync(IReadOnlyList<CheckEntry> entries, IReadOnlyList<DocumentView> docs, List<EntryProblem> problems, CancellationToken ct)
     {

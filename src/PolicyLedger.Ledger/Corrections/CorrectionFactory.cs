@@ -53,6 +53,8 @@ public static class CorrectionFactory
             ItemNumber = anchor.Number,
             ItemText = anchor.Text,
             Fingerprint = anchor.Fingerprint,
+            PreviousFingerprint = anchor.PreviousFingerprint,
+            NextFingerprint = anchor.NextFingerprint,
             Kind = change.Kind,
             Role = change.Kind is CorrectionKind.SetRole or CorrectionKind.AddUnit ? change.Role ?? LedgerRole.Responsible : null,
             Value = change.Kind is CorrectionKind.NotAnItem or CorrectionKind.MergeNext or CorrectionKind.AsItem ? null : value ?? string.Empty,

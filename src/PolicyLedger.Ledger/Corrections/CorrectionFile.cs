@@ -12,7 +12,13 @@ namespace PolicyLedger.Ledger.Corrections;
 /// <param name="File">The file it is limited to, where two current documents share the key.</param>
 /// <param name="Text">The item's text when it was corrected (the anchor; for as-item, the paragraph).</param>
 /// <param name="Change">lead, responsible, cooperating, add-lead, add-responsible, add-cooperating, remove, deadline, target, not-an-item, as-item, split, merge-next.</param>
-public sealed record CorrectionEntry(int Number, int Line, string? Item, string? File, string? Text, string? Change, string? Value, string? NewItem, string? NextItem, string? NextText, string? Why, string? By, string? At);
+public sealed record CorrectionEntry(int Number, int Line, string? Item, string? File, string? Text, string? Change, string? Value, string? NewItem, string? NextItem, string? NextText, string? Why, string? By, string? At)
+{
+    /// <summary>The fingerprints of the items before and after it then (an item with that text is never taken for it).</summary>
+    public string? PreviousFingerprint { get; init; }
+
+    public string? NextFingerprint { get; init; }
+}
 
 /// <summary>One check (an item a person found right as read) as a file holds it.</summary>
 public sealed record CheckEntry(int Number, int Line, string? Item, string? File, string? Text, string? By, string? At);
@@ -52,7 +58,7 @@ public static class CorrectionFile
 
     public const string ChecksSection = "checked";
 
-    private static readonly string[] CorrectionFields = ["item", "file", "text", "change", "value", "new-item", "next", "why", "by", "at"];
+    private static readonly string[] CorrectionFields = ["item", "file", "text", "previous-fingerprint", "next-fingerprint", "change", "value", "new-item", "next", "why", "by", "at"];
 
     private static readonly string[] CheckFields = ["item", "file", "text", "by", "at"];
 
@@ -160,7 +166,11 @@ public static class CorrectionFile
                     next is null ? null : Text(Child(next, "text")),
                     Text(fields.GetValueOrDefault("why")),
                     Text(fields.GetValueOrDefault("by")),
-                    Text(fields.GetValueOrDefault("at"))));
+                    Text(fields.GetValueOrDefault("at")))
+                {
+                    PreviousFingerprint = Text(fields.GetValueOrDefault("previous-fingerprint")),
+                    NextFingerprint = Text(fields.GetValueOrDefault("next-fingerprint")),
+                });
             }
         }
 
@@ -213,6 +223,8 @@ public static class CorrectionFile
             Field(emitter, "item", e.Item);
             Field(emitter, "file", e.File);
             Field(emitter, "text", e.Text);
+            Field(emitter, "previous-fingerprint", e.PreviousFingerprint);
+            Field(emitter, "next-fingerprint", e.NextFingerprint);
             Field(emitter, "change", e.Change);
             Field(emitter, "value", e.Value, keepEmpty: e.Change is "lead" or "responsible" or "cooperating" or "deadline");
             Field(emitter, "new-item", e.NewItem);
@@ -253,7 +265,7 @@ public static class CorrectionFile
 
     private static void Plain(IEmitter emitter, string text) => emitter.Emit(new Scalar(text));
 
-    /// <summary>A field with its value quoted wherever YAML would read it as something else (a number, a date, yes, an empty value).</summary>
+    /// <summary>A field with its value as plain text where YAML allows, quoted where it must be (an empty value, a leading "- " or "#").</summary>
     private static void Field(IEmitter emitter, string name, string? value, bool keepEmpty = false)
     {
         if (value is null || (value.Length == 0 && !keepEmpty))
@@ -262,6 +274,6 @@ public static class CorrectionFile
         }
 
         Plain(emitter, name);
-        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.DoubleQuoted, false, true));
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, value.Length == 0 ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, true, true));
     }
 }

@@ -47,6 +47,26 @@ public sealed record CorrectionRecord(
         _ => "cooperating",
     };
 
+    /// <summary>A field's name for people: 牵头单位, 时限, 拆分 ….</summary>
+    public static string FieldChinese(string field) => field switch
+    {
+        "text" => "内容",
+        "lead" => "牵头单位",
+        "responsible" => "责任单位",
+        "cooperating" => "配合单位",
+        "add-lead" => "增加牵头单位",
+        "add-responsible" => "增加责任单位",
+        "add-cooperating" => "增加配合单位",
+        "remove" => "去掉单位",
+        "deadline" => "时限",
+        "target" => "主要目标",
+        "not-an-item" => "非事项",
+        "as-item" => "补为事项",
+        "split" => "拆分",
+        "merge-next" => "与下一项合并",
+        _ => field,
+    };
+
     /// <summary>牵头单位, 责任单位, 配合单位.</summary>
     public static string RoleChinese(LedgerRole role) => role switch
     {

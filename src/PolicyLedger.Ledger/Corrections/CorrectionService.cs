@@ -99,7 +99,8 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
             ? new ItemAnchor(doc.Key, sourceFile, located.ItemPart, NumberOf(located.ItemPart), asItem.Value ?? string.Empty)
             : structural.Count == 1
                 ? await ReadAnchorAsync(doc, sourceFile, item!, ct)
-                : new ItemAnchor(doc.Key, sourceFile, item!.Item.Id, item.Item.Number, item.Item.Text);
+                : new ItemAnchor(doc.Key, sourceFile, item!.Item.Id, item.Item.Number, item.Item.Text)
+                    .Around(before.Items.Where(e => e.Document.Id == doc.Id).Select(e => e.Item.Text).ToList(), item.Ordinal);
 
         // Check every change before storing any.
         var problems = new List<CorrectionProblem>();
@@ -163,10 +164,14 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
         {
             foreach (var c in tracked.Where(c => following.Contains(c.Id) && c.Kind is not (CorrectionKind.NotAnItem or CorrectionKind.Split or CorrectionKind.MergeNext or CorrectionKind.AsItem)))
             {
-                c.ItemId = now.Item.Id;
-                c.ItemNumber = now.Item.Number;
-                c.ItemText = now.Item.Text;
-                c.Fingerprint = Reading.Text.TextSimilarity.Fingerprint(now.Item.Text);
+                var moved = new ItemAnchor(doc.Key, c.SourceFile, now.Item.Id, now.Item.Number, now.Item.Text)
+                    .Around(after.Items.Select(e => e.Item.Text).ToList(), now.Ordinal);
+                c.ItemId = moved.ItemId;
+                c.ItemNumber = moved.Number;
+                c.ItemText = moved.Text;
+                c.Fingerprint = moved.Fingerprint;
+                c.PreviousFingerprint = moved.PreviousFingerprint;
+                c.NextFingerprint = moved.NextFingerprint;
             }
 
             await db.SaveChangesAsync(ct);
@@ -306,8 +311,9 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
     private async Task<ItemAnchor> ReadAnchorAsync(DocumentView doc, string? sourceFile, EffectiveItem item, CancellationToken ct)
     {
         var id = item.Item.LedgerItemId!.Value;
-        var read = await db.Items.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Key, i.Number, i.Text }).FirstAsync(ct);
-        return new ItemAnchor(doc.Key, sourceFile, read.Key, read.Number, read.Text);
+        var read = await db.Items.AsNoTracking().Where(i => i.DocumentId == doc.Id).OrderBy(i => i.Ordinal).Select(i => new { i.Id, i.Key, i.Number, i.Text }).ToListAsync(ct);
+        var index = read.FindIndex(i => i.Id == id);
+        return new ItemAnchor(doc.Key, sourceFile, read[index].Key, read[index].Number, read[index].Text).Around(read.Select(i => i.Text).ToList(), index);
     }
 
     private static int? NumberOf(string id)

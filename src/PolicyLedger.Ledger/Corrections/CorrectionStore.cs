@@ -184,12 +184,15 @@ internal sealed partial class CorrectionStore(LedgerContext db, TimeProvider clo
 
     private static void Reanchor(ItemCorrection c, ItemAnchor found, ItemAnchor? next)
     {
-        if (c.ItemId != found.ItemId || c.ItemNumber != found.Number || c.Fingerprint != found.Fingerprint)
+        if (c.ItemId != found.ItemId || c.ItemNumber != found.Number || c.Fingerprint != found.Fingerprint
+            || c.PreviousFingerprint != found.PreviousFingerprint || c.NextFingerprint != found.NextFingerprint)
         {
             c.ItemId = found.ItemId;
             c.ItemNumber = found.Number;
             c.ItemText = found.Text;
             c.Fingerprint = found.Fingerprint;
+            c.PreviousFingerprint = found.PreviousFingerprint;
+            c.NextFingerprint = found.NextFingerprint;
         }
 
         if (next is not null && (c.NextItemId != next.ItemId || c.NextItemText != next.Text))

@@ -174,7 +174,7 @@ public static class EffectiveItems
     public static CorrectionRecord Record(ItemCorrection c) => new(
         c.Id,
         c.Kind,
-        new ItemAnchor(c.DocumentKey, c.SourceFile, c.ItemId, c.ItemNumber, c.ItemText),
+        new ItemAnchor(c.DocumentKey, c.SourceFile, c.ItemId, c.ItemNumber, c.ItemText) { PreviousFingerprint = c.PreviousFingerprint, NextFingerprint = c.NextFingerprint },
         c.Role,
         c.Value,
         c.Units.OrderBy(u => u.Ordinal)

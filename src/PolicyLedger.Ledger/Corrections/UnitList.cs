@@ -11,7 +11,7 @@ namespace PolicyLedger.Ledger.Corrections;
 public static class UnitList
 {
     /// <summary>Longer than this, a "name" is a sentence.</summary>
-    public const int MaxName = 40;
+    public const int MaxName = 30;
 
     private static readonly string[] Labels = ["牵头单位", "责任单位", "配合单位", "牵头部门", "责任部门", "配合部门"];
 
@@ -49,7 +49,7 @@ public static class UnitList
         var names = new List<string>();
         foreach (var (start, end) in Brackets.Split(s, 0, s.Length, c => c is '、' or '，' or ',' or '；' or ';'))
         {
-            var name = string.Concat(s[start..end].Where(c => !Cjk.IsSpace(c)));
+            var name = Fold(s[start..end]);
             if (name.Length == 0)
             {
                 return ([], "有空的名称（两个分隔符相连，或以分隔符开头、结尾）");
@@ -77,5 +77,35 @@ public static class UnitList
         }
 
         return (names, null);
+    }
+
+    /// <summary>Whitespace beside Chinese characters goes (县 财政局 → 县财政局); elsewhere a run of it is one space.</summary>
+    private static string Fold(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        var t = text.Trim();
+        for (var i = 0; i < t.Length; i++)
+        {
+            if (!Cjk.IsSpace(t[i]))
+            {
+                builder.Append(t[i]);
+                continue;
+            }
+
+            var next = i;
+            while (next < t.Length && Cjk.IsSpace(t[next]))
+            {
+                next++;
+            }
+
+            if (builder.Length > 0 && next < t.Length && !Cjk.IsCjkLike(builder[^1]) && !Cjk.IsCjkLike(t[next]))
+            {
+                builder.Append(' ');
+            }
+
+            i = next - 1;
+        }
+
+        return builder.ToString();
     }
 }

@@ -26,6 +26,8 @@ public abstract partial class LedgerContext
             e.Property(c => c.NewItemId).HasMaxLength(128);
             e.Property(c => c.NextItemId).HasMaxLength(128);
             e.Property(c => c.Fingerprint).HasMaxLength(16);
+            e.Property(c => c.PreviousFingerprint).HasMaxLength(16);
+            e.Property(c => c.NextFingerprint).HasMaxLength(16);
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.Role).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.By).HasMaxLength(256);

@@ -103,12 +103,20 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("NextFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("NextItemId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
                     b.Property<string>("NextItemText")
                         .HasColumnType("text");
+
+                    b.Property<string>("PreviousFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Role")
                         .HasMaxLength(16)

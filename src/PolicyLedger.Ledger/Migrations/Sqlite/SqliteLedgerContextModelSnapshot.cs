@@ -94,11 +94,19 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NextItemId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NextItemText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousFingerprint")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")

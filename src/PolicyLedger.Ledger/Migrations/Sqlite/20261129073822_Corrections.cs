@@ -23,6 +23,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     ItemNumber = table.Column<int>(type: "INTEGER", nullable: true),
                     ItemText = table.Column<string>(type: "TEXT", nullable: false),
                     Fingerprint = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PreviousFingerprint = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    NextFingerprint = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Value = table.Column<string>(type: "TEXT", nullable: true),

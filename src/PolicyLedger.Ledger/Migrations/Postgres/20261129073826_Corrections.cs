@@ -24,6 +24,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     ItemNumber = table.Column<int>(type: "integer", nullable: true),
                     ItemText = table.Column<string>(type: "text", nullable: false),
                     Fingerprint = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PreviousFingerprint = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    NextFingerprint = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     Value = table.Column<string>(type: "text", nullable: true),
