@@ -13,82 +13,115 @@ namespace PolicyLedger.Cli.Commands;
 /// </summary>
 internal static class CorrectCommand
 {
-    public static Command Create(LedgerOptions options)
+    /// <summary>The options of <c>correct</c>, kept together so the changes asked can be read from a parse.</summary>
+    internal sealed class Options
     {
-        var item = new Argument<string>("ITEM") { Description = "The item key as ledger, status and review show it (济管〔2023〕19号#12); with --as-item, the document's key and the new item's id." };
-        var lead = new Option<string?>("--lead") { Description = "Replace the lead units (牵头单位): names separated by 、 (an empty value clears them)." };
-        var responsible = new Option<string?>("--responsible") { Description = "Replace the responsible units (责任单位)." };
-        var cooperating = new Option<string?>("--cooperating") { Description = "Replace the cooperating units (配合单位)." };
-        var addLead = new Option<string?>("--add-lead") { Description = "Give one unit the lead role (it leaves any other role it had in the item)." };
-        var addResponsible = new Option<string?>("--add-responsible") { Description = "Make one unit responsible." };
-        var addCooperating = new Option<string?>("--add-cooperating") { Description = "Make one unit cooperating." };
-        var remove = new Option<string?>("--remove") { Description = "Take one unit out of the item, whatever its role." };
-        var deadline = new Option<string?>("--deadline") { Description = "Set the deadline (2024-06-30; 无 for none)." };
-        var target = new Option<string?>("--target") { Description = "Set the main target reports are measured against (1.6万人, 500万元)." };
-        var notAnItem = new Option<bool>("--not-an-item") { Description = "The paragraph is not an item: it leaves the ledger." };
-        var asItem = new Option<string?>("--as-item") { Description = "This paragraph of the document (its text, as written) is an item, with the id ITEM names." };
-        var splitAt = new Option<string?>("--split-at") { Description = "Split the item where this text begins." };
-        var splitId = new Option<string?>("--split-id") { Description = "With --split-at: the second part's id (default: the number it opens with, else the item's id and 之二)." };
-        var mergeNext = new Option<bool>("--merge-next") { Description = "Merge the item with the one after it." };
-        var revert = new Option<bool>("--revert") { Description = "Remove the item's corrections: it shows as read again." };
-        var why = new Option<string?>("--why") { Description = "Why (kept with the correction and in the audit log)." };
-        var by = new Option<string?>("--by") { Description = "Who corrects (default: $POLICYLEDGER_USER, else the OS user)." };
-        var aliases = new Option<string?>("--aliases") { Description = "The alias file or folder that unit names resolve with (default as for import)." };
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        public Argument<string> Item { get; } = new("ITEM") { Description = "The item key as ledger, status and review show it (济管〔2023〕19号#12); with --as-item, the document's key and the new item's id." };
+
+        public Option<string?> Lead { get; } = new("--lead") { Description = "Replace the lead units (牵头单位): names separated by 、 (an empty value clears them)." };
+
+        public Option<string?> Responsible { get; } = new("--responsible") { Description = "Replace the responsible units (责任单位)." };
+
+        public Option<string?> Cooperating { get; } = new("--cooperating") { Description = "Replace the cooperating units (配合单位)." };
+
+        public Option<string?> AddLead { get; } = new("--add-lead") { Description = "Give one unit the lead role (it leaves any other role it had in the item)." };
+
+        public Option<string?> AddResponsible { get; } = new("--add-responsible") { Description = "Make one unit responsible." };
+
+        public Option<string?> AddCooperating { get; } = new("--add-cooperating") { Description = "Make one unit cooperating." };
+
+        public Option<string?> Remove { get; } = new("--remove") { Description = "Take one unit out of the item, whatever its role." };
+
+        public Option<string?> Deadline { get; } = new("--deadline") { Description = "Set the deadline (2024-06-30; 无 for none)." };
+
+        public Option<string?> Target { get; } = new("--target") { Description = "Set the main target reports are measured against (1.6万人, 500万元)." };
+
+        public Option<bool> NotAnItem { get; } = new("--not-an-item") { Description = "The paragraph is not an item: it leaves the ledger." };
+
+        public Option<string?> AsItem { get; } = new("--as-item") { Description = "This paragraph of the document (its text, as written) is an item, with the id ITEM names." };
+
+        public Option<string?> SplitAt { get; } = new("--split-at") { Description = "Split the item where this text begins." };
+
+        public Option<string?> SplitId { get; } = new("--split-id") { Description = "With --split-at: the second part's id (default: the number it opens with, else the item's id and 之二)." };
+
+        public Option<bool> MergeNext { get; } = new("--merge-next") { Description = "Merge the item with the one after it." };
+
+        public Option<bool> Revert { get; } = new("--revert") { Description = "Remove the item's corrections: it shows as read again." };
+
+        public Option<string?> Why { get; } = new("--why") { Description = "Why (kept with the correction and in the audit log)." };
+
+        public Option<string?> By { get; } = new("--by") { Description = "Who corrects (default: $POLICYLEDGER_USER, else the OS user)." };
+
+        public Option<string?> Aliases { get; } = new("--aliases") { Description = "The alias file or folder that unit names resolve with (default as for import)." };
+
+        public Option<string> Format { get; } = new("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+
+        public IEnumerable<Option> All => [Lead, Responsible, Cooperating, AddLead, AddResponsible, AddCooperating, Remove, Deadline, Target, NotAnItem, AsItem, SplitAt, SplitId, MergeNext, Revert, Why, By, Aliases, Format];
+    }
+
+    public static Command Create(LedgerOptions ledger) => Create(ledger, new Options());
+
+    internal static Command Create(LedgerOptions ledger, Options o)
+    {
+        o.Format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("correct", "Correct what was misread in an item: its units, deadline or target, or whether and where it is an item. The correction shows everywhere and is applied again after re-imports and new versions.");
-        command.Arguments.Add(item);
-        foreach (var o in new Option[] { lead, responsible, cooperating, addLead, addResponsible, addCooperating, remove, deadline, target, notAnItem, asItem, splitAt, splitId, mergeNext, revert, why, by, aliases, format })
+        command.Arguments.Add(o.Item);
+        foreach (var option in o.All)
         {
-            command.Options.Add(o);
+            command.Options.Add(option);
         }
 
-        command.SetAction((parse, ct) =>
-        {
-            // An option given with an empty value ("") clears; an option not given leaves the field as it is.
-            string? Given(Option<string?> o) => parse.GetResult(o) is null ? null : parse.GetValue(o) ?? string.Empty;
-            var changes = new List<ChangeRequest>();
-            void Add(Option<string?> o, CorrectionKind kind, LedgerRole? role = null)
-            {
-                if (Given(o) is { } value)
-                {
-                    changes.Add(new ChangeRequest(kind, role, value));
-                }
-            }
-
-            if (Given(asItem) is { } paragraph)
-            {
-                changes.Add(new ChangeRequest(CorrectionKind.AsItem, Value: paragraph));
-            }
-
-            Add(lead, CorrectionKind.SetRole, LedgerRole.Lead);
-            Add(responsible, CorrectionKind.SetRole, LedgerRole.Responsible);
-            Add(cooperating, CorrectionKind.SetRole, LedgerRole.Cooperating);
-            Add(addLead, CorrectionKind.AddUnit, LedgerRole.Lead);
-            Add(addResponsible, CorrectionKind.AddUnit, LedgerRole.Responsible);
-            Add(addCooperating, CorrectionKind.AddUnit, LedgerRole.Cooperating);
-            Add(remove, CorrectionKind.RemoveUnit);
-            Add(deadline, CorrectionKind.SetDeadline);
-            Add(target, CorrectionKind.SetTarget);
-            if (parse.GetValue(notAnItem))
-            {
-                changes.Add(new ChangeRequest(CorrectionKind.NotAnItem));
-            }
-
-            if (Given(splitAt) is { } at)
-            {
-                changes.Add(new ChangeRequest(CorrectionKind.Split, Value: at, NewItemId: parse.GetValue(splitId)));
-            }
-
-            if (parse.GetValue(mergeNext))
-            {
-                changes.Add(new ChangeRequest(CorrectionKind.MergeNext));
-            }
-
-            return RunAsync(options.Database(parse), new CorrectionInput(parse.GetValue(item)!, changes, parse.GetValue(why)), parse.GetValue(revert),
-                parse.GetValue(by), parse.GetValue(aliases), parse.GetValue(format)!, Console.Out, Console.Error, ct);
-        });
+        command.SetAction((parse, ct) => RunAsync(ledger.Database(parse), Input(parse, o), parse.GetValue(o.Revert),
+            parse.GetValue(o.By), parse.GetValue(o.Aliases), parse.GetValue(o.Format)!, Console.Out, Console.Error, ct));
         return command;
+    }
+
+    /// <summary>
+    /// The changes a command line asks for, in a fixed order: an option given replaces that field, an option given
+    /// with an empty value ("") clears it, an option not given leaves it as it is.
+    /// </summary>
+    internal static CorrectionInput Input(ParseResult parse, Options o)
+    {
+        string? Given(Option<string?> option) => parse.GetResult(option) is null ? null : parse.GetValue(option) ?? string.Empty;
+        var changes = new List<ChangeRequest>();
+        void Add(Option<string?> option, CorrectionKind kind, LedgerRole? role = null)
+        {
+            if (Given(option) is { } value)
+            {
+                changes.Add(new ChangeRequest(kind, role, value));
+            }
+        }
+
+        if (Given(o.AsItem) is { } paragraph)
+        {
+            changes.Add(new ChangeRequest(CorrectionKind.AsItem, Value: paragraph));
+        }
+
+        Add(o.Lead, CorrectionKind.SetRole, LedgerRole.Lead);
+        Add(o.Responsible, CorrectionKind.SetRole, LedgerRole.Responsible);
+        Add(o.Cooperating, CorrectionKind.SetRole, LedgerRole.Cooperating);
+        Add(o.AddLead, CorrectionKind.AddUnit, LedgerRole.Lead);
+        Add(o.AddResponsible, CorrectionKind.AddUnit, LedgerRole.Responsible);
+        Add(o.AddCooperating, CorrectionKind.AddUnit, LedgerRole.Cooperating);
+        Add(o.Remove, CorrectionKind.RemoveUnit);
+        Add(o.Deadline, CorrectionKind.SetDeadline);
+        Add(o.Target, CorrectionKind.SetTarget);
+        if (parse.GetValue(o.NotAnItem))
+        {
+            changes.Add(new ChangeRequest(CorrectionKind.NotAnItem));
+        }
+
+        if (Given(o.SplitAt) is { } at)
+        {
+            changes.Add(new ChangeRequest(CorrectionKind.Split, Value: at, NewItemId: parse.GetValue(o.SplitId)));
+        }
+
+        if (parse.GetValue(o.MergeNext))
+        {
+            changes.Add(new ChangeRequest(CorrectionKind.MergeNext));
+        }
+
+        return new CorrectionInput(parse.GetValue(o.Item)!, changes, parse.GetValue(o.Why));
     }
 
     /// <returns>0 when stored or unchanged, 1 when refused, 2 when the ledger cannot be used.</returns>
