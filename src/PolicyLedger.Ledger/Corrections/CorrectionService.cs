@@ -164,14 +164,8 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
         {
             foreach (var c in tracked.Where(c => following.Contains(c.Id) && c.Kind is not (CorrectionKind.NotAnItem or CorrectionKind.Split or CorrectionKind.MergeNext or CorrectionKind.AsItem)))
             {
-                var moved = new ItemAnchor(doc.Key, c.SourceFile, now.Item.Id, now.Item.Number, now.Item.Text)
-                    .Around(after.Items.Select(e => e.Item.Text).ToList(), now.Ordinal);
-                c.ItemId = moved.ItemId;
-                c.ItemNumber = moved.Number;
-                c.ItemText = moved.Text;
-                c.Fingerprint = moved.Fingerprint;
-                c.PreviousFingerprint = moved.PreviousFingerprint;
-                c.NextFingerprint = moved.NextFingerprint;
+                CorrectionStore.Reanchor(c, new ItemAnchor(doc.Key, c.SourceFile, now.Item.Id, now.Item.Number, now.Item.Text)
+                    .Around(after.Items.Select(e => e.Item.Text).ToList(), now.Ordinal), null);
             }
 
             await db.SaveChangesAsync(ct);

@@ -182,7 +182,8 @@ internal sealed partial class CorrectionStore(LedgerContext db, TimeProvider clo
         return changes;
     }
 
-    private static void Reanchor(ItemCorrection c, ItemAnchor found, ItemAnchor? next)
+    /// <summary>Moves a correction's anchor to the item as it stands now (and, for a merge, the item after it).</summary>
+    public static void Reanchor(ItemCorrection c, ItemAnchor found, ItemAnchor? next)
     {
         if (c.ItemId != found.ItemId || c.ItemNumber != found.Number || c.Fingerprint != found.Fingerprint
             || c.PreviousFingerprint != found.PreviousFingerprint || c.NextFingerprint != found.NextFingerprint)
@@ -212,23 +213,19 @@ public sealed record StateChange(long CorrectionId, string Anchor, string Field,
 /// <summary>An item's values for the audit log and for showing what was read beside what was corrected.</summary>
 public sealed record ReadItemState(string Key, string Text, IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Cooperating, DateOnly? Deadline, string? Target)
 {
-    public static ReadItemState Of(EffectiveItem e) => new(
-        e.Key,
-        e.Item.Text,
-        e.Item.MentionsIn(LedgerRole.Lead).ToList(),
-        e.Item.MentionsIn(LedgerRole.Responsible).ToList(),
-        e.Item.MentionsIn(LedgerRole.Cooperating).ToList(),
-        e.Deadline,
-        e.Target?.Text);
+    public static ReadItemState Of(EffectiveItem e) => Of(e.Key, e.Item, e.Deadline, e.Target);
 
-    public static ReadItemState Of(RemovedItem r) => new(
-        r.Key,
-        r.Item.Text,
-        r.Item.MentionsIn(LedgerRole.Lead).ToList(),
-        r.Item.MentionsIn(LedgerRole.Responsible).ToList(),
-        r.Item.MentionsIn(LedgerRole.Cooperating).ToList(),
-        EffectiveItem.DeadlineOf(r.Item.Times),
-        EffectiveItem.MainTargetOf(r.Item.Quantities)?.Text);
+    /// <summary>An item a correction took out, as it was read.</summary>
+    public static ReadItemState Of(RemovedItem r) => Of(r.Key, r.Item, EffectiveItem.DeadlineOf(r.Item.Times), EffectiveItem.MainTargetOf(r.Item.Quantities));
+
+    private static ReadItemState Of(string key, ReadItem item, DateOnly? deadline, ItemQuantity? target) => new(
+        key,
+        item.Text,
+        item.MentionsIn(LedgerRole.Lead).ToList(),
+        item.MentionsIn(LedgerRole.Responsible).ToList(),
+        item.MentionsIn(LedgerRole.Cooperating).ToList(),
+        deadline,
+        target?.Text);
 
     public Dictionary<string, object?> Values() => new()
     {

@@ -3,7 +3,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using PolicyLedger.Cli.Commands;
 using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Export;
@@ -21,21 +20,16 @@ namespace PolicyLedger.Tests.Corrections;
 /// database per test on the server POLICYLEDGER_TEST_PG names). Documents are written in the storage tests' line
 /// format (<see cref="LedgerTestFiles"/>), units resolved by the reading library's resolver as imports do.
 /// </summary>
-public abstract class CorrectionStorageTests : IDisposable
+public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
 {
-    protected CorrectionStorageTests()
-    {
-        Folder = Directory.CreateTempSubdirectory("policyledger-corr-").FullName;
-    }
+    protected string Folder => ledgers.Folder;
 
-    protected string Folder { get; }
+    protected void RequireServer() => ledgers.RequireServer();
 
-    protected abstract void RequireServer();
-
-    protected abstract LedgerDatabase Database { get; }
+    protected LedgerDatabase Database => ledgers.First;
 
     /// <summary>A second, fresh ledger (for the exchange file).</summary>
-    protected abstract LedgerDatabase Other { get; }
+    protected LedgerDatabase Other => ledgers.Second;
 
     protected readonly FakeTimeProvider Clock = new(new DateTimeOffset(2024, 5, 6, 2, 0, 0, TimeSpan.Zero));
 
@@ -443,65 +437,13 @@ public abstract class CorrectionStorageTests : IDisposable
         Assert.Equal([$"{Key}#2"], queue.Rows.Where(r => r.State == ReviewState.Checked).Select(r => r.Key));
     }
 
-    public virtual void Dispose()
+    public void Dispose()
     {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        ledgers.Dispose();
         GC.SuppressFinalize(this);
     }
 }
 
-public sealed class SqliteCorrectionStorageTests : CorrectionStorageTests
-{
-    public SqliteCorrectionStorageTests()
-    {
-        Database = LedgerDatabase.Sqlite(Path.Combine(Folder, "ledger.db"));
-        Other = LedgerDatabase.Sqlite(Path.Combine(Folder, "other.db"));
-    }
+public sealed class SqliteCorrectionStorageTests() : CorrectionStorageTests(TwoLedgers.Sqlite());
 
-    protected override LedgerDatabase Database { get; }
-
-    protected override LedgerDatabase Other { get; }
-
-    protected override void RequireServer()
-    {
-    }
-
-    public override void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        base.Dispose();
-    }
-}
-
-public sealed class PostgresCorrectionStorageTests : CorrectionStorageTests
-{
-    private readonly string? _server = Environment.GetEnvironmentVariable(PostgresLedgerStorageTests.Variable);
-
-    public PostgresCorrectionStorageTests()
-    {
-        LedgerDatabase Make(string name) => string.IsNullOrWhiteSpace(_server)
-            ? LedgerDatabase.Sqlite(Path.Combine(Folder, name + ".db"))
-            : LedgerDatabase.Postgres(new NpgsqlConnectionStringBuilder(_server) { Database = $"pl_corr_{name}_{Guid.NewGuid():N}" }.ConnectionString);
-        Database = Make("a");
-        Other = Make("b");
-    }
-
-    protected override LedgerDatabase Database { get; }
-
-    protected override LedgerDatabase Other { get; }
-
-    protected override void RequireServer() => PostgresSupport.Require(_server);
-
-    public override void Dispose()
-    {
-        PostgresSupport.Drop(_server, Database, Other);
-        base.Dispose();
-    }
-}
+public sealed class PostgresCorrectionStorageTests() : CorrectionStorageTests(TwoLedgers.Postgres());

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using PolicyLedger.Cli.Commands;
 using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Import;
@@ -24,15 +23,15 @@ namespace PolicyLedger.Tests.Corrections;
 /// items still apply, the deleted item's is orphaned with its reason, none lands on another item. Then export the
 /// corrections and import them into a fresh ledger of the same documents: the same ledger.
 /// </summary>
-public abstract partial class SeedCorrectionTests(ITestOutputHelper output) : IDisposable
+public abstract partial class SeedCorrectionTests(TwoLedgers ledgers, ITestOutputHelper output) : IDisposable
 {
-    protected string Folder { get; } = Directory.CreateTempSubdirectory("policyledger-seedcorr-").FullName;
+    private string Folder => ledgers.Folder;
 
-    protected abstract LedgerDatabase Database { get; }
+    private LedgerDatabase Database => ledgers.First;
 
-    protected abstract LedgerDatabase Fresh { get; }
+    private LedgerDatabase Fresh => ledgers.Second;
 
-    protected abstract void RequireServer();
+    private void RequireServer() => ledgers.RequireServer();
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 5, 6, 2, 0, 0, TimeSpan.Zero));
 
@@ -210,67 +209,13 @@ public abstract partial class SeedCorrectionTests(ITestOutputHelper output) : ID
         output.WriteLine($"round trip through {new FileInfo(file).Length} bytes of YAML: identical ledger and units JSON");
     }
 
-    public virtual void Dispose()
+    public void Dispose()
     {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        ledgers.Dispose();
         GC.SuppressFinalize(this);
     }
 }
 
-public sealed class SqliteSeedCorrectionTests : SeedCorrectionTests
-{
-    public SqliteSeedCorrectionTests(ITestOutputHelper output)
-        : base(output)
-    {
-        Database = LedgerDatabase.Sqlite(Path.Combine(Folder, "ledger.db"));
-        Fresh = LedgerDatabase.Sqlite(Path.Combine(Folder, "fresh.db"));
-    }
+public sealed class SqliteSeedCorrectionTests(ITestOutputHelper output) : SeedCorrectionTests(TwoLedgers.Sqlite(), output);
 
-    protected override LedgerDatabase Database { get; }
-
-    protected override LedgerDatabase Fresh { get; }
-
-    protected override void RequireServer()
-    {
-    }
-
-    public override void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        base.Dispose();
-    }
-}
-
-public sealed class PostgresSeedCorrectionTests : SeedCorrectionTests
-{
-    private readonly string? _server = Environment.GetEnvironmentVariable(PolicyLedger.Tests.Ledger.PostgresLedgerStorageTests.Variable);
-
-    public PostgresSeedCorrectionTests(ITestOutputHelper output)
-        : base(output)
-    {
-        LedgerDatabase Make(string name) => string.IsNullOrWhiteSpace(_server)
-            ? LedgerDatabase.Sqlite(Path.Combine(Folder, name + ".db"))
-            : LedgerDatabase.Postgres(new NpgsqlConnectionStringBuilder(_server) { Database = $"pl_seedcorr_{name}_{Guid.NewGuid():N}" }.ConnectionString);
-        Database = Make("a");
-        Fresh = Make("b");
-    }
-
-    protected override LedgerDatabase Database { get; }
-
-    protected override LedgerDatabase Fresh { get; }
-
-    protected override void RequireServer() => PostgresSupport.Require(_server);
-
-    public override void Dispose()
-    {
-        PostgresSupport.Drop(_server, Database, Fresh);
-        base.Dispose();
-    }
-}
+public sealed class PostgresSeedCorrectionTests(ITestOutputHelper output) : SeedCorrectionTests(TwoLedgers.Postgres(), output);
