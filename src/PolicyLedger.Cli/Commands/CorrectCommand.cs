@@ -166,11 +166,11 @@ internal static class CorrectCommand
         var after = result.After?.Values() ?? [];
         foreach (var field in new[] { "text", "lead", "responsible", "cooperating", "deadline", "target" })
         {
-            var a = Show(before.GetValueOrDefault(field));
-            var b = Show(after.GetValueOrDefault(field));
-            if (a != b)
+            var a = before.GetValueOrDefault(field);
+            var b = after.GetValueOrDefault(field);
+            if (Full(a) != Full(b))
             {
-                s.AppendLine($"  {FieldName(field)}：{(result.Before is null ? "（无此项）" : a)} → {(result.After is null ? "（非事项）" : b)}");
+                s.AppendLine($"  {FieldName(field)}：{(result.Before is null ? "（无此项）" : Show(a))} → {(result.After is null ? "（非事项）" : Show(b))}");
             }
         }
 
@@ -192,6 +192,13 @@ internal static class CorrectCommand
     }, ReadResultJson.Options) + Environment.NewLine;
 
     internal static string FieldName(string field) => CorrectionRecord.FieldChinese(field);
+
+    private static string Full(object? value) => value switch
+    {
+        string text => text,
+        IEnumerable<string> list => string.Join("、", list),
+        _ => value?.ToString() ?? string.Empty,
+    };
 
     private static string Show(object? value) => value switch
     {
