@@ -251,6 +251,7 @@ public sealed class BenefitCalculator(RuleSet rules, IClauseLocator? clauses = n
         var kind = spec.KindExpression is { } ke && evaluator.Evaluate(ke.Root, scope) is string k ? RuleFileReader.ParseKind(k) : spec.Kind;
         var explain = spec.Explain is { } ex ? Render(ex, scope, evaluator) : null;
         decimal? amount = null;
+        string? quote = null;
         var arithmetic = new List<string>();
         if (spec.Tiers.Count > 0)
         {
@@ -265,6 +266,7 @@ public sealed class BenefitCalculator(RuleSet rules, IClauseLocator? clauses = n
 
             var best = holding.OrderByDescending(h => h.Value ?? decimal.MinValue).First();
             amount = best.Value;
+            quote = best.Tier.Quote;
             var rendered = ExprRenderer.Render(best.Tier.Value.Root, evaluator, scope);
             arithmetic.Add(rendered == Values.Format(amount) ? $"{best.Tier.Label} → {Values.Format(amount)}" : $"{best.Tier.Label} → {rendered} = {Values.Format(amount)}");
             if (holding.Count > 1)
@@ -349,15 +351,15 @@ public sealed class BenefitCalculator(RuleSet rules, IClauseLocator? clauses = n
         }
 
         var entitlement = new Entitlement(rule.Id, document.Cite, rule.Item, eventIds, rule.Benefit, amount is null ? null : Values.Normalize(amount.Value), kind, rule.Amount.Per,
-            payer, shares, string.Join("；", arithmetic), Clause(rule, document), rule.AlsoItems, rule.Group);
+            payer, shares, string.Join("；", arithmetic), Clause(rule, document, quote), rule.AlsoItems, rule.Group);
         return new Outcome(entitlement, null);
     }
 
     private Outcome Miss(BenefitRule rule, RuleDocument document, IReadOnlyList<string> eventIds, List<Reason> reasons) =>
         new(null, new NotEntitled(rule.Id, document.Cite, rule.Item, eventIds, rule.Benefit, reasons, Clause(rule, document)));
 
-    private ClauseCitation Clause(BenefitRule rule, RuleDocument document) =>
-        new(rule.Quote, clauses?.Locate(document, rule.Quote), rule.QuoteItem);
+    private ClauseCitation Clause(BenefitRule rule, RuleDocument document, string? quote = null) =>
+        new(quote ?? rule.Quote, clauses?.Locate(document, quote ?? rule.Quote), rule.QuoteItem);
 
     private static string Render(Template template, Bindings scope, Evaluator evaluator) => string.Concat(template.Parts.Select(p =>
         p.Expression is null ? p.Literal : Values.Format(evaluator.Evaluate(p.Expression.Root, scope))));

@@ -190,6 +190,23 @@ public sealed class Evaluator(PlaceBook places, TermBook terms, IReadOnlyList<IR
             return Aggregate(c, scope);
         }
 
+        // Evaluated lazily: only the arguments needed.
+        switch (c.Function)
+        {
+            case "if":
+                return Evaluate(Test(c.Arguments[0], scope) ? c.Arguments[1] : c.Arguments[2], scope);
+            case "coalesce":
+                foreach (var argument in c.Arguments)
+                {
+                    if (Evaluate(argument, scope) is { } value)
+                    {
+                        return value;
+                    }
+                }
+
+                return null;
+        }
+
         var args = c.Arguments.Select(a => Evaluate(a, scope)).ToList();
         switch (c.Function)
         {
@@ -237,10 +254,6 @@ public sealed class Evaluator(PlaceBook places, TermBook terms, IReadOnlyList<IR
                 return args[0] is decimal f ? decimal.Floor(f) : null;
             case "round":
                 return args[0] is decimal r ? Math.Round(r, args.Count > 1 && args[1] is decimal digits ? (int)digits : 0, MidpointRounding.AwayFromZero) : null;
-            case "if":
-                return Values.Truthy(args[0]) ? args[1] : args[2];
-            case "coalesce":
-                return args.FirstOrDefault(a => a is not null);
             case "date":
                 return Values.AsDate(args[0]);
             case "year":
@@ -300,6 +313,7 @@ public sealed class Evaluator(PlaceBook places, TermBook terms, IReadOnlyList<IR
         var list = source switch
         {
             null => [],
+            decimal single when c.Function == "sum" => [single],
             IReadOnlyList<object?> l => l,
             IReadOnlyDictionary<string, object?> map => map.Values.ToList(),
             _ => throw new EvaluationException($"{c.Function}() 的第一个参数应是列表：{Values.Format(source)}", c.Position),
@@ -355,7 +369,7 @@ public sealed class Evaluator(PlaceBook places, TermBook terms, IReadOnlyList<IR
                     }
 
                     var a = s.Count(ch => ch is 'A' or 'Ａ');
-                    return a > 0 ? a : null;
+                    return a > 0 ? (decimal)a : null;
                 }
 
             default:

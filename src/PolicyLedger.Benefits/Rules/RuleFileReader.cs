@@ -391,7 +391,7 @@ internal sealed class RuleFileReader(PlaceBook places, TermBook terms)
         {
             foreach (var t in tierList.Children.OfType<YamlMappingNode>())
             {
-                UnknownKeys(t, ["when", "value", "label"], path + ".tiers");
+                UnknownKeys(t, ["when", "value", "label", "quote"], path + ".tiers");
                 var when = YamlData.Child(t, "when") is { } w ? Expression(w, path + ".tiers.when", scope) : null;
                 var tierValue = YamlData.Child(t, "value") is { } tv ? Expression(tv, path + ".tiers.value", scope) : null;
                 if (tierValue is null)
@@ -400,7 +400,7 @@ internal sealed class RuleFileReader(PlaceBook places, TermBook terms)
                     continue;
                 }
 
-                tiers.Add(new Tier(when, tierValue, Text(t, "label", path + ".tiers") ?? tierValue.Text, YamlData.Line(t)));
+                tiers.Add(new Tier(when, tierValue, Text(t, "label", path + ".tiers") ?? tierValue.Text, Text(t, "quote", path + ".tiers"), YamlData.Line(t)));
             }
         }
 

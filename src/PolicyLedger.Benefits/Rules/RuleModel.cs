@@ -42,8 +42,11 @@ public sealed record RuleWindow(
     public DateRange? Range => From is { } f && To is { } t ? new DateRange(f, t) : null;
 }
 
-/// <summary>One tier of a formula: when it holds, its value. Tiers are alternatives: the highest that holds applies, never a sum.</summary>
-public sealed record Tier(ParsedExpression? When, ParsedExpression Value, string Label, int Line);
+/// <summary>
+/// One tier of a formula: when it holds, its value. Tiers are alternatives: the highest that holds applies, never a
+/// sum. A tier may cite its own sentence (<see cref="Quote"/>) when the clause gives each tier one.
+/// </summary>
+public sealed record Tier(ParsedExpression? When, ParsedExpression Value, string Label, string? Quote, int Line);
 
 /// <summary>How the amount is computed: a formula or tiers, an optional cap, what kind of amount it is, and whether it recurs.</summary>
 public sealed record AmountSpec(
@@ -141,6 +144,9 @@ public sealed record BenefitRule
     public required int Line { get; init; }
 
     public bool OnProfile => On.Count == 1 && On[0] == "profile";
+
+    /// <summary>Every sentence the rule cites: its quote and its tiers' own quotes.</summary>
+    public IEnumerable<string> Quotes => Amount.Tiers.Select(t => t.Quote).OfType<string>().Prepend(Quote).Distinct();
 }
 
 /// <summary>A 从高不重复 group: same-kind measures of which only the highest applies, once, and the clause that says so.</summary>
