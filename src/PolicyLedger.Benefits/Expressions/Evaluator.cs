@@ -239,15 +239,25 @@ public sealed class Evaluator(PlaceBook places, TermBook terms, IReadOnlyList<IR
             case "min":
             case "max":
                 {
-                    var numbers = args.SelectMany(a => a is IReadOnlyList<object?> list ? list : [a]).ToList();
-                    if (numbers.Any(n => n is null))
+                    var items = args.SelectMany(a => a is IReadOnlyList<object?> list ? list : [a]).Where(a => a is not null).ToList();
+                    if (items.Count == 0)
                     {
-                        var known = numbers.OfType<decimal>().ToList();
-                        return known.Count == 0 ? null : c.Function == "min" ? known.Min() : known.Max();
+                        return null;
                     }
 
-                    var values = numbers.Select(n => n as decimal? ?? throw new EvaluationException($"{c.Function}() 只接受数：{Values.Format(n)}", c.Position)).ToList();
-                    return values.Count == 0 ? null : c.Function == "min" ? values.Min() : values.Max();
+                    if (items.All(i => i is decimal))
+                    {
+                        var numbers = items.Cast<decimal>().ToList();
+                        return c.Function == "min" ? numbers.Min() : numbers.Max();
+                    }
+
+                    var dates = items.Select(Values.AsDate).ToList();
+                    if (dates.Any(d => d is null))
+                    {
+                        throw new EvaluationException($"{c.Function}() 只接受数或日期：{string.Join("、", items.Select(Values.Format))}", c.Position);
+                    }
+
+                    return c.Function == "min" ? dates.Min() : dates.Max();
                 }
 
             case "floor":
