@@ -378,7 +378,9 @@ public sealed class BenefitCalculator(RuleSet rules, IClauseLocator? clauses = n
                 .ToList();
             var winner = ranked[0];
             kept.Add((winner.Entitlement, winner.Order));
-            foreach (var loser in ranked.Skip(1))
+            // Two standards of one item for the same event (三政办 （二）'s two VAT exemptions) are one measure: the
+            // lower is dropped without being listed as set aside.
+            foreach (var loser in ranked.Skip(1).Where(l => l.Entitlement.Item != winner.Entitlement.Item))
             {
                 var document = rules.Documents.First(d => d.Cite == loser.Entitlement.Document);
                 var group = document.Groups[loser.Rule.Group!];
