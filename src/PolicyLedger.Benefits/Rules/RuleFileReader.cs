@@ -696,9 +696,10 @@ internal sealed class RuleFileReader(PlaceBook places, TermBook terms)
                     {
                         if (fp.Root == "event" && !scope.OnProfile)
                         {
-                            foreach (var type in scope.On.Where(t => _vocabulary.Events.ContainsKey(t) && _vocabulary.EventField(t, fp.Path) is null))
+                            var types = scope.On.Where(t => _vocabulary.Events.ContainsKey(t)).ToList();
+                            if (types.Count > 0 && types.All(t => _vocabulary.EventField(t, fp.Path) is null))
                             {
-                                Warning(BenefitCodes.RuleUnknownEventField, node, path, $"事件类型 {type} 没有字段“{fp.Path}”");
+                                Warning(BenefitCodes.RuleUnknownEventField, node, path, $"事件类型 {string.Join("、", types)} 没有字段“{fp.Path}”");
                             }
                         }
                         else if (fp.Root == "profile" && _vocabulary.ProfileField(fp.Path) is null)
