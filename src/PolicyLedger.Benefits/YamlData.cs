@@ -24,6 +24,12 @@ internal static class YamlData
             return (null, new BenefitDiagnostic(code, Reading.Syntax.DiagnosticSeverity.Error, file, (int)e.Start.Line, (int)e.Start.Column, null,
                 $"不是有效的 YAML：{e.InnerException?.Message ?? e.Message}"));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unfinished input ("events: [" at the end).
+            return (null, new BenefitDiagnostic(code, Reading.Syntax.DiagnosticSeverity.Error, file, text.Count(c => c == '\n') + 1, 0, null,
+                $"不是有效的 YAML（文件意外结束）：{e.Message}"));
+        }
 
         return stream.Documents.Count == 0 ? (null, null) : (stream.Documents[0].RootNode, null);
     }

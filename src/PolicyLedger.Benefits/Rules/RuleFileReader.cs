@@ -352,7 +352,7 @@ internal sealed class RuleFileReader(PlaceBook places, TermBook terms)
             UnknownKeys(map, ["from", "to", "date", "label", "code", "optional"], path + ".window");
             var from = Date(map, "from", path + ".window");
             var to = Date(map, "to", path + ".window");
-            if (from is null && to is null)
+            if (YamlData.Child(map, "from") is null && YamlData.Child(map, "to") is null)
             {
                 Error(BenefitCodes.RuleBadDate, map, path + ".window", "期限至少应有 from 或 to");
             }
@@ -421,7 +421,7 @@ internal sealed class RuleFileReader(PlaceBook places, TermBook terms)
         }
 
         var monetary = kindText is not ("not_stated" or "non_monetary");
-        if (monetary && value is null && tiers.Count == 0 && kindExpression is null)
+        if (monetary && YamlData.Child(map, "value") is null && YamlData.Child(map, "tiers") is null && kindExpression is null)
         {
             Error(BenefitCodes.RuleMissingField, map, path, "有金额的规则应给出 value 或 tiers");
         }

@@ -217,7 +217,10 @@ public sealed class ScenarioReader(ScenarioVocabulary vocabulary)
 
         if (!vocabulary.Events.ContainsKey(type))
         {
-            var near = vocabulary.Events.Keys.Where(k => k.Contains(type, StringComparison.OrdinalIgnoreCase) || type.Contains(k, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
+            var near = vocabulary.Events.Keys
+                .Select(k => (Key: k, Distance: Distance(k, type)))
+                .Where(x => x.Distance <= Math.Max(2, type.Length / 4) || x.Key.Contains(type, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(x => x.Distance).Take(3).Select(x => x.Key).ToList();
             diagnostics.Add(Error(BenefitCodes.UnknownEventType, file, YamlData.Child(map, "type") ?? map, path + ".type",
                 $"不认识的事件类型“{type}”{(near.Count > 0 ? $"（是否是 {string.Join("、", near)}？）" : string.Empty)}；可用的类型见 docs/benefits.md"));
             return;
@@ -430,6 +433,25 @@ public sealed class ScenarioReader(ScenarioVocabulary vocabulary)
         }
 
         return (null, BenefitCodes.WrongType);
+    }
+
+    /// <summary>Edit distance, to suggest the event type meant by a misspelt one.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     private static BenefitDiagnostic Error(string code, string file, YamlNode? node, string? path, string message) =>
