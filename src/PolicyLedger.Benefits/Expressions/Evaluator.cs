@@ -286,6 +286,8 @@ public sealed class Evaluator(PlaceBook places, TermBook terms, IReadOnlyList<IR
                 return Grade(args[0]);
             case "grad_year":
                 return GraduationYear(args[0]);
+            case "duration_months":
+                return DurationMonths(args[0]);
             case "number":
                 return args[0] switch
                 {
@@ -385,6 +387,71 @@ public sealed class Evaluator(PlaceBook places, TermBook terms, IReadOnlyList<IR
             default:
                 return null;
         }
+    }
+
+    /// <summary>The first length of time a text states, in months: 8个月, 一年, 半年, 1.5年, 7 months, a year, half a year.</summary>
+    private static object? DurationMonths(object? value)
+    {
+        foreach (var text in Values.Texts(value))
+        {
+            var s = text.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+            if (s.Contains("半年", StringComparison.Ordinal) || s.Contains("halfayear", StringComparison.Ordinal))
+            {
+                return 6m;
+            }
+
+            for (var i = 0; i < s.Length; i++)
+            {
+                var start = i;
+                while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.'))
+                {
+                    i++;
+                }
+
+                decimal? number = null;
+                if (i > start)
+                {
+                    number = decimal.TryParse(s.AsSpan(start, i - start), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+                }
+                else
+                {
+                    while (i < s.Length && Reading.Text.ChineseNumerals.IsNumeralChar(s[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i > start && Reading.Text.ChineseNumerals.Parse(s.AsSpan(start, i - start)) is { } cn)
+                    {
+                        number = cn;
+                    }
+                    else if (s.AsSpan(i).StartsWith("ayear"))
+                    {
+                        return 12m;
+                    }
+                }
+
+                if (number is not { } count)
+                {
+                    i = start;
+                    continue;
+                }
+
+                var rest = s.AsSpan(i);
+                if (rest.StartsWith("个月") || rest.StartsWith("月") || rest.StartsWith("month"))
+                {
+                    return count;
+                }
+
+                if (rest.StartsWith("年") || rest.StartsWith("year"))
+                {
+                    return count * 12m;
+                }
+
+                i = Math.Max(start, i - 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The year of graduation a text states: 2022届, 2019年毕业, graduated 2019, class of 2019.</summary>

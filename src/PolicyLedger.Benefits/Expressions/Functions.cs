@@ -35,6 +35,7 @@ public static class Functions
         ["add_months"] = (2, 2, "add_months(日期, n)"),
         ["calendar_months"] = (2, 2, "calendar_months(起, 止)：跨越的自然月数（含首尾）"),
         ["grade"] = (1, 1, "grade('4A')：景区等级的数字（AAAA、4A级 → 4）"),
+        ["duration_months"] = (1, 1, "duration_months(文字)：文字所说的时长折合月数（登记失业8个月 → 8，失业一年 → 12，半年 → 6）"),
         ["grad_year"] = (1, 1, "grad_year(文字)：毕业年份（2022届、2019年毕业、graduated 2019）"),
         ["number"] = (1, 1, "number(x)：数值"),
         ["text"] = (1, 1, "text(x)：文字"),

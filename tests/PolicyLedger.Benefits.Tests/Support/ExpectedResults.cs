@@ -61,7 +61,8 @@ public sealed record ExpectedResult(
     }
 
     /// <summary>The differences between this expectation and a result, as sentences; empty when they agree.</summary>
-    public IReadOnlyList<string> Compare(BenefitResult result, bool checkClauses = true)
+    /// <param name="strictMisses">Also report a "not entitled" the expectation does not list (for our own scenarios).</param>
+    public IReadOnlyList<string> Compare(BenefitResult result, bool checkClauses = true, bool strictMisses = false)
     {
         var problems = new List<string>();
         var unmatched = result.Entitled.ToList();
@@ -93,6 +94,16 @@ public sealed record ExpectedResult(
             {
                 problems.Add($"{m.Document} 第{m.Item}条的原因应含 {code}，实际：{string.Join("；", found.SelectMany(f => f.Reasons))}");
             }
+        }
+
+        if (strictMisses)
+        {
+            problems.AddRange(result.NotEntitled
+                .Where(r => !NotEntitled.Any(m => m.Document == r.Document && m.Item == r.Item))
+                .Select(r => $"多出不能享受项：{r.Document} 第{r.Item}条：{string.Join("；", r.Reasons)}"));
+            problems.AddRange(result.Excluded
+                .Where(r => !Excluded.Any(x => x.Document == r.SetAside.Document && x.Item == r.SetAside.Item))
+                .Select(r => $"多出从高不重复的取代：{r.SetAside.Document} 第{r.SetAside.Item}条"));
         }
 
         foreach (var x in Excluded)
