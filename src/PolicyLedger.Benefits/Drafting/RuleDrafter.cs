@@ -114,8 +114,10 @@ public static class RuleDrafter
             s.AppendLine("      tiers:  # 各档为择一，不累加");
             foreach (var f in rates.Concat(amounts))
             {
-                var value = f.Kind == QuantityKind.Percent ? $"TODO * {Number(f.Value)}%" : f.Per is { } per ? $"TODO * {Number(f.Value)}  # 每{per}" : Number(f.Value);
-                s.AppendLine(CultureInfo.InvariantCulture, $"        - {{when: TODO, value: {value}, label: {Quote(f.Text)}}}");
+                var value = f.Kind == QuantityKind.Percent ? $"TODO * {Number(f.Value)}%" : f.Per is not null ? $"TODO * {Number(f.Value)}" : Number(f.Value);
+                s.AppendLine("        - when: TODO  # TODO: 此档的条件");
+                s.AppendLine(CultureInfo.InvariantCulture, $"          value: {value}{(f.Per is { } per ? $"  # 每{per}，乘以数量" : string.Empty)}");
+                s.AppendLine(CultureInfo.InvariantCulture, $"          label: {Quote(f.Text)}");
             }
 
             s.AppendLine("      none: {code: below_threshold, reason: TODO}");

@@ -1,7 +1,7 @@
 namespace PolicyLedger.Benefits.Expressions;
 
 /// <summary>
-/// A node of a rule expression (<c>event.price * 5%</c>, <c>within(event.location, '焦作城区')</c>). Immutable;
+/// A node of a rule expression (<c>event.price * 5%</c>, <c>within(event.location, '某市城区')</c>). Immutable;
 /// <see cref="Position"/> is the character offset in the expression text, for error messages.
 /// </summary>
 public abstract record Expr(int Position);

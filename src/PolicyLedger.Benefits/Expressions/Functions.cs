@@ -6,7 +6,7 @@ public static class Functions
     /// <summary>Name → (fewest, most) arguments; -1 for no upper limit.</summary>
     public static IReadOnlyDictionary<string, (int Min, int Max, string Help)> All { get; } = new Dictionary<string, (int, int, string)>(StringComparer.Ordinal)
     {
-        ["within"] = (2, -1, "within(地点, '焦作城区', …)：地点是否在所列地方或区域之内"),
+        ["within"] = (2, -1, "within(地点, '某市城区', …)：地点是否在所列地方或区域之内"),
         ["place"] = (1, 1, "place(x)：把地名文字或省市区解析为地点"),
         ["city"] = (1, 1, "city(地点)：地点所在的市"),
         ["district"] = (1, 1, "district(地点)：地点所在的县（市、区）"),

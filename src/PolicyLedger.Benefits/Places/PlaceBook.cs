@@ -4,14 +4,14 @@ namespace PolicyLedger.Benefits.Places;
 public sealed record PlaceNode(string Name, IReadOnlyList<string> Aliases, string? Parent, int Depth);
 
 /// <summary>
-/// A place as an applicant or an event gives it ("焦作市温县", "温县县城 (温泉街道)", or province/city/district),
+/// A place as an applicant or an event gives it ("某市某县", "某县县城 (某街道)", or province/city/district),
 /// resolved against the gazetteer: the chains from the province down to each most specific place named.
 /// </summary>
 public sealed record PlaceValue(string Text, IReadOnlyList<IReadOnlyList<PlaceNode>> Chains)
 {
     public bool IsKnown => Chains.Count > 0;
 
-    /// <summary>The most specific place named (温县), or the text when nothing is known.</summary>
+    /// <summary>The most specific place named (a county), or the text when nothing is known.</summary>
     public string Name => Chains.Count > 0 ? Chains[0][^1].Name : Text;
 
     /// <summary>The place at a depth of the first chain: 0 province, 1 city, 2 county or district, 3 town or street.</summary>
@@ -22,7 +22,7 @@ public sealed record PlaceValue(string Text, IReadOnlyList<IReadOnlyList<PlaceNo
 
 /// <summary>
 /// The gazetteer the rules use (rules/places.yaml): which places lie inside which, their other names, and the areas
-/// that clauses name (焦作城区 = its four urban districts). Knowledge about places is data, never code.
+/// that clauses name (a city's 城区 = its urban districts). Knowledge about places is data, never code.
 /// </summary>
 public sealed class PlaceBook
 {
@@ -95,7 +95,7 @@ public sealed class PlaceBook
 
     private List<IReadOnlyList<PlaceNode>> Chains(string text)
     {
-        // Every name found, longest first, each character claimed once (济源示范区 before 济源).
+        // Every name found, longest first, each character claimed once (a full name before its short form).
         var claimed = new bool[text.Length];
         var found = new List<PlaceNode>();
         foreach (var (name, node) in _names)

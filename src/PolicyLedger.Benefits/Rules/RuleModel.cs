@@ -112,7 +112,7 @@ public sealed record BenefitRule
 
     public required ParsedExpression Place { get; init; }
 
-    /// <summary>Places or areas the clause narrows the measure to (焦作城区); empty: the document's whole jurisdiction.</summary>
+    /// <summary>Places or areas the clause narrows the measure to (a city's 城区); empty: the document's whole jurisdiction.</summary>
     public IReadOnlyList<string> Within { get; init; } = [];
 
     public IReadOnlyList<RuleBinding> Let { get; init; } = [];
