@@ -10,7 +10,7 @@ public sealed record ExprParseResult(ParsedExpression? Expression, string? Error
 
 /// <summary>
 /// Parses the small expression language of rule files. Numbers are decimals; <c>5%</c> is 0.05, <c>300万</c> is
-/// 3 000 000, <c>1亿</c> is 100 000 000; <c>2023-01-01</c> is a date; strings are in single or double quotation marks; names
+/// 3 000 000, <c>1亿</c> is 100 000 000; <c>2023-01-01</c> is a date; strings are quoted with ' or &quot;; names
 /// may be Chinese (<c>profile.规上</c>). Operators, loosest first: <c>or</c>, <c>and</c>, <c>not</c>, comparisons
 /// (<c>== != &lt; &lt;= &gt; &gt;= in</c>, <c>not in</c>), <c>+ -</c>, <c>* /</c>, unary minus, then <c>.field</c>,
 /// <c>[index]</c> and calls. A hand-written recursive-descent parser: no regular expressions, never throws on bad text.
