@@ -299,6 +299,14 @@ public sealed class Evaluator(PlaceBook places, TermBook terms, IReadOnlyList<IR
                 return args[0] is null ? null : Values.Format(args[0]);
             case "len":
                 return args[0] switch { IReadOnlyList<object?> l2 => (decimal)l2.Count, IReadOnlyDictionary<string, object?> m => (decimal)m.Count, string s => (decimal)s.Length, _ => 0m };
+            case "entries":
+                return args[0] switch
+                {
+                    IReadOnlyDictionary<string, object?> em => em.Select(kv => (object?)new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = kv.Key, ["value"] = kv.Value }).ToList(),
+                    IReadOnlyList<object?> el => el,
+                    null => new List<object?>(),
+                    var single => new List<object?> { single },
+                };
             case "keys":
                 return args[0] is IReadOnlyDictionary<string, object?> km ? km.Keys.Cast<object?>().ToList() : new List<object?>();
             case "sum_of":

@@ -41,6 +41,7 @@ public static class Functions
         ["text"] = (1, 1, "text(x)：文字"),
         ["len"] = (1, 1, "len(列表)"),
         ["keys"] = (1, 1, "keys(映射)"),
+        ["entries"] = (1, 1, "entries(映射或列表)：映射的各项（key、value），列表照旧"),
         ["sum_of"] = (2, 2, "sum_of(映射, ['房产税', …])：所列各项之和"),
         ["exists"] = (1, 1, "exists(x)：是否给出"),
     };
