@@ -127,6 +127,14 @@ public sealed class BenefitCalculator(RuleSet rules, IClauseLocator? clauses = n
             foreach (var (e, scope, place) in candidates)
             {
                 var reasons = WindowReasons(rule, document, scope, evaluator);
+
+                // A measure the profile alone triggers is dated by the evaluation date, not by anything the applicant did:
+                // outside its document's time it is simply not in force, not a near miss.
+                if (e is null && reasons.Count > 0)
+                {
+                    continue;
+                }
+
                 yield return Decide(rule, document, e is null ? [] : [e.Id], scope, place, reasons, evaluator);
             }
 
