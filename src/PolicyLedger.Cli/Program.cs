@@ -20,5 +20,7 @@ root.Subcommands.Add(CadenceCommand.Create(ledger));
 root.Subcommands.Add(ReviewCommand.Create(ledger));
 root.Subcommands.Add(CorrectCommand.Create(ledger));
 root.Subcommands.Add(CorrectionsCommand.Create(ledger));
+root.Subcommands.Add(BenefitsCommand.Create(ledger));
+root.Subcommands.Add(RulesCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();
