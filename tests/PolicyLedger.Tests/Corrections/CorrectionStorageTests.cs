@@ -437,6 +437,32 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         Assert.Equal([$"{Key}#2"], queue.Rows.Where(r => r.State == ReviewState.Checked).Select(r => r.Key));
     }
 
+    [SkippableFact]
+    public async Task A_key_two_current_documents_share_is_told_apart_by_the_file_form_which_limits_the_correction_to_that_file()
+    {
+        RequireServer();
+        await ImportAsync(Database, Write("a.txt", Document(Texts)), Write("b.txt", Document(Texts)));
+
+        var ambiguous = await CorrectAsync($"{Key}#2", Deadline("2024-06-30"));
+        var problem = Assert.Single(ambiguous.Problems);
+        Assert.Equal(CorrectionCodes.UnknownItem, problem.Code);
+        Assert.Contains("a.txt", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("b.txt", problem.Message, StringComparison.Ordinal);
+
+        long source;
+        await using (var db = await Database.OpenAsync())
+        {
+            source = await db.Sources.Where(x => x.FileName == "b.txt").Select(x => x.Id).SingleAsync();
+        }
+
+        Assert.True((await CorrectAsync($"{source}#2", Deadline("2024-06-30"))).Ok);
+        var rows = await RowsAsync();
+        await using var check = await Database.OpenAsync();
+        var files = await check.Documents.Select(d => new { d.Id, d.Source!.FileName }).ToDictionaryAsync(d => d.Id, d => d.FileName);
+        Assert.Equal([(false, "a.txt"), (true, "b.txt")], rows.Where(r => r.Item == "2").Select(r => (r.Corrected, files[r.DocumentId])).OrderBy(x => x.Item2).ToList());
+        Assert.Equal("b.txt", (await check.Corrections.SingleAsync()).SourceFile);
+    }
+
     public void Dispose()
     {
         ledgers.Dispose();
