@@ -73,6 +73,11 @@ internal static class ReviewCommand
             s.AppendLine(CultureInfo.InvariantCulture, $"{p.Document}\t{p.Items}\t{p.Checked}\t{p.Corrected}\t{p.Left}");
         }
 
+        if (queue.Orphaned > 0)
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"失去对应的校对：{queue.Orphaned} 条（policyledger corrections 列出原因，需重新校对或撤销）");
+        }
+
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"{(all ? "全部事项" : "待核对事项")}（存疑的在前）：{queue.Total} 项{(queue.Rows.Count < queue.Total ? $"，显示前 {queue.Rows.Count} 项" : string.Empty)}");
         foreach (var r in queue.Rows)
@@ -119,6 +124,7 @@ internal static class ReviewCommand
     {
         progress = queue.Progress.Select(p => new { document = p.Document, documentKey = p.DocumentKey, items = p.Items, @checked = p.Checked, corrected = p.Corrected, left = p.Left }),
         total = queue.Total,
+        orphaned = queue.Orphaned,
         items = queue.Rows.Select(r => new
         {
             key = r.Key,

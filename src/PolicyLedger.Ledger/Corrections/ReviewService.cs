@@ -21,8 +21,8 @@ public sealed record ReviewRow(string Key, string Document, ReviewState State, I
 /// <summary>How far the review of one document is: its items checked unchanged, corrected, and left.</summary>
 public sealed record DocumentProgress(string Document, string DocumentKey, int Items, int Checked, int Corrected, int Left);
 
-/// <summary>The review queue (doubtful items first) and the progress of each document.</summary>
-public sealed record ReviewQueue(IReadOnlyList<ReviewRow> Rows, IReadOnlyList<DocumentProgress> Progress, int Total);
+/// <summary>The review queue (doubtful items first), the progress of each document, and how many corrections of these documents are orphaned.</summary>
+public sealed record ReviewQueue(IReadOnlyList<ReviewRow> Rows, IReadOnlyList<DocumentProgress> Progress, int Total, int Orphaned = 0);
 
 /// <summary>What marking an item checked did.</summary>
 public sealed record CheckResult(string? ItemKey, ChangeOutcome Outcome, CorrectionProblem? Problem);
@@ -80,7 +80,8 @@ public sealed class ReviewService(LedgerContext db, TimeProvider clock, string a
             shown = shown.Take(limit.Value).ToList();
         }
 
-        return new ReviewQueue(await WithClausesAsync(shown, ledger, ct), progress, total);
+        var orphaned = ledger.Corrections.Count(c => ledger.StateOf(c.Id) is { State: CorrectionState.Orphaned });
+        return new ReviewQueue(await WithClausesAsync(shown, ledger, ct), progress, total, orphaned);
     }
 
     /// <summary>Records that a person checked the item as the ledger shows it and found it right; the same check again changes nothing.</summary>

@@ -262,6 +262,10 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         var list = await ListAsync();
         Assert.Equal([(CorrectionState.Applied, $"{Key}#3"), (CorrectionState.Applied, $"{Key}#5"), (CorrectionState.Orphaned, null)], list.Select(r => (r.State, r.AppliedTo)));
         Assert.Equal(CorrectionCodes.ItemGone, list[2].Problem?.Code);
+        await using (var review = await Database.OpenAsync())
+        {
+            Assert.Equal(1, (await new ReviewService(review, Clock, "王五").QueueAsync()).Orphaned);
+        }
 
         await using var db = await Database.OpenAsync();
         var reapplied = await db.AuditLog.Where(x => x.Action == "reapply").ToListAsync();
