@@ -76,7 +76,7 @@ internal static class StatusCommand
     private static void Table(StatusReport report, Terminal t)
     {
         var rows = report.Rows;
-        var scope = report.Scope.Description.Length > 0 ? report.Scope.Description : string.Join("、", report.Scope.Jurisdictions);
+        var scope = report.Scope.Description;
         t.Line(t.T($"截至{Day(report.AsOf)}的进展状态（范围：{(scope.Length > 0 ? scope : "全部")}）：共{rows.Count}项", $"status as of {Day(report.AsOf)} ({(scope.Length > 0 ? scope : "all")}): {rows.Count} items"));
         foreach (var g in rows.GroupBy(r => r.Status.State).OrderBy(g => g.Key))
         {

@@ -15,6 +15,9 @@ namespace PolicyLedger.Cli.Output;
 /// </summary>
 internal static class TrackingJson
 {
+    /// <summary>The shared options, with + and non-ASCII written as themselves (2024-07-10T09:00:00+08:00, not \u002B).</summary>
+    private static readonly JsonSerializerOptions Options = new(ReadResultJson.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public sealed record LastReportDto(string Period, decimal? Percent, bool Done, string Submitted);
 
     public sealed record StatusDto(
@@ -40,15 +43,15 @@ internal static class TrackingJson
             Day(r.Status.Deadline),
             r.Status.LastReport is { } l ? new LastReportDto(l.Period.ToString(), l.Percent, l.IsDone, Day(l.SubmittedOn)!) : null,
             r.Status.Reason)).ToList(),
-        ReadResultJson.Options);
+        Options);
 
     public static string Audit(IEnumerable<AuditEntry> entries, TrackingClockSource clock) => JsonSerializer.Serialize(
         entries.Select(a => new AuditDto(a.Id, clock.Local(a.At).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), a.Actor, a.Action, a.Entity, a.EntityKey, a.Context, a.Before, a.After)).ToList(),
-        ReadResultJson.Options);
+        Options);
 
     public static string Cadences(IEnumerable<DocumentCadenceRow> rows) => JsonSerializer.Serialize(
         rows.Select(c => new CadenceDto(c.DocumentKey, c.Document, c.Jurisdiction, c.SourceId, c.Position + 1, c.Cadence.Kind.ToString().ToLowerInvariant(), c.Cadence.DueDayOfNextMonth, c.Cadence.Source)).ToList(),
-        ReadResultJson.Options);
+        Options);
 
     public static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -22,7 +22,7 @@ public sealed class FormService(LedgerContext db, ScopeService scopes)
             return resolved.Problem;
         }
 
-        var found = ScopeService.FindUnit(resolved.Value.Items, unitNameOrKey);
+        var found = ScopeService.FindUnit(resolved.Value.InJurisdictions, unitNameOrKey);
         if (!found.Ok)
         {
             return found.Problem;

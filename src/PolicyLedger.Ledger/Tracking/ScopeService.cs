@@ -12,9 +12,10 @@ public sealed record TrackingScope(string? Jurisdiction = null, string? Document
     public bool IsEmpty => string.IsNullOrWhiteSpace(Jurisdiction) && string.IsNullOrWhiteSpace(Document);
 }
 
-/// <summary>A scope resolved against the ledger: the items in it (those the actor sees) and how to name it.</summary>
+/// <summary>A scope resolved against the ledger: the items in it the actor sees, and how to name it.</summary>
 /// <param name="Description">How a person names it: 济源示范区, 济管〔2023〕19号, or empty for everything.</param>
-public sealed record ResolvedScope(string Description, IReadOnlyList<TrackedItem> Items)
+/// <param name="InJurisdictions">Every item of the scope in the actor's jurisdictions (a reporter sees only its units' of these): where a unit is looked up, so a reporter asking for another unit is refused, not told it does not exist.</param>
+public sealed record ResolvedScope(string Description, IReadOnlyList<TrackedItem> Items, IReadOnlyList<TrackedItem> InJurisdictions)
 {
     public IReadOnlyList<string> Jurisdictions => Items.Select(i => i.Jurisdiction).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 }
@@ -96,7 +97,8 @@ public sealed class ScopeService(LedgerContext db, TrackingItems items)
             names.Add(matches[0].DocumentKey);
         }
 
-        return new ResolvedScope(string.Join("", names.Distinct()), chosen.Where(i => Permissions.Sees(actor, i)).ToList());
+        var inJurisdictions = chosen.Where(i => actor.Sees(i.Jurisdiction)).ToList();
+        return new ResolvedScope(string.Join("", names.Distinct()), inJurisdictions.Where(i => Permissions.Sees(actor, i)).ToList(), inJurisdictions);
     }
 
     /// <summary>The default scope saved in the ledger (empty where none is saved).</summary>

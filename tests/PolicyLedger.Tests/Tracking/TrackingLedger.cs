@@ -88,7 +88,8 @@ public sealed class TrackingLedger : IAsyncDisposable
         IEnumerable<(string Key, string Text, string[] Units, (decimal Value, string Unit, string Text)? Target)> items,
         string jurisdiction = "甲市",
         string? cadenceText = "每季度末，各责任单位要向市政府报告重点工作进展情况。",
-        string? docNumber = null)
+        string? docNumber = null,
+        IReadOnlyDictionary<string, (DateOnly? Start, DateOnly? End)>? times = null)
     {
         var units = new Dictionary<string, LedgerUnit>(StringComparer.Ordinal);
         foreach (var u in Db.Units.ToList())
@@ -121,7 +122,15 @@ public sealed class TrackingLedger : IAsyncDisposable
                     units[unitKey] = unit;
                 }
 
-                item.Responsibilities.Add(new LedgerResponsibility { Unit = unit, Role = r == 0 ? LedgerRole.Lead : LedgerRole.Responsible, Mention = name, Ordinal = r++ });
+                // A unit stored before is referred to by id; a new one goes in with the document.
+                item.Responsibilities.Add(unit.Id != 0
+                    ? new LedgerResponsibility { UnitId = unit.Id, Role = r == 0 ? LedgerRole.Lead : LedgerRole.Responsible, Mention = name, Ordinal = r++ }
+                    : new LedgerResponsibility { Unit = unit, Role = r == 0 ? LedgerRole.Lead : LedgerRole.Responsible, Mention = name, Ordinal = r++ });
+            }
+
+            if (times is not null && times.TryGetValue(key, out var time))
+            {
+                item.Times.Add(new LedgerTime { Text = "时限", Start = time.Start, End = time.End, Ordinal = 0 });
             }
 
             if (target is { } t)
