@@ -35,4 +35,22 @@ public class PostgresTrackingTests
         Assert.Equal([TrackingState.Behind, TrackingState.NotReported], status.Select(s => s.Status.State));
         Assert.Contains(await l.Db.AuditLog.Where(a => a.Context == "import").Select(a => a.Entity).ToListAsync(), e => e == "items");
     }
+
+    [SkippableFact]
+    public async Task Scopes_dated_reports_and_checked_bulletins_on_postgres()
+    {
+        var server = Environment.GetEnvironmentVariable(Variable);
+        Skip.If(string.IsNullOrWhiteSpace(server), $"SKIPPED: no PostgreSQL server: {Variable} is not set (eval \"$(bash scripts/start-postgres.sh)\" sets it; CI does)");
+        await using (var l = await ScopeTests.ThreePlacesAsync(server))
+        {
+            var ambiguous = await l.Get<StatusService>().StatusAsync(l.Admin, new StatusQuery(TrackingScope.Default, new DateOnly(2024, 7, 10), "财政局"));
+            Assert.Equal("PL-S01", ambiguous.Problem!.Code);
+            Assert.True((await l.Get<ScopeService>().SaveDefaultAsync(l.Admin, new TrackingScope("乙县"))).Ok);
+            Assert.Equal(2, (await l.StatusAsync(new DateOnly(2024, 7, 10))).Count);
+        }
+
+        await using var seeded = await BulletinCrossCheckTests.SeededAsync(server);
+        Assert.Contains(seeded.Db.ProgressReports, r => r.SubmittedOn < new DateOnly(2025, 1, 1));
+        Assert.Equal(532, await BulletinCrossCheckTests.CrossCheckAsync(seeded));
+    }
 }
