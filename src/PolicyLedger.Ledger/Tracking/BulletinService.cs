@@ -25,12 +25,7 @@ public sealed class BulletinService(ScopeService scopes, StatusService status, T
     public async Task<Result<Bulletin>> BulletinAsync(Actor actor, BulletinRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Permissions.Check(actor, TrackingAction.WriteBulletin) is { } denied)
-        {
-            return denied;
-        }
-
-        var scope = await scopes.ResolveAsync(actor, request.Scope, ct);
+        var scope = await scopes.AuthorizeAsync(actor, TrackingAction.WriteBulletin, request.Scope, ct);
         if (!scope.Ok)
         {
             return scope.Problem;

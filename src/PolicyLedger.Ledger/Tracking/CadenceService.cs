@@ -12,12 +12,7 @@ public sealed class CadenceService(LedgerContext db, ScopeService scopes, Tracki
 {
     public async Task<Result<IReadOnlyList<DocumentCadenceRow>>> ListAsync(Actor actor, TrackingScope? scope = null, CancellationToken ct = default)
     {
-        if (Permissions.Check(actor, TrackingAction.ViewCadence) is { } denied)
-        {
-            return denied;
-        }
-
-        var resolved = await scopes.ResolveAsync(actor, scope, ct);
+        var resolved = await scopes.AuthorizeAsync(actor, TrackingAction.ViewCadence, scope, ct);
         if (!resolved.Ok)
         {
             return resolved.Problem;

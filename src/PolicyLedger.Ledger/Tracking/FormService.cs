@@ -11,12 +11,7 @@ public sealed class FormService(LedgerContext db, ScopeService scopes)
     public async Task<Result<ReportForm>> FormAsync(Actor actor, string unitNameOrKey, ReportingPeriod period, TrackingScope? scope = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (Permissions.Check(actor, TrackingAction.ExportForm) is { } denied)
-        {
-            return denied;
-        }
-
-        var resolved = await scopes.ResolveAsync(actor, scope, ct);
+        var resolved = await scopes.AuthorizeAsync(actor, TrackingAction.ExportForm, scope, ct);
         if (!resolved.Ok)
         {
             return resolved.Problem;

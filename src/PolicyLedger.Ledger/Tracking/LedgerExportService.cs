@@ -18,12 +18,7 @@ public sealed class LedgerExportService(LedgerContext db, ScopeService scopes, S
     public async Task<Result<LedgerExport>> WriteAsync(Actor actor, string path, TrackingScope scope, string? unit, DateOnly asOf, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Permissions.Check(actor, TrackingAction.ExportLedger) is { } denied)
-        {
-            return denied;
-        }
-
-        var resolved = await scopes.ResolveAsync(actor, scope, ct);
+        var resolved = await scopes.AuthorizeAsync(actor, TrackingAction.ExportLedger, scope, ct);
         if (!resolved.Ok)
         {
             return resolved.Problem;

@@ -30,6 +30,10 @@ public sealed class ScopeService(LedgerContext db, TrackingItems items)
     public const string JurisdictionSetting = "scope.jurisdiction";
     public const string DocumentSetting = "scope.document";
 
+    /// <summary>Checks that the actor may do <paramref name="action"/>, then resolves the scope: what every scoped service starts with.</summary>
+    public async Task<Result<ResolvedScope>> AuthorizeAsync(Actor actor, TrackingAction action, TrackingScope? scope, CancellationToken ct = default) =>
+        Permissions.Check(actor, action) is { } denied ? denied : await ResolveAsync(actor, scope, ct);
+
     /// <summary>The scope asked for, else the saved default, resolved to the items the actor sees in it.</summary>
     public async Task<Result<ResolvedScope>> ResolveAsync(Actor actor, TrackingScope? scope, CancellationToken ct = default)
     {

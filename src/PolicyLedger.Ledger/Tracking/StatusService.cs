@@ -25,12 +25,7 @@ public sealed class StatusService(LedgerContext db, ScopeService scopes)
     public async Task<Result<StatusReport>> StatusAsync(Actor actor, StatusQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (Permissions.Check(actor, TrackingAction.ViewStatus) is { } denied)
-        {
-            return denied;
-        }
-
-        var scope = await scopes.ResolveAsync(actor, query.Scope, ct);
+        var scope = await scopes.AuthorizeAsync(actor, TrackingAction.ViewStatus, query.Scope, ct);
         if (!scope.Ok)
         {
             return scope.Problem;

@@ -10,9 +10,11 @@ namespace PolicyLedger.Tracking.Bulletins;
 public static class MarkdownEscape
 {
     /// <summary>
-    /// Backslash-escapes the ASCII punctuation Markdown gives a meaning to (CommonMark renders each escape as the
-    /// character itself; ':' too, so no autolink forms), writes &amp;, &lt; and
-    /// &gt; as entities, and makes line breaks and control characters spaces, so the text stays one line of plain text.
+    /// Backslash-escapes what Markdown (CommonMark with GFM tables and autolinks) would read as markup — CommonMark
+    /// renders each escape as the character itself: emphasis, code, brackets and parentheses, table pipes, ~; "-",
+    /// "+", "#", "=" and "&gt;" at the start and "1." / "1)" list marks; ":" before "//" and "." after "www", so no
+    /// autolink forms; "!" before "[". &amp;, &lt; and &gt; are written as entities (no HTML), and line breaks,
+    /// control characters and bidirectional overrides become spaces or go, so the text stays one line of plain text.
     /// </summary>
     public static string Text(string? text)
     {
@@ -22,8 +24,12 @@ public static class MarkdownEscape
         }
 
         var s = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        var leadingDigits = true;
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            var atStart = s.Length == 0;
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
             switch (c)
             {
                 case '&':
@@ -35,24 +41,23 @@ public static class MarkdownEscape
                 case '>':
                     s.Append("&gt;");
                     break;
-                case '\u2028' or '\u2029' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069':
+                case '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'):
                     break; // line separators and bidirectional overrides: nothing a bulletin needs
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '|' or '~':
+                    s.Append('\\').Append(c);
+                    break;
+                case '-' or '+' or '#' or '=' when atStart:
+                case '.' when leadingDigits && i > 0 || i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase):
+                case ':' when next == '/':
+                case '!' when next == '[':
+                    s.Append('\\').Append(c);
+                    break;
                 default:
-                    if (char.IsControl(c))
-                    {
-                        s.Append(' ');
-                    }
-                    else if (c is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '.' or '!' or '|' or '~' or '^' or '=' or '$' or ':' or '"' or '\'')
-                    {
-                        s.Append('\\').Append(c);
-                    }
-                    else
-                    {
-                        s.Append(c);
-                    }
-
+                    s.Append(char.IsControl(c) ? ' ' : c);
                     break;
             }
+
+            leadingDigits = leadingDigits && char.IsAsciiDigit(c);
         }
 
         return s.ToString();

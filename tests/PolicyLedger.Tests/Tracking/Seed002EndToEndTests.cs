@@ -77,6 +77,7 @@ public class Seed002EndToEndTests
         var request = new BulletinRequest(ReportingPeriod.Parse("2024Q2"), TrackingScope.Default, new DateOnly(2024, 7, 10), new DateOnly(2024, 7, 12),
             "济源市人民政府办公室", ["各开发区管理办公室", "各镇人民政府", "各街道办事处", "市人民政府各部门"]);
         Assert.Equal(0, await BulletinCommand.RunAsync(l.Database, request, "docx", docx, null, CliIo.Of(output, new StringWriter())));
+        Assert.Empty(DocumentValidityTests.DocxErrors(docx));
         using var doc = WordprocessingDocument.Open(docx, false);
         var body = doc.MainDocumentPart!.Document.Body!;
         var paras = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
