@@ -94,7 +94,7 @@ internal static class ProgressCommand
             decimal? figure = null;
             if (request.Figure is { } text)
             {
-                var item = ItemLookup.Find(await services.GetRequiredService<TrackingItems>().AllAsync(ct), request.Item).Item;
+                var item = (await services.GetRequiredService<TrackingItems>().FindAsync(request.Item, ct)).Item;
                 var (value, problem) = FigureText.Read(text, item?.TargetUnit);
                 if (problem is not null)
                 {

@@ -67,8 +67,7 @@ public sealed class ReportService(LedgerContext db, TrackingItems items, Trackin
             return Rejected(input, denied);
         }
 
-        var all = await items.AllAsync(ct);
-        var (item, problem) = ItemLookup.Find(all, input.ItemKey);
+        var (item, problem) = await items.FindAsync(input.ItemKey, ct);
         if (item is null)
         {
             return Rejected(input, Problems.ItemNotFound(problem!));

@@ -27,8 +27,46 @@ public sealed class TrackingItems(LedgerContext db)
 
         var docs = await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Include(d => d.Source)
             .OrderBy(d => d.SourceId).ThenBy(d => d.Position).ToListAsync(ct);
+        _items = await BuildAsync(docs, all: true, ct);
+        return _items;
+    }
+
+    /// <summary>
+    /// The item a person means by a typed key (<see cref="ItemLookup"/>), loading only the documents whose key
+    /// matches (one report in a ledger of thousands of documents reads one document's items), or all where the key
+    /// is of the older file-based form.
+    /// </summary>
+    public async Task<(TrackedItem? Item, string? Problem)> FindAsync(string? typed, CancellationToken ct = default)
+    {
+        if (_items is null && PolicyLedger.Reading.Syntax.ItemKey.TryParse(typed, out var key))
+        {
+            var wanted = PolicyLedger.Reading.Syntax.DocumentKey.Normalize(key.Document);
+            var docs = (await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Include(d => d.Source)
+                    .OrderBy(d => d.SourceId).ThenBy(d => d.Position).ToListAsync(ct))
+                .Where(d => PolicyLedger.Reading.Syntax.DocumentKey.Normalize(d.Key) == wanted).ToList();
+            if (docs.Count > 0)
+            {
+                var found = ItemLookup.Find(await BuildAsync(docs, all: false, ct), typed);
+                if (found.Item is not null || docs.Count > 1)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return ItemLookup.Find(await AllAsync(ct), typed);
+    }
+
+    private async Task<IReadOnlyList<TrackedItem>> BuildAsync(List<LedgerDocument> docs, bool all, CancellationToken ct)
+    {
         var docIds = docs.Select(d => d.Id).ToList();
-        var items = await db.Items.AsNoTracking().Where(i => i.Document!.IsCurrent)
+        var query = db.Items.AsNoTracking().Where(i => i.Document!.IsCurrent);
+        if (!all)
+        {
+            query = query.Where(i => docIds.Contains(i.DocumentId));
+        }
+
+        var items = await query
             .Include(i => i.Responsibilities).ThenInclude(r => r.Unit)
             .Include(i => i.Quantities).Include(i => i.Times)
             .AsSplitQuery()
@@ -74,7 +112,6 @@ public sealed class TrackingItems(LedgerContext db)
             }
         }
 
-        _items = result;
         return result;
     }
 }

@@ -90,4 +90,46 @@ public class DocumentValidityTests
         Assert.Equal("\"是,否\"", yesNo.Formula1!.Text);
         Assert.StartsWith("K4", yesNo.SequenceOfReferences!.InnerText, StringComparison.Ordinal);
     }
+
+    /// <summary>python-docx (Debian's python3-docx, installed by scripts/test.sh) reads the bulletin's tables.</summary>
+    [SkippableFact]
+    public async Task Python_docx_reads_the_bulletin_tables()
+    {
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var probe = Run(python, "-c", "import docx");
+        Skip.If(probe.Code != 0 && Environment.GetEnvironmentVariable("CI") != "true", "SKIPPED: python3-docx is not installed (scripts/test.sh installs it when run as root)");
+        await using var l = await LedgerAsync();
+        var bulletin = (await l.Get<BulletinService>().BulletinAsync(l.Admin, new BulletinRequest(Q2, new TrackingScope("甲市"), null, new DateOnly(2024, 7, 12), "督查室", ["各责任单位"]))).Value!;
+        var path = Path.Combine(l.Folder, "bulletin.docx");
+        DocxBulletinWriter.Write(bulletin, path);
+        var read = Run(python, "-c", "import docx,sys; d=docx.Document(sys.argv[1]); t=d.tables; print(len(t)); print(len(t[1].rows)); print(t[1].cell(1,1).text); print(t[0].cell(1,1).text)", path);
+        Assert.True(read.Code == 0, read.Output);
+        var lines = read.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("2", lines[0]);
+        Assert.Equal((bulletin.Units.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), lines[1]);
+        Assert.Equal(bulletin.Units[0].Unit.Name, lines[2]);
+        Assert.Equal(bulletin.Counts[0].Count.ToString(System.Globalization.CultureInfo.InvariantCulture), lines[3]);
+    }
+
+    private static (int Code, string Output) Run(string file, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["PYTHONIOENCODING"] = "utf-8";
+        try
+        {
+            using var p = System.Diagnostics.Process.Start(start)!;
+            var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, output);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+    }
 }
