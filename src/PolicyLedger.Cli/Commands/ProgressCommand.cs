@@ -199,6 +199,13 @@ internal static class ProgressCommand
             }
 
             var result = imported.Value;
+            if (result.Rejected.FirstOrDefault(r => r.Row == 0) is { } refused)
+            {
+                // The file as a whole is not a form that can be read (no header row, not a workbook): nothing was stored.
+                io.Err.Line($"{path}：{refused.Reason}");
+                return 2;
+            }
+
             foreach (var r in result.Rejected)
             {
                 io.Err.Line(io.Err.T($"{path}：{r.Sheet} 第{r.Row.ToString(CultureInfo.InvariantCulture)}行：{r.Reason}", $"{path}: {r.Sheet} row {r.Row.ToString(CultureInfo.InvariantCulture)}: {r.Reason}"));
