@@ -1,0 +1,161 @@
+namespace PolicyLedger.Comparison.Alignment;
+
+/// <summary>One link between A's item and B's item, by index.</summary>
+internal readonly record struct Link(int A, int B, LinkKind Kind);
+
+/// <summary>
+/// Pairs the items of two documents that carry out the same measure. Stateless; four small steps over the
+/// similarity matrix of a <see cref="PreparedPair"/>:
+/// <list type="number">
+/// <item><b>Anchors.</b> A and B items that are each other's most similar item (mutual best) and more similar to each
+/// other than either is to any item of its own document. A document never states a measure twice, so its own items
+/// show how alike two different measures can be; a counterpart must beat that.</item>
+/// <item><b>Sections.</b> The anchors show which section of A corresponds to which of B (the one that holds most of
+/// its anchors). A mutual best pair that beats the null of one side only is kept when its sections correspond.</item>
+/// <item><b>Splits.</b> An unpaired B item whose most similar A item is paired with a B item standing beside it
+/// (<see cref="ComparisonOptions.SiblingDistance"/>) joins that pair when the B items read together are more similar
+/// to the A item than without it: the union covers the measure better than the part alone.</item>
+/// <item><b>Bundles.</b> The same from A's side: an unpaired A item joins B's item when A's items read together are
+/// more like B's item. Splits and bundles repeat until nothing changes.</item>
+/// </list>
+/// Order and headings help (sections, neighbours) but do not decide: a measure moved to another section is still
+/// found as an anchor.
+/// </summary>
+internal static class ItemAligner
+{
+    public static IReadOnlyList<Link> Align(PreparedPair pair, ComparisonOptions options)
+    {
+        var n = pair.A.Length;
+        var m = pair.B.Length;
+        var s = pair.Similarity;
+        var bestForA = new int[n];
+        var bestForB = new int[m];
+        for (var i = 0; i < n; i++)
+        {
+            bestForA[i] = ArgMax(m, j => s[i, j]);
+        }
+
+        for (var j = 0; j < m; j++)
+        {
+            bestForB[j] = ArgMax(n, i => s[i, j]);
+        }
+
+        var links = new List<Link>();
+        var weak = new List<(int A, int B)>();
+        for (var i = 0; i < n; i++)
+        {
+            var j = bestForA[i];
+            if (j < 0 || bestForB[j] != i)
+            {
+                continue;
+            }
+
+            var (low, high) = MinMax(pair.NearestSiblingA[i], pair.NearestSiblingB[j]);
+            if (s[i, j] > high)
+            {
+                links.Add(new Link(i, j, LinkKind.Anchor));
+            }
+            else if (s[i, j] > low)
+            {
+                weak.Add((i, j));
+            }
+        }
+
+        var corresponding = CorrespondingSections(pair, links);
+        links.AddRange(weak.Where(w => corresponding.Contains((pair.A[w.A].Section, pair.B[w.B].Section)))
+            .Select(w => new Link(w.A, w.B, LinkKind.Section)));
+
+        AddSplitsAndBundles(pair, links, bestForA, bestForB, options.SiblingDistance);
+        return links.OrderBy(l => l.A).ThenBy(l => l.B).ToList();
+    }
+
+    /// <summary>Section pairs that correspond: for each section, the section of the other document holding most of its anchors' counterparts.</summary>
+    private static HashSet<(string, string)> CorrespondingSections(PreparedPair pair, List<Link> anchors)
+    {
+        var counts = anchors.GroupBy(l => (A: pair.A[l.A].Section, B: pair.B[l.B].Section)).ToDictionary(g => g.Key, g => g.Count());
+        var corresponding = new HashSet<(string, string)>();
+        foreach (var side in new[] { true, false })
+        {
+            foreach (var group in counts.GroupBy(c => side ? c.Key.A : c.Key.B))
+            {
+                var most = group.Max(c => c.Value);
+                foreach (var c in group.Where(c => c.Value == most))
+                {
+                    corresponding.Add((c.Key.A, c.Key.B));
+                }
+            }
+        }
+
+        return corresponding;
+    }
+
+    private static void AddSplitsAndBundles(PreparedPair pair, List<Link> links, int[] bestForA, int[] bestForB, int distance)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            for (var j = 0; j < pair.B.Length; j++)
+            {
+                var i = bestForB[j];
+                if (i < 0 || links.Any(l => l.B == j))
+                {
+                    continue;
+                }
+
+                var parts = links.Where(l => l.A == i).Select(l => l.B).ToList();
+                if (parts.Count > 0 && parts.Any(p => Math.Abs(p - j) <= distance)
+                    && ReadsBetterTogether(pair.A[i], parts.Select(p => pair.B[p]), pair.B[j]))
+                {
+                    links.Add(new Link(i, j, LinkKind.Split));
+                    changed = true;
+                }
+            }
+
+            for (var i = 0; i < pair.A.Length; i++)
+            {
+                var j = bestForA[i];
+                if (j < 0 || links.Any(l => l.A == i))
+                {
+                    continue;
+                }
+
+                var partners = links.Where(l => l.B == j).Select(l => l.A).ToList();
+                if (partners.Count > 0 && partners.Any(p => Math.Abs(p - i) <= distance)
+                    && ReadsBetterTogether(pair.B[j], partners.Select(p => pair.A[p]), pair.A[i]))
+                {
+                    links.Add(new Link(i, j, LinkKind.Bundle));
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+    }
+
+    /// <summary>Whether <paramref name="target"/> is more similar to the parts read together with <paramref name="candidate"/> than to the parts alone.</summary>
+    private static bool ReadsBetterTogether(PreparedItem target, IEnumerable<PreparedItem> parts, PreparedItem candidate)
+    {
+        var union = Text.SparseVector.Sum(parts.Select(p => p.Vector));
+        return target.Vector.Cosine(union.Add(candidate.Vector)) > target.Vector.Cosine(union);
+    }
+
+    /// <summary>The index with the largest positive value (the first of equals), or -1 when none is positive.</summary>
+    private static int ArgMax(int count, Func<int, double> value)
+    {
+        var best = -1;
+        var bestValue = 0.0;
+        for (var k = 0; k < count; k++)
+        {
+            var v = value(k);
+            if (v > bestValue)
+            {
+                best = k;
+                bestValue = v;
+            }
+        }
+
+        return best;
+    }
+
+    private static (double Low, double High) MinMax(double x, double y) => x <= y ? (x, y) : (y, x);
+}
