@@ -13,10 +13,10 @@ public sealed record ComparisonOptions
     public int SiblingDistance { get; init; } = 2;
 
     /// <summary>
-    /// A sentence of one side is new (a sub-measure the other side lacks) when less than this share of its weighted
-    /// bigrams occur on the other side: a fifth.
+    /// A sentence of one side is new (a sub-measure, group or sector the other side lacks) when less than this share of
+    /// its weighted bigrams occurs on the other side: it is mostly new.
     /// </summary>
-    public double NewSentenceCoverage { get; init; } = 0.2;
+    public double NewSentenceCoverage { get; init; } = 0.5;
 
     /// <summary>B covers "clearly" more (or less) when its new sentences weigh at least this many times A's (twice).</summary>
     public double ClearlyMore { get; init; } = 2.0;

@@ -45,7 +45,7 @@ internal static class ItemAligner
         for (var i = 0; i < n; i++)
         {
             var j = bestForA[i];
-            if (j < 0 || bestForB[j] != i)
+            if (j < 0 || bestForB[j] != i || s[i, j] <= pair.ChanceLevel)
             {
                 continue;
             }
@@ -103,9 +103,10 @@ internal static class ItemAligner
                     continue;
                 }
 
+                var s = pair.Similarity;
                 var parts = links.Where(l => l.A == i).Select(l => l.B).ToList();
-                if (parts.Count > 0 && parts.Any(p => Math.Abs(p - j) <= distance)
-                    && ReadsBetterTogether(pair.A[i], parts.Select(p => pair.B[p]), pair.B[j]))
+                if (parts.Count > 0 && parts.Any(p => Math.Abs(p - j) <= distance) && s[i, j] > pair.ChanceLevel
+                    && IsPart(pair.A[i], parts.Select(p => pair.B[p]).ToList(), pair.B[j], s[i, j], pair.SiblingsB))
                 {
                     links.Add(new Link(i, j, LinkKind.Split));
                     changed = true;
@@ -120,9 +121,10 @@ internal static class ItemAligner
                     continue;
                 }
 
+                var s = pair.Similarity;
                 var partners = links.Where(l => l.B == j).Select(l => l.A).ToList();
-                if (partners.Count > 0 && partners.Any(p => Math.Abs(p - i) <= distance)
-                    && ReadsBetterTogether(pair.B[j], partners.Select(p => pair.A[p]), pair.A[i]))
+                if (partners.Count > 0 && partners.Any(p => Math.Abs(p - i) <= distance) && s[i, j] > pair.ChanceLevel
+                    && IsPart(pair.B[j], partners.Select(p => pair.A[p]).ToList(), pair.A[i], s[i, j], pair.SiblingsA))
                 {
                     links.Add(new Link(i, j, LinkKind.Bundle));
                     changed = true;
@@ -132,11 +134,26 @@ internal static class ItemAligner
         while (changed);
     }
 
-    /// <summary>Whether <paramref name="target"/> is more similar to the parts read together with <paramref name="candidate"/> than to the parts alone.</summary>
-    private static bool ReadsBetterTogether(PreparedItem target, IEnumerable<PreparedItem> parts, PreparedItem candidate)
+    /// <summary>
+    /// Whether <paramref name="candidate"/> is one more part of the measure of <paramref name="target"/>, beside
+    /// <paramref name="parts"/>: it holds a word of the target that the parts lack (the target's weighted coverage grows),
+    /// and it is more like the target than like any item of its own document outside the parts (it belongs with them,
+    /// not with a measure of its own).
+    /// </summary>
+    private static bool IsPart(PreparedItem target, List<PreparedItem> parts, PreparedItem candidate, double similarity, double[,] siblings)
     {
+        var nearestOther = 0.0;
+        var n = siblings.GetLength(0);
+        for (var k = 0; k < n; k++)
+        {
+            if (k != candidate.Index && parts.All(p => p.Index != k))
+            {
+                nearestOther = Math.Max(nearestOther, siblings[candidate.Index, k]);
+            }
+        }
+
         var union = Text.SparseVector.Sum(parts.Select(p => p.Vector));
-        return target.Vector.Cosine(union.Add(candidate.Vector)) > target.Vector.Cosine(union);
+        return similarity > nearestOther && target.Vector.CoveredBy(union.Add(candidate.Vector)) > target.Vector.CoveredBy(union);
     }
 
     /// <summary>The index with the largest positive value (the first of equals), or -1 when none is positive.</summary>

@@ -27,8 +27,11 @@ internal sealed class PreparedPair
             }
         }
 
-        NearestSiblingA = NearestSiblings(a);
-        NearestSiblingB = NearestSiblings(b);
+        SiblingsA = Siblings(a);
+        SiblingsB = Siblings(b);
+        NearestSiblingA = Nearest(SiblingsA);
+        NearestSiblingB = Nearest(SiblingsB);
+        ChanceLevel = OutlierLevel(Similarity);
     }
 
     public PreparedItem[] A { get; }
@@ -48,6 +51,20 @@ internal sealed class PreparedPair
 
     public double[] NearestSiblingB { get; }
 
+    /// <summary>Cosine similarity of two items of A (1 on the diagonal is never used).</summary>
+    public double[,] SiblingsA { get; }
+
+    public double[,] SiblingsB { get; }
+
+    /// <summary>
+    /// The similarity a pair of items must exceed to stand out from the pairs of unrelated items (every pair that is
+    /// neither its row's nor its column's best): a modified z-score of Iglewicz and Hoaglin,
+    /// 0.6745 (s − median) / MAD, above 3.5 (with the mean absolute deviation × 1.2533 in place of a MAD of 0); 0 when
+    /// no such pair exists. Over two long documents it is low; over two short documents written in one style it keeps
+    /// chance likeness out.
+    /// </summary>
+    public double ChanceLevel { get; }
+
     public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b)
     {
         var textsA = a.Select(ComparedDocument.TextOf).ToArray();
@@ -64,19 +81,81 @@ internal sealed class PreparedPair
         items.Select((item, i) => new PreparedItem(i, item, texts[i], SectionOf(item), SparseVector.FromCounts(counts[i], weights), FigureReader.Read(item, texts[i])))
             .ToArray();
 
-    private static double[] NearestSiblings(PreparedItem[] items)
+    private static double[,] Siblings(PreparedItem[] items)
     {
-        var nearest = new double[items.Length];
+        var similarity = new double[items.Length, items.Length];
         for (var i = 0; i < items.Length; i++)
         {
             for (var k = i + 1; k < items.Length; k++)
             {
-                var s = items[i].Vector.Cosine(items[k].Vector);
-                nearest[i] = Math.Max(nearest[i], s);
-                nearest[k] = Math.Max(nearest[k], s);
+                similarity[i, k] = similarity[k, i] = items[i].Vector.Cosine(items[k].Vector);
+            }
+        }
+
+        return similarity;
+    }
+
+    private static double[] Nearest(double[,] siblings)
+    {
+        var n = siblings.GetLength(0);
+        var nearest = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                if (k != i)
+                {
+                    nearest[i] = Math.Max(nearest[i], siblings[i, k]);
+                }
             }
         }
 
         return nearest;
     }
+
+    private static double OutlierLevel(double[,] similarity)
+    {
+        // The unrelated pairs: every cell that is neither its row's nor its column's best (those are the candidates).
+        var n = similarity.GetLength(0);
+        var m = similarity.GetLength(1);
+        var best = new HashSet<(int, int)>();
+        for (var i = 0; i < n; i++)
+        {
+            var j = Enumerable.Range(0, m).DefaultIfEmpty(-1).MaxBy(j => j < 0 ? 0 : similarity[i, j]);
+            best.Add((i, j));
+        }
+
+        for (var j = 0; j < m; j++)
+        {
+            var i = Enumerable.Range(0, n).DefaultIfEmpty(-1).MaxBy(i => i < 0 ? 0 : similarity[i, j]);
+            best.Add((i, j));
+        }
+
+        var values = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                if (!best.Contains((i, j)))
+                {
+                    values.Add(similarity[i, j]);
+                }
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToArray();
+        var median = Median(sorted);
+        var deviations = sorted.Select(v => Math.Abs(v - median)).Order().ToArray();
+        var mad = Median(deviations);
+        var scale = mad > 0 ? mad / 0.6745 : deviations.Average() * 1.2533;
+        return median + (3.5 * scale);
+    }
+
+    private static double Median(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }
