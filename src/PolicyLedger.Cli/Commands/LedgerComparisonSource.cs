@@ -29,8 +29,8 @@ internal sealed class LedgerComparisonSource(LedgerDatabase database)
                 return new Found(null, matches);
             }
 
-            var document = await StoredDocuments.LoadAsync(context, matches[0].Id, cancellationToken);
-            return new Found(ComparedDocument.From(document, matches[0].Name), matches);
+            var document = await StoredDocuments.LoadAsync(context, matches[0].Id, Readers.Create(), cancellationToken);
+            return new Found(ComparedDocument.From(document, matches[0].Key), matches);
         }, cancellationToken);
 
         if (errors.ToString() is { Length: > 0 } failure)
@@ -47,7 +47,7 @@ internal sealed class LedgerComparisonSource(LedgerDatabase database)
         return found.Matches.Count == 1
             ? (found.Document, null)
             : (null, $"台账中有 {found.Matches.Count} 份文件叫这个名字，请用文件键区分："
-                + string.Join("；", found.Matches.Select(m => $"{m.Name}（{m.FileName}，{m.Items} 条）")));
+                + string.Join("；", found.Matches.Select(m => $"{m.Key}（{m.FileName}，{m.Items} 条）")));
     }
 
     private sealed record Found(ComparedDocument? Document, IReadOnlyList<StoredDocumentRef> Matches);

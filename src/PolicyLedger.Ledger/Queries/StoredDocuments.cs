@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading;
 using PolicyLedger.Reading.Syntax;
 
 namespace PolicyLedger.Ledger.Queries;
 
-/// <summary>A current document of the ledger as a person names it.</summary>
-public sealed record StoredDocumentRef(long Id, string Name, string? DocNumber, string? Title, string FileName, int Items);
+/// <summary>A current document of the ledger as a person names it: its key (as <c>ledger</c> shows it), 文号, title, file.</summary>
+public sealed record StoredDocumentRef(long Id, string Key, string? DocNumber, string? Title, string FileName, int Items);
 
 /// <summary>
 /// Finds current documents of the ledger by the names people use, and turns one back into the reading library's
@@ -15,24 +16,59 @@ public sealed record StoredDocumentRef(long Id, string Name, string? DocNumber, 
 /// </summary>
 public static class StoredDocuments
 {
-    /// <summary>Current documents whose 文号 or title is <paramref name="reference"/> (whitespace ignored), in import order.</summary>
+    /// <summary>
+    /// Current documents a person means by <paramref name="reference"/>: its key as <c>ledger</c> shows it, its 文号 as
+    /// written (brackets and widths as they come: 济管[2023]19号), or its title. In import order; several when the
+    /// name is ambiguous.
+    /// </summary>
     public static async Task<IReadOnlyList<StoredDocumentRef>> FindAsync(LedgerContext context, string reference, CancellationToken cancellationToken = default)
     {
-        var wanted = Compact(reference);
-        var documents = await context.Documents.AsNoTracking()
-            .Where(d => d.IsCurrent && (d.DocNumber == wanted || d.Title == wanted))
+        var wanted = DocumentKey.Normalize(reference);
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        var current = await context.Documents.AsNoTracking()
+            .Where(d => d.IsCurrent)
             .OrderBy(d => d.Id)
-            .Select(d => new StoredDocumentRef(d.Id, d.DocNumber ?? d.Title ?? d.Source!.FileName, d.DocNumber, d.Title, d.Source!.FileName, d.ItemCount))
+            .Select(d => new StoredDocumentRef(d.Id, d.Key, d.DocNumber, d.Title, d.Source!.FileName, d.ItemCount))
             .ToListAsync(cancellationToken);
-        return documents;
+        return current.Where(d => DocumentKey.Normalize(d.Key) == wanted
+                || (d.DocNumber is { } n && DocumentKey.Normalize(n) == wanted)
+                || (d.Title is { } t && DocumentKey.Normalize(t) == wanted))
+            .ToList();
     }
 
-    /// <summary>The stored document with its items, as the reader read it at import.</summary>
-    public static async Task<PolicyDocument> LoadAsync(LedgerContext context, long documentId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The stored document with its items. When the ledger holds the text of the document's version, the text is read
+    /// again with <paramref name="reader"/>, so that every item has its task (the text without its responsibility
+    /// clause), as a file would give; the rows are used when the text is not stored (versions imported before texts
+    /// were kept) or no longer reads into the same number of items.
+    /// </summary>
+    public static async Task<PolicyDocument> LoadAsync(LedgerContext context, long documentId, PolicyReader reader, CancellationToken cancellationToken = default)
     {
-        var document = await context.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, cancellationToken);
+        var document = await context.Documents.AsNoTracking().Include(d => d.Source).SingleAsync(d => d.Id == documentId, cancellationToken);
+        var text = await context.SourceTexts.AsNoTracking()
+            .Where(t => t.SourceId == document.SourceId && t.Version == document.Version)
+            .Select(t => t.Text)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (text is not null)
+        {
+            var read = reader.ReadText(document.Source?.FileName ?? document.Key, text);
+            if (document.Position < read.Documents.Count && read.Documents[document.Position].Items.Count == document.ItemCount)
+            {
+                return read.Documents[document.Position];
+            }
+        }
+
+        return await FromRowsAsync(context, document, cancellationToken);
+    }
+
+    private static async Task<PolicyDocument> FromRowsAsync(LedgerContext context, LedgerDocument document, CancellationToken cancellationToken)
+    {
         var items = await context.Items.AsNoTracking()
-            .Where(i => i.DocumentId == documentId)
+            .Where(i => i.DocumentId == document.Id)
             .OrderBy(i => i.Ordinal)
             .Include(i => i.Responsibilities)
             .Include(i => i.Quantities)
@@ -82,6 +118,4 @@ public static class StoredDocuments
         LedgerRole.Responsible => Role.Responsible,
         _ => Role.Cooperating,
     };
-
-    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
