@@ -49,6 +49,26 @@ public class GoldAlignmentTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public void The_naive_baseline_of_the_issue_scores_lower_on_the_gold()
+    {
+        SharedData.Require();
+        var gold = GoldLinks(Gold());
+        var a = Seed(A);
+        var b = Seed(B);
+        var naive = PolicyLedger.Bench.NaiveAligner.Align(a.Items, b.Items).Select(l => (a.Items[l.A].Number!.Value, b.Items[l.B].Number!.Value)).ToHashSet();
+        var found = Comparison.Value.Pairs.SelectMany(p => p.B.Select(x => (p.A.Number!.Value, x.Number!.Value))).ToHashSet();
+        double F1(HashSet<(int, int)> links)
+        {
+            var correct = links.Intersect(gold).Count();
+            return 2.0 * correct / (links.Count + gold.Count);
+        }
+
+        var naiveCorrect = naive.Intersect(gold).Count();
+        output.WriteLine($"naive greedy 1:1 (bigram TF-IDF > 0.15): {naive.Count} links, precision {(double)naiveCorrect / naive.Count:0.000}, recall {(double)naiveCorrect / gold.Count:0.000}, F1 {F1(naive):0.000}; the aligner: F1 {F1(found):0.000}");
+        Assert.True(F1(found) > F1(naive) + 0.05, $"aligner F1 {F1(found):0.000}, naive {F1(naive):0.000}");
+    }
+
+    [SkippableFact]
     public void Items_on_one_side_only_agree_with_the_gold()
     {
         SharedData.Require();
