@@ -63,13 +63,13 @@ internal static class CompareCommand
         {
             var comparison = service.Compare(documents[0], documents[1]);
             await WriteAsync(format, output, stdout,
-                () => ComparisonJson.Serialize(comparison), () => ComparisonHtml.Page(comparison), path => ComparisonWorkbook.Write(path, comparison), w => CompareTable.Write(comparison, w));
+                () => ComparisonJson.Serialize(comparison), () => ComparisonHtml.Page(comparison), stream => ComparisonWorkbook.Write(stream, comparison), w => CompareTable.Write(comparison, w));
         }
         else
         {
             var comparison = service.Compare(documents);
             await WriteAsync(format, output, stdout,
-                () => ComparisonJson.Serialize(comparison), () => ComparisonHtml.Page(comparison), path => ComparisonWorkbook.Write(path, comparison), w => CompareTable.Write(comparison, w));
+                () => ComparisonJson.Serialize(comparison), () => ComparisonHtml.Page(comparison), stream => ComparisonWorkbook.Write(stream, comparison), w => CompareTable.Write(comparison, w));
         }
 
         if (output is not null)
@@ -80,11 +80,15 @@ internal static class CompareCommand
         return 0;
     }
 
-    private static async Task WriteAsync(string format, string? output, TextWriter stdout, Func<string> json, Func<string> html, Action<string> xlsx, Action<TextWriter> table)
+    private static async Task WriteAsync(string format, string? output, TextWriter stdout, Func<string> json, Func<string> html, Action<Stream> xlsx, Action<TextWriter> table)
     {
         if (format == "xlsx")
         {
-            xlsx(output!);
+            await SaveAsync(output!, stream =>
+            {
+                xlsx(stream);
+                return Task.CompletedTask;
+            });
             return;
         }
 
@@ -100,22 +104,43 @@ internal static class CompareCommand
             text = format == "json" ? json() : html();
         }
 
+        if (!text.EndsWith('\n'))
+        {
+            text += "\n";
+        }
+
         if (output is null)
         {
             await stdout.WriteAsync(text);
-            if (!text.EndsWith('\n'))
-            {
-                await stdout.WriteLineAsync();
-            }
         }
         else
         {
-            // Write beside and move, so a failed write never leaves half a file under the asked name.
-            var full = Path.GetFullPath(output);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var temporary = full + ".tmp";
-            await File.WriteAllTextAsync(temporary, text, new System.Text.UTF8Encoding(false));
+            await SaveAsync(output, async stream =>
+            {
+                await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+                await writer.WriteAsync(text);
+            });
+        }
+    }
+
+    /// <summary>Writes beside the file asked and moves it into place, so a failed write never leaves half a file under that name.</summary>
+    private static async Task SaveAsync(string path, Func<Stream, Task> write)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".tmp";
+        try
+        {
+            await using (var stream = File.Create(temporary))
+            {
+                await write(stream);
+            }
+
             File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
     }
 }

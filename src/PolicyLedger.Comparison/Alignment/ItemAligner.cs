@@ -91,48 +91,54 @@ internal static class ItemAligner
 
     private static void AddSplitsAndBundles(PreparedPair pair, List<Link> links, int[] bestForA, int[] bestForB, int distance)
     {
+        var splits = new Side(pair.B, pair.A, pair.SiblingsB, bestForB, (j, i) => new Link(i, j, LinkKind.Split), l => l.B, l => l.A, (j, i) => pair.Similarity[i, j]);
+        var bundles = new Side(pair.A, pair.B, pair.SiblingsA, bestForA, (i, j) => new Link(i, j, LinkKind.Bundle), l => l.A, l => l.B, (i, j) => pair.Similarity[i, j]);
         bool changed;
         do
         {
-            changed = false;
-            for (var j = 0; j < pair.B.Length; j++)
-            {
-                var i = bestForB[j];
-                if (i < 0 || links.Any(l => l.B == j))
-                {
-                    continue;
-                }
-
-                var s = pair.Similarity;
-                var parts = links.Where(l => l.A == i).Select(l => l.B).ToList();
-                if (parts.Count > 0 && parts.Any(p => Math.Abs(p - j) <= distance) && s[i, j] > pair.ChanceLevel
-                    && IsPart(pair.A[i], parts.Select(p => pair.B[p]).ToList(), pair.B[j], s[i, j], pair.SiblingsB))
-                {
-                    links.Add(new Link(i, j, LinkKind.Split));
-                    changed = true;
-                }
-            }
-
-            for (var i = 0; i < pair.A.Length; i++)
-            {
-                var j = bestForA[i];
-                if (j < 0 || links.Any(l => l.A == i))
-                {
-                    continue;
-                }
-
-                var s = pair.Similarity;
-                var partners = links.Where(l => l.B == j).Select(l => l.A).ToList();
-                if (partners.Count > 0 && partners.Any(p => Math.Abs(p - i) <= distance) && s[i, j] > pair.ChanceLevel
-                    && IsPart(pair.B[j], partners.Select(p => pair.A[p]).ToList(), pair.A[i], s[i, j], pair.SiblingsA))
-                {
-                    links.Add(new Link(i, j, LinkKind.Bundle));
-                    changed = true;
-                }
-            }
+            changed = AddParts(splits, links, pair.ChanceLevel, distance) | AddParts(bundles, links, pair.ChanceLevel, distance);
         }
         while (changed);
     }
+
+    /// <summary>
+    /// One direction of the growing step. For splits the candidates are B's items and the targets A's; for bundles the
+    /// other way round. <paramref name="side"/> says how to read a link from the candidates' point of view.
+    /// </summary>
+    private static bool AddParts(Side side, List<Link> links, double chance, int distance)
+    {
+        var changed = false;
+        for (var c = 0; c < side.Candidates.Length; c++)
+        {
+            var t = side.Best[c];
+            if (t < 0 || links.Any(l => side.Own(l) == c))
+            {
+                continue;
+            }
+
+            var parts = links.Where(l => side.Other(l) == t).Select(side.Own).ToList();
+            var similarity = side.Similarity(c, t);
+            if (parts.Count > 0 && parts.Any(p => Math.Abs(p - c) <= distance) && similarity > chance
+                && IsPart(side.Targets[t], parts.Select(p => side.Candidates[p]).ToList(), side.Candidates[c], similarity, side.Siblings))
+            {
+                links.Add(side.Link(c, t));
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The items that may join a group (candidates), the items groups form around (targets), and how links read from the candidates' side.</summary>
+    private sealed record Side(
+        PreparedItem[] Candidates,
+        PreparedItem[] Targets,
+        double[,] Siblings,
+        int[] Best,
+        Func<int, int, Link> Link,
+        Func<Link, int> Own,
+        Func<Link, int> Other,
+        Func<int, int, double> Similarity);
 
     /// <summary>
     /// Whether <paramref name="candidate"/> is one more part of the measure of <paramref name="target"/>, beside

@@ -65,17 +65,7 @@ public static class ComparisonHtml
             {
                 html.Append($"<tr class=\"pair rel-{Labels.Code(p.Relation)}\"><td class=\"item\">{E(Labels.Item(p.A))}</td><td>{Marked(p.A, TextMarks.OfA(p.Differences))}</td>");
                 html.Append($"<td><span class=\"relation\">{E(Labels.Chinese(p.Relation))}</span>");
-                if (p.Differences.Count > 0)
-                {
-                    html.Append("<ul class=\"diffs\">");
-                    foreach (var d in p.Differences)
-                    {
-                        html.Append($"<li>{E(Labels.Difference(d))}</li>");
-                    }
-
-                    html.Append("</ul>");
-                }
-
+                Differences(html, p.Differences);
                 html.Append($"<span class=\"score\">相似度 {p.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span></td>");
                 html.Append($"<td class=\"item\">{E(Labels.Items(p.B))}</td><td>");
                 foreach (var b in p.B)
@@ -142,17 +132,7 @@ public static class ComparisonHtml
                     html.Append($"<div class=\"part\">{Marked(item, marks)}</div>");
                 }
 
-                if (cell.Differences.Count > 0)
-                {
-                    html.Append("<ul class=\"diffs\">");
-                    foreach (var d in cell.Differences)
-                    {
-                        html.Append($"<li>{E(Labels.Difference(d))}</li>");
-                    }
-
-                    html.Append("</ul>");
-                }
-
+                Differences(html, cell.Differences);
                 html.Append("</td>");
             }
 
@@ -161,6 +141,23 @@ public static class ComparisonHtml
 
         html.Append("</tbody>\n</table>\n</section>\n");
         return html.ToString();
+    }
+
+    /// <summary>The differing figures of a pair as a list, nothing when none differ.</summary>
+    private static void Differences(StringBuilder html, IReadOnlyList<FigureDifference> differences)
+    {
+        if (differences.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<ul class=\"diffs\">");
+        foreach (var d in differences)
+        {
+            html.Append($"<li>{E(Labels.Difference(d))}</li>");
+        }
+
+        html.Append("</ul>");
     }
 
     private static string Wrap(string title, string body) =>

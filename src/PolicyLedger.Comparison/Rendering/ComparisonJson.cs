@@ -1,8 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using PolicyLedger.Comparison.Figures;
+using PolicyLedger.Reading.Json;
 using PolicyLedger.Reading.Syntax;
 
 namespace PolicyLedger.Comparison.Rendering;
@@ -18,13 +16,8 @@ namespace PolicyLedger.Comparison.Rendering;
 /// </summary>
 public static class ComparisonJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    /// <summary>The options of every JSON the project writes: camelCase, indented, Chinese unescaped, nulls kept.</summary>
+    public static JsonSerializerOptions Options => ReadResultJson.Options;
 
     public sealed record DocumentDto(string Document, string? Title, int Items);
 

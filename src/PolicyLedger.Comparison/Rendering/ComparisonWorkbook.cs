@@ -22,10 +22,6 @@ public static class ComparisonWorkbook
 
     private static readonly XLColor MarkColor = XLColor.FromHtml("#C00000");
 
-    public static void Write(string path, PairwiseComparison comparison) => Save(path, workbook => Fill(workbook, comparison));
-
-    public static void Write(string path, MultiComparison comparison) => Save(path, workbook => Fill(workbook, comparison));
-
     public static void Write(Stream stream, PairwiseComparison comparison)
     {
         using var workbook = new XLWorkbook();
@@ -180,21 +176,5 @@ public static class ComparisonWorkbook
                 }
             }
         }
-    }
-
-    private static void Save(string path, Action<XLWorkbook> fill)
-    {
-        using var workbook = new XLWorkbook();
-        fill(workbook);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        // Write beside and move, so a failed write never leaves a half-written workbook under the asked name.
-        var temporary = path + ".tmp.xlsx";
-        workbook.SaveAs(temporary);
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -122,9 +122,7 @@ public sealed class ComparisonRenderingTests : IDisposable
     public void Workbook_passes_the_open_xml_validator_and_holds_one_row_per_pair()
     {
         var comparison = Changed();
-        var path = Path.Combine(_folder, "对比.xlsx");
-        ComparisonWorkbook.Write(path, comparison);
-
+        var path = Save("对比.xlsx", stream => ComparisonWorkbook.Write(stream, comparison));
         Assert.Empty(ValidationErrors(path));
         using var workbook = new XLWorkbook(path);
         var sheet = workbook.Worksheet(ComparisonWorkbook.PairSheet);
@@ -166,8 +164,7 @@ public sealed class ComparisonRenderingTests : IDisposable
         Assert.Equal(comparison.Rows.Count + 1, Count(html, "<tr>"));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
-        var path = Path.Combine(_folder, "多文对比.xlsx");
-        ComparisonWorkbook.Write(path, comparison);
+        var path = Save("多文对比.xlsx", stream => ComparisonWorkbook.Write(stream, comparison));
         Assert.Empty(ValidationErrors(path));
         using var workbook = new XLWorkbook(path);
         var sheet = workbook.Worksheet(ComparisonWorkbook.MultiSheet);
@@ -184,6 +181,14 @@ public sealed class ComparisonRenderingTests : IDisposable
         Assert.Contains($"数字不同 {comparison.Pairs.Count(p => p.Relation == Relation.ChangedFigure)}", summary, StringComparison.Ordinal);
         Assert.Contains($"{Labels.OnlyInA} {comparison.OnlyInA.Count} 条", summary, StringComparison.Ordinal);
         Assert.True(comparison.Pairs.Count(p => p.Relation == Relation.ChangedFigure) >= 6);
+    }
+
+    private string Save(string name, Action<Stream> write)
+    {
+        var path = Path.Combine(_folder, name);
+        using var file = File.Create(path);
+        write(file);
+        return path;
     }
 
     private static List<string> ValidationErrors(string path)
