@@ -154,6 +154,13 @@ public static class ComparisonWorkbook
     /// <summary>The texts of <paramref name="items"/> in one cell, their differing figures red and bold; several items each start with their number.</summary>
     private static void Rich(IXLCell cell, IReadOnlyList<(PolicyItem Item, List<Figures.Figure> Marks)> items)
     {
+        if (items.All(i => i.Marks.Count == 0) && items.Count <= 1)
+        {
+            // Nothing to mark: a plain text cell (an empty rich text would not be valid Open XML).
+            cell.SetValue(items.Count == 0 ? string.Empty : ComparedDocument.TextOf(items[0].Item));
+            return;
+        }
+
         var text = cell.RichText;
         for (var k = 0; k < items.Count; k++)
         {

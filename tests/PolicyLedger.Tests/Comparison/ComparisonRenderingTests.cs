@@ -147,6 +147,18 @@ public sealed class ComparisonRenderingTests : IDisposable
     }
 
     [Fact]
+    public void Workbook_of_items_without_text_is_still_valid()
+    {
+        var blank = new PolicyLedger.Reading.Syntax.PolicyItem("1", 1, "1.", [], string.Empty, new(0, 2), [], null, [], []);
+        var a = new ComparedDocument("A", null, [blank, Item("2", 2, "开发公益性岗位200个。")]);
+        var b = new ComparedDocument("B", null, [Item("1", 1, "开发公益性岗位300个。")]);
+        var path = Save("空白.xlsx", stream => ComparisonWorkbook.Write(stream, ComparisonService.Default.Compare(a, b)));
+        Assert.Empty(ValidationErrors(path));
+        var multi = Save("空白多文.xlsx", stream => ComparisonWorkbook.Write(stream, ComparisonService.Default.Compare([a, b, a])));
+        Assert.Empty(ValidationErrors(multi));
+    }
+
+    [Fact]
     public void Three_documents_render_one_row_per_measure_in_every_format()
     {
         var comparison = Three();
