@@ -28,10 +28,10 @@ public enum LinkKind
     /// <summary>Each is the other's most similar item, more similar than one of them is to its own siblings, and they stand in sections that correspond.</summary>
     Section,
 
-    /// <summary>B splits A's measure: this B item is most like A's item, stands beside its other part, and together they read more like A's item.</summary>
+    /// <summary>B splits A's measure: this B item is most like A's item, stands beside its other part, and adds a word of A's item the parts lacked.</summary>
     Split,
 
-    /// <summary>B bundles measures A gives apart: this A item is most like B's item, stands beside B's other partner, and together they read more like B's item.</summary>
+    /// <summary>B bundles measures A gives apart: this A item is most like B's item, stands beside B's other partner, and adds a word of B's item the partners lacked.</summary>
     Bundle,
 }
 

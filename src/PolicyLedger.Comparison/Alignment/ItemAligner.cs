@@ -7,16 +7,17 @@ internal readonly record struct Link(int A, int B, LinkKind Kind);
 /// Pairs the items of two documents that carry out the same measure. Stateless; four small steps over the
 /// similarity matrix of a <see cref="PreparedPair"/>:
 /// <list type="number">
-/// <item><b>Anchors.</b> A and B items that are each other's most similar item (mutual best) and more similar to each
-/// other than either is to any item of its own document. A document never states a measure twice, so its own items
-/// show how alike two different measures can be; a counterpart must beat that.</item>
+/// <item><b>Anchors.</b> A and B items that are each other's most similar item (mutual best), above the chance level of
+/// the unrelated pairs (<see cref="PreparedPair.ChanceLevel"/>), and more similar to each other than either is to any
+/// item of its own document. A document never states a measure twice, so its own items show how alike two different
+/// measures can be; a counterpart must beat that.</item>
 /// <item><b>Sections.</b> The anchors show which section of A corresponds to which of B (the one that holds most of
 /// its anchors). A mutual best pair that beats the null of one side only is kept when its sections correspond.</item>
 /// <item><b>Splits.</b> An unpaired B item whose most similar A item is paired with a B item standing beside it
-/// (<see cref="ComparisonOptions.SiblingDistance"/>) joins that pair when the B items read together are more similar
-/// to the A item than without it: the union covers the measure better than the part alone.</item>
-/// <item><b>Bundles.</b> The same from A's side: an unpaired A item joins B's item when A's items read together are
-/// more like B's item. Splits and bundles repeat until nothing changes.</item>
+/// (<see cref="ComparisonOptions.SiblingDistance"/>) joins that pair when it holds a word of the A item that the
+/// parts so far lack and is more like the A item than like any item of its own document outside the parts.</item>
+/// <item><b>Bundles.</b> The same from A's side: an unpaired A item joins the pair of the B item it is most like, when
+/// it stands beside that item's A partner. Splits and bundles repeat until nothing changes.</item>
 /// </list>
 /// Order and headings help (sections, neighbours) but do not decide: a measure moved to another section is still
 /// found as an anchor.
