@@ -14,7 +14,7 @@ public static class Summary
         return text.ToString();
     }
 
-    /// <summary>"以 X 为参照，共 120 项措施：Y 有 75 项（数字不同 11），Z 有 60 项（数字不同 5）。"</summary>
+    /// <summary>"以 X 为参照，共 120 项措施：X 有 100 项，Y 有 75 项（数字不同 11），Z 有 60 项（数字不同 5）。"</summary>
     public static string Of(MultiComparison c)
     {
         var text = new StringBuilder($"以 {c.Documents[0].Name} 为参照，共 {c.Rows.Count} 项措施：");
@@ -22,7 +22,7 @@ public static class Summary
         {
             var has = c.Rows.Count(r => r.Cells[k].Has);
             var changed = c.Rows.Count(r => r.Cells[k].Relation == Relation.ChangedFigure);
-            return $"{d.Name} 有 {has} 项（数字不同 {changed}）";
+            return k == 0 ? $"{d.Name} 有 {has} 项" : $"{d.Name} 有 {has} 项（数字不同 {changed}）";
         }));
         text.Append('。');
         return text.ToString();

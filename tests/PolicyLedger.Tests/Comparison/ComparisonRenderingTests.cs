@@ -182,6 +182,10 @@ public sealed class ComparisonRenderingTests : IDisposable
         var sheet = workbook.Worksheet(ComparisonWorkbook.MultiSheet);
         Assert.Equal(ComparisonWorkbook.FirstDataRow + comparison.Rows.Count - 1, sheet.LastRowUsed()!.RowNumber());
         Assert.Equal(Summary.Of(comparison), sheet.Cell(2, 1).GetString());
+
+        var summary = Summary.Of(comparison);
+        Assert.StartsWith($"以 {comparison.Documents[0].Name} 为参照，共 {comparison.Rows.Count} 项措施：{comparison.Documents[0].Name} 有 {comparison.Documents[0].Items.Count} 项，", summary, StringComparison.Ordinal);
+        Assert.Contains($"{comparison.Documents[1].Name} 有 {comparison.Rows.Count(r => r.Cells[1].Has)} 项（数字不同 {comparison.Rows.Count(r => r.Cells[1].Relation == Relation.ChangedFigure)}）", summary, StringComparison.Ordinal);
     }
 
     [Fact]
