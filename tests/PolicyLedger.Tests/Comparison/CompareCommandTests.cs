@@ -13,6 +13,7 @@ namespace PolicyLedger.Tests.Comparison;
 /// <c>policyledger compare</c> end to end: files, documents of the ledger (by key, 文号 or title), every format, and
 /// the errors for arguments it cannot use (named, with the reason; nothing written then).
 /// </summary>
+[Collection(ComparisonCollection.Name)]
 public sealed class CompareCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("policyledger-compare-cli-").FullName;

@@ -5,6 +5,7 @@ using PolicyLedger.Tests.Support;
 namespace PolicyLedger.Tests.Comparison;
 
 /// <summary>The comparison library stays a library: no database, no clock, no console, no place names in its code.</summary>
+[Collection(ComparisonCollection.Name)]
 public partial class ComparisonConventionTests
 {
     private static readonly string Source = Path.Combine(SharedData.RepositoryRoot, "src", "PolicyLedger.Comparison");

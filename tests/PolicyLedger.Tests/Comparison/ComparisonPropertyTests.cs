@@ -8,6 +8,7 @@ namespace PolicyLedger.Tests.Comparison;
 /// <summary>What holds for every comparison, whatever the documents: each item is accounted for once, a document
 /// compared with itself pairs every item with itself, and odd input (no items, one item, the same text twice) never
 /// throws.</summary>
+[Collection(ComparisonCollection.Name)]
 public class ComparisonPropertyTests
 {
     private static readonly string[] Phrases =

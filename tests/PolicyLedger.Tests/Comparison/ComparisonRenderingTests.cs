@@ -13,6 +13,7 @@ namespace PolicyLedger.Tests.Comparison;
 /// self-contained HTML page (encoded, no scripts, differing figures marked), and the workbook (opened by ClosedXML,
 /// zero errors from the Open XML SDK validator, differing figures in red bold runs).
 /// </summary>
+[Collection(ComparisonCollection.Name)]
 public sealed class ComparisonRenderingTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("policyledger-compare-").FullName;

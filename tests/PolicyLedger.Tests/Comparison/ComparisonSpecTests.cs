@@ -10,6 +10,7 @@ namespace PolicyLedger.Tests.Comparison;
 /// expected alignments). The pairs, the items on one side only and the figure differences must be exactly as
 /// written, but for the deviations the example lists as known; the relations are measured over all examples.
 /// </summary>
+[Collection(ComparisonCollection.Name)]
 public class ComparisonSpecTests(ITestOutputHelper output)
 {
     public static TheoryData<string, int> Examples()

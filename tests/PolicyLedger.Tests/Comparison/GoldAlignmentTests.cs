@@ -13,6 +13,7 @@ namespace PolicyLedger.Tests.Comparison;
 /// lists, and the relations. The goal is pair F1 ≥ 0.95; the floors asserted here are today's level, so that
 /// a change that makes the comparison worse fails. Also sanity checks on 000 and 001 against 004 (红旗区).
 /// </summary>
+[Collection(ComparisonCollection.Name)]
 public class GoldAlignmentTests(ITestOutputHelper output)
 {
     public const string A = "000_9d4e57dbb9f33d71";
