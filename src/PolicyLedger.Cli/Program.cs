@@ -18,6 +18,7 @@ root.Subcommands.Add(StatusCommand.Create(ledger));
 root.Subcommands.Add(BulletinCommand.Create(ledger));
 root.Subcommands.Add(AuditCommand.Create(ledger));
 root.Subcommands.Add(CadenceCommand.Create(ledger));
+root.Subcommands.Add(CompareCommand.Create(ledger));
 root.Subcommands.Add(BenefitsCommand.Create(ledger));
 root.Subcommands.Add(RulesCommand.Create(ledger));
 root.Subcommands.Add(ScopeCommand.Create(ledger));
