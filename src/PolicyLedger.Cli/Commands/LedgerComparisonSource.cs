@@ -21,7 +21,7 @@ internal sealed class LedgerComparisonSource(LedgerDatabase database)
         }
 
         using var errors = new StringWriter();
-        var found = await LedgerAccess.QueryAsync(database, errors, async context =>
+        var found = await LedgerAccess.QueryAsync(database, errors, english: false, async context =>
         {
             var matches = await StoredDocuments.FindAsync(context, argument, cancellationToken);
             if (matches.Count != 1)
