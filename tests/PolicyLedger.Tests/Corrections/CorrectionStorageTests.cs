@@ -134,7 +134,7 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         Assert.Equal($"{Key}#2", parsed.RootElement[1].GetProperty("key").GetString());
 
         var xlsx = Path.Combine(Folder, "台账.xlsx");
-        Assert.Equal(0, await ExportCommand.RunAsync(Database, xlsx, new LedgerFilter(), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, await ExportCommand.RunAsync(Database, xlsx, PolicyLedger.Ledger.Tracking.TrackingScope.Default, null, new DateOnly(2024, 7, 1), null, CliIo.Of(TextWriter.Null, TextWriter.Null)));
         using (var workbook = new XLWorkbook(xlsx))
         {
             var sheet = workbook.Worksheet(1);

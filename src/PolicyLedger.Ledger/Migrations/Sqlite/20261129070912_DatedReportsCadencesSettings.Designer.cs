@@ -11,187 +11,14 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerContext))]
-    [Migration("20261129073822_Corrections")]
-    partial class Corrections
+    [Migration("20261129070912_DatedReportsCadencesSettings")]
+    partial class DatedReportsCadencesSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CorrectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Mention")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("CorrectionId", "Ordinal")
-                        .IsUnique();
-
-                    b.ToTable("correction_units", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocumentKey")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ItemNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ItemText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NewItemId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextFingerprint")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextItemId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextItemText")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousFingerprint")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceFile")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StateItem")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StateReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitsFingerprint")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Why")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentKey", "ItemId");
-
-                    b.ToTable("corrections", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ReviewCheck", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocumentKey")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ItemNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ItemText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceFile")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentKey", "ItemId");
-
-                    b.ToTable("review_checks", (string)null);
-                });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.ImportLogEntry", b =>
                 {
@@ -243,6 +70,16 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Basis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CadenceSource")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentHash")
@@ -756,6 +593,21 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("evidence_blobs", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -862,6 +714,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -883,22 +738,6 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("progress_reports", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
-                {
-                    b.HasOne("PolicyLedger.Ledger.Corrections.ItemCorrection", null)
-                        .WithMany("Units")
-                        .HasForeignKey("CorrectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("PolicyLedger.Ledger.Model.LedgerUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
@@ -1034,11 +873,6 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
-                {
-                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>

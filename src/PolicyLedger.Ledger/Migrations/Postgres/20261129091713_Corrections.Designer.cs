@@ -12,7 +12,7 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLedgerContext))]
-    [Migration("20261129073826_Corrections")]
+    [Migration("20261129091713_Corrections")]
     partial class Corrections
     {
         /// <inheritdoc />
@@ -258,6 +258,16 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Basis")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CadenceSource")
                         .HasColumnType("text");
 
                     b.Property<string>("ContentHash")
@@ -789,6 +799,21 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("evidence_blobs", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -900,6 +925,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<long>("UnitId")
                         .HasColumnType("bigint");
