@@ -5,6 +5,7 @@ using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Queries;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading;
 
@@ -22,6 +23,7 @@ public class CorrectionBenchmarks
     private string _folder = string.Empty;
     private LedgerDatabase? _plain;
     private LedgerDatabase? _corrected;
+    private static readonly Actor Bench = Actor.LocalAdmin("bench");
     private readonly ResolverUnitResolution _units = new();
 
     [Params(200)]
@@ -44,11 +46,11 @@ public class CorrectionBenchmarks
 
         using var db = _corrected.OpenAsync().GetAwaiter().GetResult();
         var rows = LedgerQueries.RowsAsync(db, new LedgerFilter()).GetAwaiter().GetResult();
-        var service = new CorrectionService(db, TimeProvider.System, "bench", _units);
+        var service = new CorrectionService(db, TimeProvider.System, _units);
         foreach (var document in rows.GroupBy(r => r.DocumentId).Where((_, i) => i % 4 == 0))
         {
             var item = document.Skip(1).First();
-            var result = service.CorrectAsync(new CorrectionInput(item.Key, [
+            var result = service.CorrectAsync(Bench, new CorrectionInput(item.Key, [
                 new ChangeRequest(CorrectionKind.SetRole, LedgerRole.Lead, "县财政局、县发展改革委"),
                 new ChangeRequest(CorrectionKind.SetDeadline, Value: "2024-06-30")])).GetAwaiter().GetResult();
             Corrections += result.Ok ? 2 : 0;
@@ -65,7 +67,7 @@ public class CorrectionBenchmarks
     public int ReapplyAfterImport()
     {
         using var db = _corrected!.OpenAsync().GetAwaiter().GetResult();
-        return new CorrectionService(db, TimeProvider.System, "bench", _units).ReapplyAsync().GetAwaiter().GetResult().Applied;
+        return new CorrectionService(db, TimeProvider.System, _units).ReapplyAsync(Bench).GetAwaiter().GetResult().Applied;
     }
 
     private static int Rows(LedgerDatabase database)

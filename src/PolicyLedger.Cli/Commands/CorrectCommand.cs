@@ -124,7 +124,7 @@ internal static class CorrectCommand
         return new CorrectionInput(parse.GetValue(o.Item)!, changes, parse.GetValue(o.Why));
     }
 
-    /// <returns>0 when stored or unchanged, 1 when refused, 2 when the ledger cannot be used.</returns>
+    /// <returns>0 when stored or unchanged, 1 when refused, 2 when the ledger cannot be used, 3 when the person may not correct it.</returns>
     public static Task<int> RunAsync(LedgerDatabase database, CorrectionInput input, bool revert, string? by, string? aliases, string format, TextWriter output, TextWriter errors, CancellationToken ct = default)
     {
         if (revert && input.Changes.Count > 0)
@@ -135,8 +135,8 @@ internal static class CorrectCommand
 
         return CorrectionAccess.RunAsync(database, by, aliases, revert ? "correct --revert" : "correct", errors, async scope =>
         {
-            var service = new CorrectionService(scope.Db, scope.Clock, scope.Actor, scope.Units);
-            var result = revert ? await service.RevertAsync(input.Item, ct) : await service.CorrectAsync(input, ct);
+            var service = scope.Get<CorrectionService>();
+            var result = revert ? await service.RevertAsync(scope.Actor, input.Item, ct) : await service.CorrectAsync(scope.Actor, input, ct);
             if (!result.Ok)
             {
                 foreach (var p in result.Problems)
@@ -144,7 +144,7 @@ internal static class CorrectCommand
                     await errors.WriteLineAsync($"policyledger correct: {result.ItemKey ?? input.Item}：{p.Message}（{p.Code}）");
                 }
 
-                return 1;
+                return CorrectionAccess.ExitOf(result.Problems);
             }
 
             await output.WriteAsync(format == "json" ? Json(result, revert) : Table(result, revert));

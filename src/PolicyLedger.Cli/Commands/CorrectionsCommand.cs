@@ -54,7 +54,13 @@ internal static class CorrectionsCommand
     public static Task<int> ListAsync(LedgerDatabase database, string? document, string format, TextWriter output, TextWriter errors, CancellationToken ct = default) =>
         CorrectionAccess.RunAsync(database, null, null, "corrections", errors, async scope =>
         {
-            var rows = await new CorrectionService(scope.Db, scope.Clock, scope.Actor, scope.Units).ListAsync(document, ct);
+            var (rows, problem) = await scope.Get<CorrectionService>().ListAsync(scope.Actor, document, ct);
+            if (problem is not null)
+            {
+                await errors.WriteLineAsync($"policyledger corrections: {problem.Message}（{problem.Code}）");
+                return CorrectionAccess.ExitOf([problem]);
+            }
+
             await output.WriteAsync(format == "json" ? Json(rows) : Table(rows));
             return 0;
         }, ct);
@@ -96,9 +102,9 @@ internal static class CorrectionsCommand
     public static Task<int> ExportAsync(LedgerDatabase database, string path, string? document, TextWriter output, TextWriter errors, CancellationToken ct = default) =>
         CorrectionAccess.RunAsync(database, null, null, "corrections export", errors, async scope =>
         {
-            var exchange = new CorrectionExchange(scope.Db, scope.Clock, scope.Actor, scope.Units);
+            var exchange = scope.Get<CorrectionExchange>();
             var temporary = path + ".tmp";
-            (int Corrections, int Checks) count;
+            (int Corrections, int Checks, CorrectionProblem? Problem) count;
             try
             {
                 var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -109,7 +115,14 @@ internal static class CorrectionsCommand
 
                 await using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)))
                 {
-                    count = await exchange.ExportAsync(writer, document, ct);
+                    count = await exchange.ExportAsync(scope.Actor, writer, document, ct);
+                }
+
+                if (count.Problem is { } problem)
+                {
+                    File.Delete(temporary);
+                    await errors.WriteLineAsync($"policyledger corrections export: {problem.Message}（{problem.Code}）");
+                    return CorrectionAccess.ExitOf([problem]);
                 }
 
                 // Written beside and moved, so a failed export never leaves half a file under the asked name.
@@ -136,7 +149,7 @@ internal static class CorrectionsCommand
 
         return CorrectionAccess.RunAsync(database, by, aliases, $"corrections import {Path.GetFileName(path)}", errors, async scope =>
         {
-            var result = await new CorrectionExchange(scope.Db, scope.Clock, scope.Actor, scope.Units).ImportAsync(path, ct);
+            var result = await scope.Get<CorrectionExchange>().ImportAsync(scope.Actor, path, ct);
             foreach (var p in result.Problems)
             {
                 await errors.WriteLineAsync($"{path}：{p}");
@@ -149,7 +162,7 @@ internal static class CorrectionsCommand
                 await ReapplyReport.WriteAsync(reapply, output);
             }
 
-            return result.Problems.Count == 0 ? 0 : 1;
+            return result.Problems.Count == 0 ? 0 : result.Added + result.Replaced + result.Unchanged + result.KeptNewer == 0 && result.Problems.All(p => p.Number == 0 && p.Problem.Code.StartsWith("PL-A", StringComparison.Ordinal)) ? 3 : 1;
         }, ct);
     }
 }

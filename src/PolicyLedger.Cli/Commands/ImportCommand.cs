@@ -68,10 +68,10 @@ internal static class ImportCommand
         // Corrections are found again in what was imported: applied where their item is, listed as orphaned where not.
         var reapplied = await CorrectionAccess.RunAsync(database, null, aliasFile, "import", errors, async scope =>
         {
-            var result = await new PolicyLedger.Ledger.Corrections.CorrectionService(scope.Db, scope.Clock, scope.Actor, units).ReapplyAsync(cancellationToken);
+            var result = await scope.Get<PolicyLedger.Ledger.Corrections.CorrectionService>().ReapplyAsync(scope.Actor, cancellationToken);
             await ReapplyReport.WriteAsync(result, output);
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, units);
         if (reapplied != 0)
         {
             return 2;

@@ -37,15 +37,15 @@ internal static class ReviewCommand
     public static Task<int> RunAsync(LedgerDatabase database, string? document, IReadOnlyList<string> mark, bool all, int limit, string format, string? by, TextWriter output, TextWriter errors, CancellationToken ct = default) =>
         CorrectionAccess.RunAsync(database, by, null, "review", errors, async scope =>
         {
-            var service = new ReviewService(scope.Db, scope.Clock, scope.Actor);
-            var failed = false;
+            var service = scope.Get<ReviewService>();
+            var problems = new List<CorrectionProblem>();
             foreach (var key in mark)
             {
-                var result = await service.MarkCheckedAsync(key, ct);
+                var result = await service.MarkCheckedAsync(scope.Actor, key, ct);
                 if (result.Problem is { } p)
                 {
                     await errors.WriteLineAsync($"policyledger review: {key}：{p.Message}（{p.Code}）");
-                    failed = true;
+                    problems.Add(p);
                 }
                 else
                 {
@@ -55,12 +55,18 @@ internal static class ReviewCommand
 
             if (mark.Count > 0 && format != "json" && document is null && !all)
             {
-                return failed ? 1 : 0;
+                return problems.Count == 0 ? 0 : CorrectionAccess.ExitOf(problems);
             }
 
-            var queue = await service.QueueAsync(document, all, limit, ct);
+            var queue = await service.QueueAsync(scope.Actor, document, all, limit, ct);
+            if (queue.Problem is { } denied)
+            {
+                await errors.WriteLineAsync($"policyledger review: {denied.Message}（{denied.Code}）");
+                return CorrectionAccess.ExitOf([denied]);
+            }
+
             await output.WriteAsync(format == "json" ? Json(queue) : Table(queue, all));
-            return failed ? 1 : 0;
+            return problems.Count == 0 ? 0 : CorrectionAccess.ExitOf(problems);
         }, ct);
 
     private static string Table(ReviewQueue queue, bool all)

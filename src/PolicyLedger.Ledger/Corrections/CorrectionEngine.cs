@@ -303,6 +303,7 @@ public static class CorrectionEngine
         var second = item with
         {
             LedgerItemId = null,
+            SourceItemId = item.StoredItemId,
             Id = secondId,
             Number = secondNumber,
             Text = secondText[Math.Min(marker, secondText.Length)..],

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
@@ -25,20 +26,26 @@ public sealed record CorrectionImportResult(
 /// Corrections and checks to and from a file (<see cref="CorrectionFile"/>). Export writes every correction with its
 /// anchor, so another ledger holding the same documents finds the same items. Import applies each valid entry and
 /// names each broken one; an entry the ledger already holds changes nothing, so importing a file twice changes
-/// nothing; where the ledger holds a later correction of the same field, it is kept.
+/// nothing; where the ledger holds a later correction of the same field, it is kept. Exporting needs
+/// <see cref="TrackingAction.Review"/>, importing <see cref="TrackingAction.Correct"/> (entries of documents outside the
+/// person's jurisdictions are refused one by one).
 /// </summary>
-public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, string actor, IUnitResolution units)
+public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, IUnitResolution units)
 {
-    private readonly CorrectionStore _store = new(db, clock, actor);
-
-    /// <returns>How many corrections and checks were written.</returns>
-    public async Task<(int Corrections, int Checks)> ExportAsync(TextWriter writer, string? document = null, CancellationToken ct = default)
+    /// <returns>How many corrections and checks were written, or why the person may not export them.</returns>
+    public async Task<(int Corrections, int Checks, CorrectionProblem? Problem)> ExportAsync(Actor actor, TextWriter writer, string? document = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (CorrectionAccess.Deny(actor, TrackingAction.Review) is { } denied)
+        {
+            return (0, 0, denied);
+        }
+
         var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(Document: document), ct);
         var entries = new List<(CorrectionEntry, string?)>();
         foreach (var c in ledger.Corrections)
         {
-            if (ledger.StateOf(c.Id) is not { } outcome)
+            if (ledger.StateOf(c.Id) is not { } outcome || !CorrectionService.Sees(actor, ledger, c))
             {
                 continue;
             }
@@ -56,16 +63,24 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
         }
 
         var checks = (await db.ReviewChecks.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
-            .Where(c => document is null || ledger.Documents.Any(d => DocumentKey.Normalize(d.Key) == DocumentKey.Normalize(c.DocumentKey)))
+            .Where(c => (document is null && actor.Jurisdictions.Count == 0)
+                || ledger.Documents.Any(d => DocumentKey.Normalize(d.Key) == DocumentKey.Normalize(c.DocumentKey) && actor.Sees(d.Jurisdiction)))
             .Select(c => new CheckEntry(0, 0, new ItemKey(c.DocumentKey, c.ItemId).ToString(), c.SourceFile, c.ItemText, c.By, CorrectionFile.Time(c.At)))
             .ToList();
         CorrectionFile.Write(writer, entries, checks);
-        return (entries.Count, checks.Count);
+        return (entries.Count, checks.Count, null);
     }
 
-    public async Task<CorrectionImportResult> ImportAsync(string path, CancellationToken ct = default)
+    public async Task<CorrectionImportResult> ImportAsync(Actor actor, string path, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var name = Path.GetFileName(path);
+        if (CorrectionAccess.Deny(actor, TrackingAction.Correct) is { } denied)
+        {
+            return new CorrectionImportResult(path, 0, 0, 0, 0, 0, 0, [new EntryProblem(name, 0, 0, null, denied)], null);
+        }
+
+        var store = new CorrectionStore(db, clock, actor.Name);
         CorrectionFileContent content;
         try
         {
@@ -78,7 +93,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
         }
 
         var problems = content.Problems.ToList();
-        var docs = await _store.DocumentsAsync(ct);
+        var docs = await store.DocumentsAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var stored = await db.Corrections.AsTracking().Include(c => c.Units).ThenInclude(u => u.Unit).OrderBy(c => c.Id).ToListAsync(ct);
         var ledgers = new Dictionary<long, (EffectiveLedger Ledger, IReadOnlyList<MatchCandidate> Read)>();
@@ -96,7 +111,12 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
         int added = 0, replaced = 0, unchanged = 0, kept = 0;
         foreach (var entry in content.Corrections)
         {
-            var (entity, doc, problem) = Entity(entry, docs);
+            var (entity, doc, problem) = Entity(store, entry, docs);
+            if (problem is null && doc is not null && CorrectionAccess.Outside(actor, doc.Jurisdiction) is { } outside)
+            {
+                problem = outside;
+            }
+
             if (problem is not null)
             {
                 problems.Add(new EntryProblem(CorrectionFile.CorrectionsSection, entry.Number, entry.Line, entry.Item, problem));
@@ -147,7 +167,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
 
             if (doc is not null && CorrectionRules.NamesUnits(e.Kind))
             {
-                e.Units = await _store.ResolveAsync(units, doc.Jurisdiction, e.Units.OrderBy(u => u.Ordinal).Select(u => u.Mention).ToList(), ct);
+                e.Units = await store.ResolveAsync(units, doc.Jurisdiction, e.Units.OrderBy(u => u.Ordinal).Select(u => u.Mention).ToList(), ct);
                 e.UnitsFingerprint = units.Fingerprint;
             }
 
@@ -160,19 +180,19 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
             db.Corrections.Add(e);
             placed[e] = bound;
             var field = CorrectionRecord.FieldOf(e.Kind, e.Role);
-            _store.Audit("correct", "items", CorrectionStore.ItemKeyOf(e),
+            store.Audit("correct", "items", CorrectionStore.ItemKeyOf(e),
                 new Dictionary<string, object?> { [field] = old.FirstOrDefault()?.Value },
                 new Dictionary<string, object?> { [field] = e.Value, ["by"] = e.By, ["why"] = e.Why },
                 $"corrections import {name}");
         }
 
-        var (checksAdded, checksUnchanged) = await ImportChecksAsync(content.Checks, docs, problems, ct);
+        var (checksAdded, checksUnchanged) = await ImportChecksAsync(store, actor, content.Checks, docs, problems, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
 
         var reapply = added + replaced > 0 || stored.Any(c => c.State is null)
-            ? await new CorrectionService(db, clock, actor, units).ReapplyAsync(ct)
+            ? await new CorrectionService(db, clock, units).ReapplyAsync(actor, ct)
             : null;
         return new CorrectionImportResult(path, added, replaced, unchanged, kept, checksAdded, checksUnchanged,
             problems.OrderBy(p => p.Section == CorrectionFile.ChecksSection).ThenBy(p => p.Number).ToList(), reapply);
@@ -192,7 +212,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
     }
 
     /// <summary>Reads one entry into a correction (not stored yet), or says what is wrong with it.</summary>
-    private (ItemCorrection? Entity, DocumentView? Document, CorrectionProblem? Problem) Entity(CorrectionEntry entry, IReadOnlyList<DocumentView> docs)
+    private static (ItemCorrection? Entity, DocumentView? Document, CorrectionProblem? Problem) Entity(CorrectionStore store, CorrectionEntry entry, IReadOnlyList<DocumentView> docs)
     {
         if (!ItemKey.TryParse(entry.Item, out var key))
         {
@@ -209,7 +229,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
             return (null, null, CorrectionCodes.Entry($"change“{entry.Change}”不是可用的修改：lead、responsible、cooperating、add-lead、add-responsible、add-cooperating、remove、deadline、target、not-an-item、as-item、split、merge-next"));
         }
 
-        var at = _store.Now;
+        var at = store.Now;
         if (entry.At is not null && !CorrectionFile.TryTime(entry.At, out at))
         {
             return (null, null, CorrectionCodes.Entry($"at“{entry.At}”不是时间：应写作 2024-05-06T10:00:00+08:00"));
@@ -228,7 +248,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
             NextFingerprint = Print(entry.NextFingerprint),
         };
         var next = kind == CorrectionKind.MergeNext ? anchor with { ItemId = entry.NextItem!.Trim(), Number = null, Text = entry.NextText!.Trim() } : null;
-        var (entity, problem) = CorrectionFactory.Create(anchor, new ChangeRequest(kind, role, entry.Value, entry.NewItem), entry.Why, string.IsNullOrWhiteSpace(entry.By) ? actor : entry.By.Trim(), at, next);
+        var (entity, problem) = CorrectionFactory.Create(anchor, new ChangeRequest(kind, role, entry.Value, entry.NewItem), entry.Why, string.IsNullOrWhiteSpace(entry.By) ? store.Actor : entry.By.Trim(), at, next);
         return (entity, doc, problem);
     }
 
@@ -236,7 +256,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
     private static string? Print(string? text) =>
         text is { Length: 16 } t && t.All(char.IsAsciiHexDigitLower) ? t : null;
 
-    private async Task<(int Added, int Unchanged)> ImportChecksAsync(IReadOnlyList<CheckEntry> entries, IReadOnlyList<DocumentView> docs, List<EntryProblem> problems, CancellationToken ct)
+    private async Task<(int Added, int Unchanged)> ImportChecksAsync(CorrectionStore store, Actor actor, IReadOnlyList<CheckEntry> entries, IReadOnlyList<DocumentView> docs, List<EntryProblem> problems, CancellationToken ct)
     {
         var stored = await db.ReviewChecks.AsTracking().ToListAsync(ct);
         int added = 0, unchanged = 0;
@@ -252,7 +272,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
                 problem = CorrectionCodes.Entry("缺少 text（核对时该项的文字）");
             }
 
-            var at = _store.Now;
+            var at = store.Now;
             if (problem is null && entry.At is not null && !CorrectionFile.TryTime(entry.At, out at))
             {
                 problem = CorrectionCodes.Entry($"at“{entry.At}”不是时间：应写作 2024-05-06T10:00:00+08:00");
@@ -265,6 +285,12 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
             }
 
             var doc = docs.FirstOrDefault(d => DocumentKey.Normalize(d.Key) == DocumentKey.Normalize(key.Document));
+            if (doc is not null && CorrectionAccess.Outside(actor, doc.Jurisdiction) is { } outside)
+            {
+                problems.Add(new EntryProblem(CorrectionFile.ChecksSection, entry.Number, entry.Line, entry.Item, outside));
+                continue;
+            }
+
             var documentKey = doc?.Key ?? key.Document;
             var fingerprint = TextSimilarity.Fingerprint(entry.Text!);
             var same = stored.Where(c => DocumentKey.Normalize(c.DocumentKey) == DocumentKey.Normalize(documentKey) && DocumentKey.Normalize(c.ItemId) == DocumentKey.Normalize(key.Item) && c.SourceFile == entry.File).ToList();
@@ -283,13 +309,13 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, str
                 ItemNumber = int.TryParse(key.Item, out var n) ? n : null,
                 ItemText = entry.Text!.Trim(),
                 Fingerprint = fingerprint,
-                By = string.IsNullOrWhiteSpace(entry.By) ? actor : entry.By.Trim(),
+                By = string.IsNullOrWhiteSpace(entry.By) ? actor.Name : entry.By.Trim(),
                 At = at.ToUniversalTime(),
             };
             db.ReviewChecks.Add(check);
             stored.RemoveAll(same.Contains);
             stored.Add(check);
-            _store.Audit("check", "items", new ItemKey(documentKey, key.Item).ToString(), null, new { @checked = true, by = check.By }, "corrections import");
+            store.Audit("check", "items", new ItemKey(documentKey, key.Item).ToString(), null, new { @checked = true, by = check.By }, "corrections import");
             added++;
         }
 

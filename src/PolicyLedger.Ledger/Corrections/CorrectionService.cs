@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading.Syntax;
 
@@ -22,6 +23,9 @@ public sealed record ChangeResult(string Field, ChangeOutcome Outcome, string? V
 public sealed record CorrectResult(string? ItemKey, IReadOnlyList<CorrectionProblem> Problems, IReadOnlyList<ChangeResult> Changes, ReadItemState? Before, ReadItemState? After)
 {
     public bool Ok => Problems.Count == 0;
+
+    /// <summary>The acting person may not do this (<see cref="CorrectionAccess"/>): the CLI exits 3, the web answers 403.</summary>
+    public bool Denied => Problems.Any(CorrectionAccess.IsDenial);
 
     public static CorrectResult Refused(string? key, params CorrectionProblem[] problems) => new(key, problems, [], null, null);
 }
@@ -48,29 +52,40 @@ public sealed record ReapplyResult(int Applied, int Orphaned, IReadOnlyList<Stat
 
 /// <summary>
 /// Corrections of items: make one (<see cref="CorrectAsync"/>), revert an item's, list them with their state, and
-/// apply them again after an import. Acts for one person (<paramref name="actor"/>) at the clock's time; units the
-/// corrections name resolve through <paramref name="units"/>, the resolution imports use. Never prints; refusals are
-/// values with stable codes (<see cref="CorrectionCodes"/>); nothing is stored when any change asked is refused.
+/// apply them again after an import. Each call acts for one person (an <see cref="Actor"/>, whose permissions are
+/// checked here) at the clock's time; units the corrections name resolve through <paramref name="units"/>, the
+/// resolution imports use. Never prints; refusals are values with stable codes (<see cref="CorrectionCodes"/>);
+/// nothing is stored when any change asked is refused.
 /// </summary>
-public sealed class CorrectionService(LedgerContext db, TimeProvider clock, string actor, IUnitResolution units)
+public sealed class CorrectionService(LedgerContext db, TimeProvider clock, IUnitResolution units)
 {
-    private readonly CorrectionStore _store = new(db, clock, actor);
-
-    public async Task<CorrectResult> CorrectAsync(CorrectionInput input, CancellationToken ct = default)
+    public async Task<CorrectResult> CorrectAsync(Actor actor, CorrectionInput input, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        if (CorrectionAccess.Deny(actor, TrackingAction.Correct) is { } denied)
+        {
+            return CorrectResult.Refused(input.Item, denied);
+        }
+
+        var store = new CorrectionStore(db, clock, actor.Name);
         if (input.Changes.Count == 0)
         {
             return CorrectResult.Refused(input.Item, CorrectionCodes.Nothing());
         }
 
-        var (located, missing) = await _store.LocateAsync(input.Item, ct);
+        var (located, missing) = await store.LocateAsync(input.Item, ct);
         if (located is null)
         {
             return CorrectResult.Refused(input.Item, missing!);
         }
 
         var doc = located.Document;
+        if (CorrectionAccess.Outside(actor, doc.Jurisdiction) is { } outside)
+        {
+            return CorrectResult.Refused(input.Item, outside);
+        }
+
         var before = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: [doc.Id]), ct);
         var item = before.Items.FirstOrDefault(e => ItemKey.ItemMatches(located.ItemPart, e.Item.Id, e.Item.Number));
         var removed = before.Removed.FirstOrDefault(r => ItemKey.ItemMatches(located.ItemPart, r.Item.Id, r.Item.Number));
@@ -94,7 +109,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
             return CorrectResult.Refused(key, CorrectionCodes.Conflicting($"{key} 由校对产生（拆分或补充），不能再删去、拆分或合并：先撤销产生它的校对"));
         }
 
-        var sourceFile = await _store.SourceFileAsync(located, ct);
+        var sourceFile = await store.SourceFileAsync(located, ct);
         var anchor = asItem is not null
             ? new ItemAnchor(doc.Key, sourceFile, located.ItemPart, NumberOf(located.ItemPart), asItem.Value ?? string.Empty)
             : structural.Count == 1
@@ -107,7 +122,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
         var built = new List<ItemCorrection>();
         foreach (var change in input.Changes.OrderBy(c => c.Kind == CorrectionKind.AsItem ? 0 : 1))
         {
-            var (entity, problem) = await BuildAsync(doc, before, item, change, change.Kind == CorrectionKind.AsItem || asItem is null ? anchor : anchor with { Text = string.Concat(anchor.Text.Where(c => !char.IsWhiteSpace(c))) }, input.Why, ct);
+            var (entity, problem) = await BuildAsync(store, doc, before, item, change, change.Kind == CorrectionKind.AsItem || asItem is null ? anchor : anchor with { Text = string.Concat(anchor.Text.Where(c => !char.IsWhiteSpace(c))) }, input.Why, ct);
             if (problem is not null)
             {
                 problems.Add(problem);
@@ -176,24 +191,36 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
         var stateBefore = item is null ? null : ReadItemState.Of(item);
         var stateAfter = now is null ? null : ReadItemState.Of(now);
         var (auditBefore, auditAfter) = CorrectionStore.Difference(stateBefore, stateAfter);
-        _store.Audit("correct", "items", key, auditBefore, auditAfter, input.Why is null ? "correct" : $"correct: {input.Why}");
+        store.Audit("correct", "items", key, auditBefore, auditAfter, input.Why is null ? "correct" : $"correct: {input.Why}");
         var mine = tracked.Where(c => EffectiveItems.Concerns(EffectiveItems.Record(c), doc)).ToList();
-        _store.RecordStates(mine, after, [doc], "correct");
+        store.RecordStates(mine, after, [doc], "correct");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new CorrectResult(key, [], results, stateBefore, stateAfter);
     }
 
     /// <summary>Removes an item's corrections (with those of the items a split of it made); the item shows as read again.</summary>
-    public async Task<CorrectResult> RevertAsync(string typed, CancellationToken ct = default)
+    public async Task<CorrectResult> RevertAsync(Actor actor, string typed, CancellationToken ct = default)
     {
-        var (located, missing) = await _store.LocateAsync(typed, ct);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (CorrectionAccess.Deny(actor, TrackingAction.Correct) is { } denied)
+        {
+            return CorrectResult.Refused(typed, denied);
+        }
+
+        var store = new CorrectionStore(db, clock, actor.Name);
+        var (located, missing) = await store.LocateAsync(typed, ct);
         if (located is null)
         {
             return CorrectResult.Refused(typed, missing!);
         }
 
         var doc = located.Document;
+        if (CorrectionAccess.Outside(actor, doc.Jurisdiction) is { } outside)
+        {
+            return CorrectResult.Refused(typed, outside);
+        }
+
         var before = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: [doc.Id]), ct);
         var item = before.Items.FirstOrDefault(e => ItemKey.ItemMatches(located.ItemPart, e.Item.Id, e.Item.Number));
         var removed = before.Removed.FirstOrDefault(r => ItemKey.ItemMatches(located.ItemPart, r.Item.Id, r.Item.Number));
@@ -225,9 +252,9 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
         var stateAfter = now is null ? null : ReadItemState.Of(now);
         var (auditBefore, auditAfter) = CorrectionStore.Difference(item is null ? null : stateBefore, stateAfter);
         auditBefore["corrections"] = tracked.Select(c => new { id = c.Id, field = CorrectionRecord.FieldOf(c.Kind, c.Role), value = c.Value, by = c.By, why = c.Why }).ToList();
-        _store.Audit("revert", "items", key, auditBefore, auditAfter, "correct --revert");
+        store.Audit("revert", "items", key, auditBefore, auditAfter, "correct --revert");
         var rest = await db.Corrections.AsTracking().Include(c => c.Units).ThenInclude(u => u.Unit).ToListAsync(ct);
-        _store.RecordStates(rest.Where(c => EffectiveItems.Concerns(EffectiveItems.Record(c), doc)).ToList(), after, [doc], "correct --revert");
+        store.RecordStates(rest.Where(c => EffectiveItems.Concerns(EffectiveItems.Record(c), doc)).ToList(), after, [doc], "correct --revert");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new CorrectResult(key, [], tracked.Select(c => new ChangeResult(CorrectionRecord.FieldOf(c.Kind, c.Role), ChangeOutcome.Replaced, c.Value)).ToList(), stateBefore, stateAfter);
@@ -236,10 +263,13 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
     /// <summary>
     /// After an import: resolves the units of corrections made before their document was in the ledger (or before the
     /// alias files changed), finds each correction's item in the current versions, moves its anchor there, and records
-    /// (and audits) every change of state. Orphaned corrections are kept and listed, never dropped.
+    /// (and audits) every change of state. Orphaned corrections are kept and listed, never dropped. Part of an
+    /// import: no permission of its own; <paramref name="actor"/> is who the audit rows name.
     /// </summary>
-    public async Task<ReapplyResult> ReapplyAsync(CancellationToken ct = default)
+    public async Task<ReapplyResult> ReapplyAsync(Actor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var store = new CorrectionStore(db, clock, actor.Name);
         var tracked = await db.Corrections.AsTracking().Include(c => c.Units).ThenInclude(u => u.Unit).OrderBy(c => c.Id).ToListAsync(ct);
         if (tracked.Count == 0)
         {
@@ -247,7 +277,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var docs = await _store.DocumentsAsync(ct);
+        var docs = await store.DocumentsAsync(ct);
         foreach (var c in tracked.Where(c => CorrectionRules.NamesUnits(c.Kind) && (c.UnitsFingerprint != units.Fingerprint || c.Units.Any(u => u.UnitId is null))))
         {
             var doc = docs.FirstOrDefault(d => EffectiveItems.Concerns(EffectiveItems.Record(c), d));
@@ -256,7 +286,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
                 continue;
             }
 
-            var resolved = await _store.ResolveAsync(units, doc.Jurisdiction, c.Units.OrderBy(u => u.Ordinal).Select(u => u.Mention).ToList(), ct);
+            var resolved = await store.ResolveAsync(units, doc.Jurisdiction, c.Units.OrderBy(u => u.Ordinal).Select(u => u.Mention).ToList(), ct);
             foreach (var (unit, fresh) in c.Units.OrderBy(u => u.Ordinal).Zip(resolved))
             {
                 unit.Unit = fresh.Unit;
@@ -269,21 +299,30 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
         await db.SaveChangesAsync(ct);
         var concerned = docs.Where(d => tracked.Any(c => EffectiveItems.Concerns(EffectiveItems.Record(c), d))).Select(d => d.Id).ToList();
         var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: concerned), ct);
-        var changes = _store.RecordStates(tracked, ledger, docs, "import");
+        var changes = store.RecordStates(tracked, ledger, docs, "import");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         var applied = tracked.Count(c => c.State == "applied");
         return new ReapplyResult(applied, tracked.Count - applied, changes);
     }
 
-    /// <summary>Every correction (of the documents whose key, number, title or file contains <paramref name="document"/>) with its state now.</summary>
-    public async Task<IReadOnlyList<CorrectionRow>> ListAsync(string? document = null, CancellationToken ct = default)
+    /// <summary>
+    /// Every correction (of the documents whose key, number, title or file contains <paramref name="document"/>) with its
+    /// state now; for a person with some jurisdictions only, those of their documents.
+    /// </summary>
+    public async Task<(IReadOnlyList<CorrectionRow> Rows, CorrectionProblem? Problem)> ListAsync(Actor actor, string? document = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (CorrectionAccess.Deny(actor, TrackingAction.Review) is { } denied)
+        {
+            return ([], denied);
+        }
+
         var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(Document: document), ct);
         var rows = new List<CorrectionRow>();
         foreach (var c in ledger.Corrections)
         {
-            if (ledger.StateOf(c.Id) is not { } outcome)
+            if (ledger.StateOf(c.Id) is not { } outcome || !Sees(actor, ledger, c))
             {
                 continue;
             }
@@ -292,7 +331,14 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
                 outcome.State, outcome.ItemKey, outcome.How, outcome.Problem));
         }
 
-        return rows;
+        return (rows, null);
+    }
+
+    /// <summary>Whether a person sees a correction: it concerns a document of their jurisdictions (one with no document: everybody who sees every jurisdiction).</summary>
+    internal static bool Sees(Actor actor, EffectiveLedger ledger, CorrectionRecord c)
+    {
+        var documents = ledger.Documents.Where(d => EffectiveItems.Concerns(c, d)).ToList();
+        return documents.Count == 0 ? actor.Jurisdictions.Count == 0 : documents.Any(d => actor.Sees(d.Jurisdiction));
     }
 
     private async Task<List<ItemCorrection>> TrackedAsync(IEnumerable<long> ids, CancellationToken ct)
@@ -317,9 +363,9 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
     }
 
     /// <summary>Checks one change against the item and builds its correction (units resolved), or says why not.</summary>
-    private async Task<(ItemCorrection? Entity, CorrectionProblem? Problem)> BuildAsync(DocumentView doc, EffectiveLedger ledger, EffectiveItem? item, ChangeRequest change, ItemAnchor anchor, string? why, CancellationToken ct)
+    private async Task<(ItemCorrection? Entity, CorrectionProblem? Problem)> BuildAsync(CorrectionStore store, DocumentView doc, EffectiveLedger ledger, EffectiveItem? item, ChangeRequest change, ItemAnchor anchor, string? why, CancellationToken ct)
     {
-        var (entity, problem) = CorrectionFactory.Create(anchor, change, why, actor, _store.Now);
+        var (entity, problem) = CorrectionFactory.Create(anchor, change, why, store.Actor, store.Now);
         if (problem is not null)
         {
             return (null, problem);
@@ -411,7 +457,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, stri
 
         if (CorrectionRules.NamesUnits(e.Kind))
         {
-            e.Units = await _store.ResolveAsync(units, doc.Jurisdiction, UnitList.Parse(e.Value).Names, ct);
+            e.Units = await store.ResolveAsync(units, doc.Jurisdiction, UnitList.Parse(e.Value).Names, ct);
             e.UnitsFingerprint = units.Fingerprint;
         }
 

@@ -89,6 +89,12 @@ public sealed record ReadItem(
     /// <summary>What the reader found doubtful about the item (its stored diagnostics, in order).</summary>
     public IReadOnlyList<ItemDoubt> Doubts { get; init; } = [];
 
+    /// <summary>For an item a split made, the stored item it was split from (progress reports point at it).</summary>
+    public long? SourceItemId { get; init; }
+
+    /// <summary>The stored item this one is, or was made from: null only for a paragraph a correction took as an item.</summary>
+    public long? StoredItemId => LedgerItemId ?? SourceItemId;
+
     public IEnumerable<string> MentionsIn(LedgerRole role) => Roles.Where(r => r.Role == role).Select(r => r.Mention);
 }
 

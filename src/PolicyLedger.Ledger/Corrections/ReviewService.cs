@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
 
@@ -21,8 +22,8 @@ public sealed record ReviewRow(string Key, string Document, ReviewState State, I
 /// <summary>How far the review of one document is: its items checked unchanged, corrected, and left.</summary>
 public sealed record DocumentProgress(string Document, string DocumentKey, int Items, int Checked, int Corrected, int Left);
 
-/// <summary>The review queue (doubtful items first), the progress of each document, and how many corrections of these documents are orphaned.</summary>
-public sealed record ReviewQueue(IReadOnlyList<ReviewRow> Rows, IReadOnlyList<DocumentProgress> Progress, int Total, int Orphaned = 0);
+/// <summary>The review queue (doubtful items first), the progress of each document, and how many corrections of these documents are orphaned; or why the person may not see it.</summary>
+public sealed record ReviewQueue(IReadOnlyList<ReviewRow> Rows, IReadOnlyList<DocumentProgress> Progress, int Total, int Orphaned = 0, CorrectionProblem? Problem = null);
 
 /// <summary>What marking an item checked did.</summary>
 public sealed record CheckResult(string? ItemKey, ChangeOutcome Outcome, CorrectionProblem? Problem);
@@ -30,23 +31,28 @@ public sealed record CheckResult(string? ItemKey, ChangeOutcome Outcome, Correct
 /// <summary>
 /// The review of the ledger: the queue of items to check, doubtful ones first (the reader's item diagnostics), with
 /// the clause as written beside what was read; a person's check of an item as read; the progress per document. A
-/// check holds while the item's text stays the same (under any number). Acts for one person at the clock's time;
-/// never prints.
+/// check holds while the item's text stays the same (under any number). Each call acts for one person (an
+/// <see cref="Actor"/>: reviewing needs <see cref="TrackingAction.Review"/>, checking <see cref="TrackingAction.Correct"/>,
+/// for documents of their jurisdictions) at the clock's time; never prints.
 /// </summary>
-public sealed class ReviewService(LedgerContext db, TimeProvider clock, string actor)
+public sealed class ReviewService(LedgerContext db, TimeProvider clock)
 {
-    private readonly CorrectionStore _store = new(db, clock, actor);
-
     /// <param name="document">Only documents whose key, number, title or file contains this.</param>
     /// <param name="all">Every item, not only those left to check.</param>
     /// <param name="limit">At most this many rows (the progress always counts every item).</param>
-    public async Task<ReviewQueue> QueueAsync(string? document = null, bool all = false, int? limit = null, CancellationToken ct = default)
+    public async Task<ReviewQueue> QueueAsync(Actor actor, string? document = null, bool all = false, int? limit = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (CorrectionAccess.Deny(actor, TrackingAction.Review) is { } denied)
+        {
+            return new ReviewQueue([], [], 0, 0, denied);
+        }
+
         var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(Document: document), ct);
         var checks = await db.ReviewChecks.AsNoTracking().ToListAsync(ct);
         var rows = new List<ReviewRow>();
         var progress = new List<DocumentProgress>();
-        foreach (var doc in ledger.Documents)
+        foreach (var doc in ledger.Documents.Where(d => actor.Sees(d.Jurisdiction)))
         {
             var items = ledger.Items.Where(e => e.Document.Id == doc.Id).ToList();
             var removed = ledger.Removed.Where(r => r.Document.Id == doc.Id).ToList();
@@ -80,20 +86,32 @@ public sealed class ReviewService(LedgerContext db, TimeProvider clock, string a
             shown = shown.Take(limit.Value).ToList();
         }
 
-        var orphaned = ledger.Corrections.Count(c => ledger.StateOf(c.Id) is { State: CorrectionState.Orphaned });
+        var orphaned = ledger.Corrections.Count(c => ledger.StateOf(c.Id) is { State: CorrectionState.Orphaned } && CorrectionService.Sees(actor, ledger, c));
         return new ReviewQueue(await WithClausesAsync(shown, ledger, ct), progress, total, orphaned);
     }
 
     /// <summary>Records that a person checked the item as the ledger shows it and found it right; the same check again changes nothing.</summary>
-    public async Task<CheckResult> MarkCheckedAsync(string typed, CancellationToken ct = default)
+    public async Task<CheckResult> MarkCheckedAsync(Actor actor, string typed, CancellationToken ct = default)
     {
-        var (located, problem) = await _store.LocateAsync(typed, ct);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (CorrectionAccess.Deny(actor, TrackingAction.Correct) is { } denied)
+        {
+            return new CheckResult(null, ChangeOutcome.Unchanged, denied);
+        }
+
+        var store = new CorrectionStore(db, clock, actor.Name);
+        var (located, problem) = await store.LocateAsync(typed, ct);
         if (located is null)
         {
             return new CheckResult(null, ChangeOutcome.Unchanged, problem);
         }
 
         var doc = located.Document;
+        if (CorrectionAccess.Outside(actor, doc.Jurisdiction) is { } outside)
+        {
+            return new CheckResult(null, ChangeOutcome.Unchanged, outside);
+        }
+
         var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: [doc.Id]), ct);
         var item = ledger.Items.FirstOrDefault(e => ItemKey.ItemMatches(located.ItemPart, e.Item.Id, e.Item.Number));
         if (item is null)
@@ -105,7 +123,7 @@ public sealed class ReviewService(LedgerContext db, TimeProvider clock, string a
         }
 
         var fingerprint = TextSimilarity.Fingerprint(item.Item.Text);
-        var sourceFile = await _store.SourceFileAsync(located, ct);
+        var sourceFile = await store.SourceFileAsync(located, ct);
         var existing = await db.ReviewChecks.AsTracking().Where(c => c.DocumentKey == doc.Key && c.ItemId == item.Item.Id).ToListAsync(ct);
         if (existing.Any(c => c.Fingerprint == fingerprint && c.SourceFile == sourceFile))
         {
@@ -121,10 +139,10 @@ public sealed class ReviewService(LedgerContext db, TimeProvider clock, string a
             ItemNumber = item.Item.Number,
             ItemText = item.Item.Text,
             Fingerprint = fingerprint,
-            By = actor,
-            At = _store.Now,
+            By = actor.Name,
+            At = store.Now,
         });
-        _store.Audit("check", "items", item.Key, null, new { @checked = true, text = item.Item.Text }, "review --mark-checked");
+        store.Audit("check", "items", item.Key, null, new { @checked = true, text = item.Item.Text }, "review --mark-checked");
         await db.SaveChangesAsync(ct);
         return new CheckResult(item.Key, existing.Count > 0 ? ChangeOutcome.Replaced : ChangeOutcome.Added, null);
     }

@@ -29,7 +29,8 @@ public static class LedgerWorkbook
     /// <summary>The row of the first task on a document sheet (row 1 is the title, row 2 the header).</summary>
     public const int FirstDataRow = 3;
 
-    public static void Write(string path, IReadOnlyList<LedgerRow> rows, IReadOnlyList<UnitReport> units, Func<long, ItemStatus?>? statusOf = null)
+    /// <param name="statusOf">进展 and 状态 of a row, where progress is tracked.</param>
+    public static void Write(string path, IReadOnlyList<LedgerRow> rows, IReadOnlyList<UnitReport> units, Func<LedgerRow, ItemStatus?>? statusOf = null)
     {
         using var workbook = new XLWorkbook();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { MatrixSheet };
@@ -58,7 +59,7 @@ public static class LedgerWorkbook
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static void WriteDocument(IXLWorksheet sheet, LedgerRow first, IReadOnlyList<LedgerRow> rows, Func<long, ItemStatus?>? statusOf)
+    private static void WriteDocument(IXLWorksheet sheet, LedgerRow first, IReadOnlyList<LedgerRow> rows, Func<LedgerRow, ItemStatus?>? statusOf)
     {
         var title = first.Title is { } t && t != first.Document ? $"{first.Document} {t} 任务台账" : $"{first.Document} 任务台账";
         sheet.Cell(1, 1).Value = title;
@@ -82,7 +83,7 @@ public static class LedgerWorkbook
         var r = FirstDataRow;
         foreach (var row in rows)
         {
-            var status = statusOf?.Invoke(row.ItemId);
+            var status = statusOf?.Invoke(row);
             string[] values =
             [
                 row.Item,

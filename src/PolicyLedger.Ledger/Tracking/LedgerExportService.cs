@@ -45,8 +45,9 @@ public sealed class LedgerExportService(LedgerContext db, ScopeService scopes, S
             .Where(u => u.Mentions.Count > 0)
             .ToList();
         var book = await status.LoadAsync(items, ct);
-        var states = book.At(asOf).ToDictionary(r => r.Item.ItemId);
-        LedgerWorkbook.Write(path, rows, units, id => states.TryGetValue(id, out var s) ? Describe(s) : null);
+        // By document and item id: an item a correction made (a split's second part) has no stored id of its own.
+        var states = book.At(asOf).ToDictionary(r => (r.Item.DocumentId, r.Item.ItemKey));
+        LedgerWorkbook.Write(path, rows, units, row => states.TryGetValue((row.DocumentId, row.Item), out var s) ? Describe(s) : null);
         return new LedgerExport(path, rows.Count, rows.Select(r => r.DocumentId).Distinct().Count(), units.Count, asOf);
     }
 

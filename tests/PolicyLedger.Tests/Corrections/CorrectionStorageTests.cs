@@ -10,6 +10,7 @@ using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Queries;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Tests.Ledger;
 
@@ -62,7 +63,7 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         var summary = await new LedgerImporter(database, LedgerTestFiles.Read, _units, Clock).ImportAsync(paths);
         Assert.Equal(0, summary.Failed);
         await using var db = await database.OpenAsync();
-        await new CorrectionService(db, Clock, "导入", _units).ReapplyAsync();
+        await new CorrectionService(db, Clock, _units).ReapplyAsync(Actor.LocalAdmin("导入"));
     }
 
     protected async Task<CorrectResult> CorrectAsync(string item, params ChangeRequest[] changes) => await CorrectAsync(Database, item, "张三", changes);
@@ -70,7 +71,7 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
     protected async Task<CorrectResult> CorrectAsync(LedgerDatabase database, string item, string by, params ChangeRequest[] changes)
     {
         await using var db = await database.OpenAsync();
-        return await new CorrectionService(db, Clock, by, _units).CorrectAsync(new CorrectionInput(item, changes, "读错了"));
+        return await new CorrectionService(db, Clock, _units).CorrectAsync(Actor.LocalAdmin(by), new CorrectionInput(item, changes, "读错了"));
     }
 
     protected async Task<IReadOnlyList<LedgerRow>> RowsAsync(LedgerDatabase? database = null)
@@ -82,7 +83,7 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
     protected async Task<IReadOnlyList<CorrectionRow>> ListAsync(LedgerDatabase? database = null)
     {
         await using var db = await (database ?? Database).OpenAsync();
-        return await new CorrectionService(db, Clock, "张三", _units).ListAsync();
+        return (await new CorrectionService(db, Clock, _units).ListAsync(Actor.LocalAdmin("张三"))).Rows;
     }
 
     private static ChangeRequest Lead(string units) => new(CorrectionKind.SetRole, LedgerRole.Lead, units);
@@ -219,10 +220,11 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
 
         await using (var db = await Database.OpenAsync())
         {
-            var service = new CorrectionService(db, Clock, "李四", _units);
-            Assert.Equal(2, (await service.RevertAsync($"{Key}#4")).Changes.Count);
-            Assert.True((await service.RevertAsync($"{Key}#5")).Ok);
-            Assert.Equal(CorrectionCodes.UnknownItem, Assert.Single((await service.RevertAsync($"{Key}#5")).Problems).Code);
+            var service = new CorrectionService(db, Clock, _units);
+            var li = Actor.LocalAdmin("李四");
+            Assert.Equal(2, (await service.RevertAsync(li, $"{Key}#4")).Changes.Count);
+            Assert.True((await service.RevertAsync(li, $"{Key}#5")).Ok);
+            Assert.Equal(CorrectionCodes.UnknownItem, Assert.Single((await service.RevertAsync(li, $"{Key}#5")).Problems).Code);
         }
 
         var after = await RowsAsync();
@@ -264,7 +266,7 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         Assert.Equal(CorrectionCodes.ItemGone, list[2].Problem?.Code);
         await using (var review = await Database.OpenAsync())
         {
-            Assert.Equal(1, (await new ReviewService(review, Clock, "王五").QueueAsync()).Orphaned);
+            Assert.Equal(1, (await new ReviewService(review, Clock).QueueAsync(Actor.LocalAdmin("王五"))).Orphaned);
         }
 
         await using var db = await Database.OpenAsync();
@@ -292,25 +294,25 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         Assert.True((await CorrectAsync($"{Key}#6之二", Deadline("2024-12-20"))).Ok);
         await using (var db = await Database.OpenAsync())
         {
-            Assert.Null((await new ReviewService(db, Clock, "王五").MarkCheckedAsync($"{Key}#2")).Problem);
+            Assert.Null((await new ReviewService(db, Clock).MarkCheckedAsync(Actor.LocalAdmin("王五"), $"{Key}#2")).Problem);
         }
 
         var file = Path.Combine(Folder, "校对.yaml");
         await using (var db = await Database.OpenAsync())
         await using (var writer = new StreamWriter(file))
         {
-            Assert.Equal((7, 1), await new CorrectionExchange(db, Clock, "张三", _units).ExportAsync(writer));
+            Assert.Equal((7, 1, (CorrectionProblem?)null), await new CorrectionExchange(db, Clock, _units).ExportAsync(Actor.LocalAdmin("张三"), writer));
         }
 
         CorrectionImportResult first, second;
         await using (var db = await Other.OpenAsync())
         {
-            first = await new CorrectionExchange(db, Clock, "赵六", _units).ImportAsync(file);
+            first = await new CorrectionExchange(db, Clock, _units).ImportAsync(Actor.LocalAdmin("赵六"), file);
         }
 
         await using (var db = await Other.OpenAsync())
         {
-            second = await new CorrectionExchange(db, Clock, "赵六", _units).ImportAsync(file);
+            second = await new CorrectionExchange(db, Clock, _units).ImportAsync(Actor.LocalAdmin("赵六"), file);
         }
 
         Assert.Empty(first.Problems);
@@ -372,7 +374,7 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         CorrectionImportResult result;
         await using (var db = await Database.OpenAsync())
         {
-            result = await new CorrectionExchange(db, Clock, "张三", _units).ImportAsync(file);
+            result = await new CorrectionExchange(db, Clock, _units).ImportAsync(Actor.LocalAdmin("张三"), file);
         }
 
         Assert.Equal(2, result.Added);
@@ -398,8 +400,9 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         Assert.True((await CorrectAsync($"{Key}#2", Lead("县公路事业发展中心"))).Ok);
 
         await using var db = await Database.OpenAsync();
-        var review = new ReviewService(db, Clock, "王五");
-        var queue = await review.QueueAsync();
+        var review = new ReviewService(db, Clock);
+        var wang = Actor.LocalAdmin("王五");
+        var queue = await review.QueueAsync(wang);
         Assert.Equal([$"{Key}#3", $"{Key}#5", $"{Key}#1", $"{Key}#4", $"{Key}#6"], queue.Rows.Select(r => r.Key));
         Assert.Equal("PL304", Assert.Single(queue.Rows[0].Doubts).Code);
         Assert.Equal(PolicyLedger.Reading.Syntax.DiagnosticCodes.ClauseEmpty, Assert.Single(queue.Rows[1].Doubts).Code);
@@ -408,10 +411,10 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         Assert.Equal(["县住建局"], queue.Rows[2].Shown.Lead);
         Assert.Equal(new DocumentProgress(Key, Key, 6, 0, 1, 5), Assert.Single(queue.Progress));
 
-        Assert.Equal(ChangeOutcome.Added, (await review.MarkCheckedAsync($"{Key}#1")).Outcome);
-        Assert.Equal(ChangeOutcome.Unchanged, (await review.MarkCheckedAsync($"{Key}#1")).Outcome);
-        Assert.Equal(CorrectionCodes.UnknownItem, (await review.MarkCheckedAsync($"{Key}#9")).Problem?.Code);
-        var after = await review.QueueAsync(all: true);
+        Assert.Equal(ChangeOutcome.Added, (await review.MarkCheckedAsync(wang, $"{Key}#1")).Outcome);
+        Assert.Equal(ChangeOutcome.Unchanged, (await review.MarkCheckedAsync(wang, $"{Key}#1")).Outcome);
+        Assert.Equal(CorrectionCodes.UnknownItem, (await review.MarkCheckedAsync(wang, $"{Key}#9")).Problem?.Code);
+        var after = await review.QueueAsync(wang, all: true);
         Assert.Equal(new DocumentProgress(Key, Key, 6, 1, 1, 4), Assert.Single(after.Progress));
         Assert.Equal((ReviewState.Checked, "王五"), after.Rows.Where(r => r.Key == $"{Key}#1").Select(r => (r.State, r.CheckedBy)).Single());
         Assert.Equal(1, await db.AuditLog.CountAsync(x => x.Action == "check"));
@@ -425,9 +428,10 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         await ImportAsync(Database, a);
         await using (var db = await Database.OpenAsync())
         {
-            var review = new ReviewService(db, Clock, "王五");
-            await review.MarkCheckedAsync($"{Key}#1");
-            await review.MarkCheckedAsync($"{Key}#2");
+            var review = new ReviewService(db, Clock);
+        var wang = Actor.LocalAdmin("王五");
+            await review.MarkCheckedAsync(wang, $"{Key}#1");
+            await review.MarkCheckedAsync(wang, $"{Key}#2");
         }
 
         var items = Texts.ToList();
@@ -437,7 +441,7 @@ public abstract class CorrectionStorageTests(TwoLedgers ledgers) : IDisposable
         await ImportAsync(Database, a);
 
         await using var check = await Database.OpenAsync();
-        var queue = await new ReviewService(check, Clock, "王五").QueueAsync(all: true);
+        var queue = await new ReviewService(check, Clock).QueueAsync(Actor.LocalAdmin("王五"), all: true);
         Assert.Equal([$"{Key}#2"], queue.Rows.Where(r => r.State == ReviewState.Checked).Select(r => r.Key));
     }
 

@@ -8,6 +8,7 @@ using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Queries;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading;
 using PolicyLedger.Reading.Syntax;
@@ -83,7 +84,7 @@ public abstract partial class SeedCorrectionTests(TwoLedgers ledgers, ITestOutpu
         var summary = await new LedgerImporter(database, PolicyReader.Default, _units, _clock).ImportAsync([path]);
         Assert.Equal(0, summary.Failed);
         await using var db = await database.OpenAsync();
-        await new CorrectionService(db, _clock, "导入", _units).ReapplyAsync();
+        await new CorrectionService(db, _clock, _units).ReapplyAsync(Actor.LocalAdmin("导入"));
     }
 
     private static async Task<string> LedgerJsonAsync(LedgerDatabase database)
@@ -125,7 +126,7 @@ public abstract partial class SeedCorrectionTests(TwoLedgers ledgers, ITestOutpu
         {
             foreach (var (item, change) in corrections)
             {
-                var result = await new CorrectionService(db, _clock, item == "40" ? "李四" : "张三", _units).CorrectAsync(new CorrectionInput($"{doc}#{item}", [change], "核对原文"));
+                var result = await new CorrectionService(db, _clock, _units).CorrectAsync(Actor.LocalAdmin(item == "40" ? "李四" : "张三"), new CorrectionInput($"{doc}#{item}", [change], "核对原文"));
                 Assert.True(result.Ok, $"#{item}: {string.Join("; ", result.Problems)}");
             }
         }
@@ -145,7 +146,7 @@ public abstract partial class SeedCorrectionTests(TwoLedgers ledgers, ITestOutpu
         IReadOnlyList<RemovedItem> removed;
         await using (var db = await Database.OpenAsync())
         {
-            list = await new CorrectionService(db, _clock, "张三", _units).ListAsync();
+            list = (await new CorrectionService(db, _clock, _units).ListAsync(Actor.LocalAdmin("张三"))).Rows;
             rows = await LedgerQueries.RowsAsync(db, new LedgerFilter());
             removed = (await EffectiveItems.LoadAsync(db)).Removed;
         }
@@ -193,14 +194,14 @@ public abstract partial class SeedCorrectionTests(TwoLedgers ledgers, ITestOutpu
         await using (var db = await Database.OpenAsync())
         await using (var writer = new StreamWriter(file))
         {
-            await new CorrectionExchange(db, _clock, "张三", _units).ExportAsync(writer);
+            await new CorrectionExchange(db, _clock, _units).ExportAsync(Actor.LocalAdmin("张三"), writer);
         }
 
         await ImportAsync(Fresh, path);
         for (var round = 0; round < 2; round++)
         {
             await using var db = await Fresh.OpenAsync();
-            var result = await new CorrectionExchange(db, _clock, "王五", _units).ImportAsync(file);
+            var result = await new CorrectionExchange(db, _clock, _units).ImportAsync(Actor.LocalAdmin("王五"), file);
             Assert.Empty(result.Problems);
             Assert.Equal(round == 0 ? (8, 0) : (0, 8), (result.Added, result.Unchanged));
         }
