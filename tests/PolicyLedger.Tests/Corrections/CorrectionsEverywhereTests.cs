@@ -32,6 +32,56 @@ public class CorrectionsEverywhereTests
         return CheckAsync(server);
     }
 
+    /// <summary>The correction services check who acts, as tracking's do: the role's action, then the documents' jurisdictions.</summary>
+    [Fact]
+    public async Task Services_check_the_acting_persons_role_and_jurisdictions()
+    {
+        await using var l = await TrackingLedger.CreateAsync();
+        await l.AddDocumentAsync("/nowhere/a.txt", "甲市2024年重点工作", new DateOnly(2024, 2, 1),
+            [("1", "甲一", ["财政局"], null), ("2", "甲二", ["财政局"], null)], jurisdiction: "甲市", docNumber: "甲政〔2024〕1号");
+        await l.AddDocumentAsync("/nowhere/b.txt", "乙县2024年重点工作", new DateOnly(2024, 2, 1),
+            [("1", "乙一", ["财政局"], null)], jurisdiction: "乙县", docNumber: "乙政〔2024〕2号");
+        var reporter = new Actor("张三", ActorRole.Reporter, ["甲市/财政局"], []);
+        var viewer = new Actor("王五", ActorRole.Viewer, [], []);
+        var supervisor = new Actor("李四", ActorRole.Supervisor, [], ["甲市"]);
+        var deadline = new ChangeRequest(CorrectionKind.SetDeadline, Value: "2024-06-30");
+
+        var refused = await l.Get<CorrectionService>().CorrectAsync(reporter, new CorrectionInput("甲政〔2024〕1号#1", [deadline]));
+        Assert.True(refused.Denied);
+        Assert.Equal("PL-A01", Assert.Single(refused.Problems).Code);
+        Assert.Equal("PL-A01", (await l.Get<ReviewService>().QueueAsync(reporter)).Problem?.Code);
+        Assert.Equal("PL-A01", (await l.Get<ReviewService>().MarkCheckedAsync(viewer, "甲政〔2024〕1号#1")).Problem?.Code);
+        Assert.Null((await l.Get<ReviewService>().QueueAsync(viewer)).Problem);
+
+        Assert.True((await l.Get<CorrectionService>().CorrectAsync(supervisor, new CorrectionInput("甲政〔2024〕1号#1", [deadline]))).Ok);
+        var outside = await l.Get<CorrectionService>().CorrectAsync(supervisor, new CorrectionInput("乙政〔2024〕2号#1", [deadline]));
+        Assert.Equal("PL-A02", Assert.Single(outside.Problems).Code);
+        Assert.True((await l.Get<CorrectionService>().CorrectAsync(l.Admin, new CorrectionInput("乙政〔2024〕2号#1", [deadline]))).Ok);
+
+        // Each sees their own documents' corrections and items only; the administrator sees both.
+        Assert.Equal(["甲政〔2024〕1号#1"], (await l.Get<CorrectionService>().ListAsync(supervisor)).Rows.Select(r => r.Item));
+        Assert.Equal(2, (await l.Get<CorrectionService>().ListAsync(l.Admin)).Rows.Count);
+        Assert.Equal(["甲政〔2024〕1号"], (await l.Get<ReviewService>().QueueAsync(supervisor, all: true)).Progress.Select(p => p.DocumentKey));
+        var file = Path.Combine(l.Folder, "校对.yaml");
+        await using (var writer = new StreamWriter(file))
+        {
+            Assert.Equal((1, 0, (CorrectionProblem?)null), await l.Get<CorrectionExchange>().ExportAsync(supervisor, writer));
+        }
+
+        await using (var writer = new StreamWriter(file))
+        {
+            Assert.Equal((2, 0, (CorrectionProblem?)null), await l.Get<CorrectionExchange>().ExportAsync(l.Admin, writer));
+        }
+
+        // A supervisor importing the whole file: the entry of the other place is refused by name, the own one holds.
+        var imported = await l.Get<CorrectionExchange>().ImportAsync(supervisor, file);
+        var problem = Assert.Single(imported.Problems);
+        Assert.Equal(("乙政〔2024〕2号#1", "PL-A02"), (problem.Item, problem.Problem.Code));
+        Assert.Equal(1, imported.Unchanged);
+        await using var db = await l.Database.OpenAsync();
+        Assert.Equal(2, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Corrections));
+    }
+
     private static async Task CheckAsync(string? server)
     {
         await using var l = await TrackingLedger.CreateAsync(server);

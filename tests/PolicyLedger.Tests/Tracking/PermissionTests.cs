@@ -48,6 +48,14 @@ public class PermissionTests
     [InlineData(ActorRole.Viewer, TrackingAction.ChangeCadence, false)]
     [InlineData(ActorRole.Viewer, TrackingAction.ViewAudit, false)]
     [InlineData(ActorRole.Viewer, TrackingAction.ChangeSettings, false)]
+    [InlineData(ActorRole.Admin, TrackingAction.Review, true)]
+    [InlineData(ActorRole.Admin, TrackingAction.Correct, true)]
+    [InlineData(ActorRole.Supervisor, TrackingAction.Review, true)]
+    [InlineData(ActorRole.Supervisor, TrackingAction.Correct, true)]
+    [InlineData(ActorRole.Reporter, TrackingAction.Review, false)]
+    [InlineData(ActorRole.Reporter, TrackingAction.Correct, false)]
+    [InlineData(ActorRole.Viewer, TrackingAction.Review, true)]
+    [InlineData(ActorRole.Viewer, TrackingAction.Correct, false)]
     public void Rules(ActorRole role, TrackingAction action, bool allowed)
     {
         var problem = Permissions.Check(new Actor("某人", role, [], []), action);
