@@ -19,5 +19,8 @@ root.Subcommands.Add(AuditCommand.Create(ledger));
 root.Subcommands.Add(CadenceCommand.Create(ledger));
 root.Subcommands.Add(BenefitsCommand.Create(ledger));
 root.Subcommands.Add(RulesCommand.Create(ledger));
+root.Subcommands.Add(UserCommand.Create(ledger));
+root.Subcommands.Add(TokenCommand.Create(ledger));
+root.Subcommands.Add(ServeCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();

@@ -133,6 +133,7 @@ public abstract partial class LedgerContext : DbContext
         });
 
         OnTrackingModelCreating(modelBuilder);
+        OnUsersModelCreating(modelBuilder);
     }
 }
 
