@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyLedger.Formats.Pdf;
+
+/// <summary>
+/// Removes what is printed on every page rather than written in the document: on each page's first two and last two
+/// lines, a page number (— 5 —, -12-, 5, 3/20, 第3页共20页, Page 3), a line that, with its digits ignored, appears on
+/// those edge lines of at least half the pages (at least two): running heads and feet, Chromium's date/title header
+/// and address/page footer; and a line at the very top or bottom of a page in type much smaller than the body
+/// (a browser's header and footer on a one-page print) that stands apart from the body.
+/// </summary>
+internal static partial class PageFurniture
+{
+    public static void Remove(List<List<PdfLine>> pages, double bodySize)
+    {
+        var edges = pages.Select(EdgeLines).ToList();
+        var repeated = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in edges.SelectMany(e => e.Select(l => Key(l.Text)).Distinct()))
+        {
+            repeated[key] = repeated.GetValueOrDefault(key) + 1;
+        }
+
+        var threshold = Math.Max(2, (int)Math.Ceiling(pages.Count * 0.5));
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var page = pages[p];
+            var drop = edges[p]
+                .Where(l => !l.IsTable && (IsPageNumber(l.Text) || (pages.Count >= 2 && repeated[Key(l.Text)] >= threshold)))
+                .ToHashSet();
+            if (page.Count >= 2)
+            {
+                if (IsSmallApart(page[0], page[1], bodySize))
+                {
+                    drop.Add(page[0]);
+                }
+
+                if (IsSmallApart(page[^1], page[^2], bodySize))
+                {
+                    drop.Add(page[^1]);
+                }
+            }
+
+            page.RemoveAll(drop.Contains);
+        }
+    }
+
+    internal static bool IsPageNumber(string text) => PageNumber().IsMatch(text.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal));
+
+    /// <summary>A line in type at most 3/4 of the body's, more than three of its own lines away from its neighbour.</summary>
+    private static bool IsSmallApart(PdfLine edge, PdfLine neighbour, double bodySize) =>
+        !edge.IsTable && edge.Size <= bodySize * 0.75 && Math.Abs(edge.Baseline - neighbour.Baseline) > Math.Max(edge.Size * 3, neighbour.Size * 2);
+
+    private static List<PdfLine> EdgeLines(List<PdfLine> page) =>
+        page.Count <= 4 ? page : [.. page.Take(2), .. page.TakeLast(2)];
+
+    private static string Key(string text) => DigitsOrSpace().Replace(text, m => char.IsAsciiDigit(m.Value[0]) ? "#" : string.Empty);
+
+    [GeneratedRegex(@"^(?:[—–\-－―~·]*\d{1,4}[—–\-－―~·]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|[Pp]age\d{1,4}(?:of\d{1,4})?)$", RegexOptions.None, 100)]
+    private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"\d+|\s+", RegexOptions.None, 100)]
+    private static partial Regex DigitsOrSpace();
+}
