@@ -12,6 +12,7 @@ namespace PolicyLedger.Formats;
 /// <item>CJK Radicals Supplement (U+2E80–U+2EFF, ⺠ ⻔ ⻋ ⻓) by the table <c>Data/cjk-radicals-supplement.tsv</c>,
 /// built from Unicode's Equivalent_Unified_Ideograph property (two radicals without an equivalent stay);</item>
 /// <item>CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F) by NFKC;</item>
+/// <item>the three Kangxi radicals that simplified-Chinese fonts draw as 户 青 黄, and ― (U+2015, drawn as —), as the page shows them;</item>
 /// <item>Latin ligatures (ﬁ ﬂ, U+FB00–U+FB06) into their letters;</item>
 /// <item>control characters are removed.</item>
 /// </list>
@@ -72,9 +73,19 @@ internal static class ExtractedText
     private static string? Replacement(Rune rune)
     {
         var value = rune.Value;
+        if (Supplement.Value.TryGetValue(value, out var listed))
+        {
+            return listed;
+        }
+
         if (value is >= 0x2E80 and <= 0x2EFF)
         {
-            return Supplement.Value.GetValueOrDefault(value);
+            return null; // a radical without an equivalent ideograph
+        }
+
+        if (value == 0x2015)
+        {
+            return "\u2014"; // ― HORIZONTAL BAR: CJK fonts draw — and ― with one glyph and map it to ―; documents write —
         }
 
         if (value is (>= 0x2F00 and <= 0x2FD5) or (>= 0xF900 and <= 0xFAFF) or (>= 0x2F800 and <= 0x2FA1F) or (>= 0xFB00 and <= 0xFB06))
@@ -86,7 +97,7 @@ internal static class ExtractedText
         return null;
     }
 
-    private static bool IsLookAlike(char c) => c is (>= '\u2E80' and <= '\u2FD5') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFB00' and <= '\uFB06');
+    private static bool IsLookAlike(char c) => c is (>= '\u2E80' and <= '\u2FD5') or '\u2015' or (>= '\uF900' and <= '\uFAFF') or (>= '\uFB00' and <= '\uFB06');
 
     private static bool IsIdeographicLookAlike(int value) => value is (>= 0x2E80 and <= 0x2FD5) or (>= 0xF900 and <= 0xFAFF) or (>= 0x2F800 and <= 0x2FA1F);
 

@@ -10,7 +10,8 @@ namespace PolicyLedger.Formats.Pdf;
 /// between two ASCII letters or digits). Otherwise a line break separates them. In particular:
 /// <list type="bullet">
 /// <item>a line that starts with a number mark (一、 （一） 1. （1） 第X条 …) starts a line of its own, whether or not the
-/// line above ended a sentence: the reader decides, from the numbering, whether it opens an item;</item>
+/// line above ended a sentence: the reader decides, from the numbering, whether it opens an item (a mark followed by
+/// a digit, "8．2023年…" or a wrapped "29.1%", only after a finished sentence);</item>
 /// <item>an indented or centred line (a paragraph's first line, a heading) and a line in another size or colour start
 /// a line of their own, so a centred heading stays a heading;</item>
 /// <item>a table row is a line of its own;</item>
@@ -62,7 +63,9 @@ internal static class ParagraphJoiner
             return false;
         }
 
-        if (!layout.IsFull(previous) || layout.IsIndented(line) || NumberMarks.StartsWithMark(line.Text))
+        if (!layout.IsFull(previous) || layout.IsIndented(line) || NumberMarks.StartsWithMark(line.Text)
+            || (EndsSentence(previous.Text) && NumberMarks.StartsWithMark(line.Text, evenBeforeDigit: true))
+            || IsPageMark(line.Text) || IsPageMark(previous.Text))
         {
             return false;
         }
@@ -77,7 +80,11 @@ internal static class ParagraphJoiner
         return layout.Indents || layout.Spacing || !EndsSentence(previous.Text);
     }
 
-    private static bool EndsSentence(string text) => text[^1] is '。' or '！' or '？' or '；' or '!' or '?' or ';' || (text.Length >= 2 && text[^1] is '）' or ')' && text[^2] == '。');
+    /// <summary>A page number left in the text (— 5 —, 第5页), not a bare number (a year wrapped onto a line of its own).</summary>
+    private static bool IsPageMark(string text) => PageFurniture.IsPageNumber(text) && !text.All(char.IsAsciiDigit);
+
+    /// <summary>A line ending a sentence, a bracket (a clause) or a colon (主送, a label).</summary>
+    private static bool EndsSentence(string text) => text[^1] is '。' or '！' or '？' or '；' or '!' or '?' or ';' or '）' or ')' or '：' or ':';
 
     /// <summary>
     /// The page layout as the lines show it: the left and right margins, the usual distance between
@@ -115,7 +122,7 @@ internal static class ParagraphJoiner
             var right = rights[(int)Math.Floor((rights.Count - 1) * 0.9)];
             layout._margins[0] = (left, right);
 
-            // Line pitch per size: the most common baseline distance between neighbouring lines of that size.
+            // Line pitch per size, from the baseline distances between neighbouring lines of that size.
             foreach (var page in pages)
             {
                 for (var i = 1; i < page.Count; i++)
@@ -131,9 +138,12 @@ internal static class ParagraphJoiner
                 }
             }
 
+            // The pitch is the smallest distance that is common (a tenth of the distances, at least two): where most
+            // paragraphs are one line long, the most common distance is the paragraph spacing.
             foreach (var (size, gaps) in layout._gaps)
             {
-                layout._pitch[size] = gaps.GroupBy(g => g).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+                var common = gaps.GroupBy(g => g).Where(g => g.Count() >= Math.Max(2, gaps.Count / 10)).Select(g => g.Key).ToList();
+                layout._pitch[size] = common.Count > 0 ? common.Min() : gaps.Min();
             }
 
             // Paragraph marks: lines that surely open a paragraph (after a line that stops short of the margin) are

@@ -8,10 +8,14 @@ namespace PolicyLedger.Reading.Readers;
 /// </summary>
 public static class NumberMarks
 {
-    /// <summary>Whether a line (as extracted, whitespace inside CJK text allowed) starts with a number mark the reader reads.</summary>
-    public static bool StartsWithMark(string line)
+    /// <summary>
+    /// Whether a line (as extracted, whitespace inside CJK text allowed) starts with a number mark the reader reads.
+    /// A mark followed by a digit ("8．2023年…", but also "29.1%" wrapped onto a new line) counts only with
+    /// <paramref name="evenBeforeDigit"/>: only the numbering can tell those apart.
+    /// </summary>
+    public static bool StartsWithMark(string line, bool evenBeforeDigit = false)
     {
         var folded = TextNormalizer.Fold(line, 0, line.Length).Text;
-        return Marker.Read(folded) is not null;
+        return Marker.Read(folded) is { } marker && (evenBeforeDigit || !marker.Ambiguous);
     }
 }
