@@ -4,8 +4,8 @@ namespace PolicyLedger.Formats.Pdf;
 
 /// <summary>
 /// Removes what is printed on every page rather than written in the document: on each page's first two and last two
-/// lines, a page number (— 5 —, -12-, 5, 3/20, 第3页共20页, Page 3), a line that, with its digits ignored, appears on
-/// those edge lines of at least half the pages (at least two): running heads and feet, Chromium's date/title header
+/// lines, a page number (— 5 —, -12-, 3/20, 第3页共20页, Page 3; a bare 5 where it stands apart), a line that, with its digits
+/// ignored, appears at the same height on those edge lines of at least half the pages (at least two): running heads and feet, Chromium's date/title header
 /// and address/page footer; and a line at the very top or bottom of a page in type much smaller than the body
 /// (a browser's header and footer on a one-page print) that stands apart from the body.
 /// </summary>
@@ -15,7 +15,7 @@ internal static partial class PageFurniture
     {
         var edges = pages.Select(EdgeLines).ToList();
         var repeated = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in edges.SelectMany(e => e.Select(l => Key(l.Text)).Distinct()))
+        foreach (var key in edges.SelectMany(e => e.Select(Key).Distinct()))
         {
             repeated[key] = repeated.GetValueOrDefault(key) + 1;
         }
@@ -25,7 +25,7 @@ internal static partial class PageFurniture
         {
             var page = pages[p];
             var drop = edges[p]
-                .Where(l => !l.IsTable && (IsPageNumber(l.Text) || (pages.Count >= 2 && repeated[Key(l.Text)] >= threshold)))
+                .Where(l => !l.IsTable && (IsPageNumberApart(l, page) || (pages.Count >= 2 && repeated[Key(l)] >= threshold)))
                 .ToHashSet();
             if (page.Count >= 2)
             {
@@ -53,7 +53,33 @@ internal static partial class PageFurniture
     private static List<PdfLine> EdgeLines(List<PdfLine> page) =>
         page.Count <= 4 ? page : [.. page.Take(2), .. page.TakeLast(2)];
 
-    private static string Key(string text) => DigitsOrSpace().Replace(text, m => char.IsAsciiDigit(m.Value[0]) ? "#" : string.Empty);
+    /// <summary>
+    /// What a running head or foot has in common from page to page: its text with the digits ignored, and its place
+    /// on the page (a date or signature ending two documents at different heights is not a running foot).
+    /// </summary>
+    private static string Key(PdfLine line) =>
+        DigitsOrSpace().Replace(line.Text, m => char.IsAsciiDigit(m.Value[0]) ? "#" : string.Empty) + "@" + Math.Round(line.Baseline / 3);
+
+    /// <summary>
+    /// A page number on an edge line: "— 5 —", "第5页" and the like anywhere there; a bare number ("5") only where it
+    /// stands apart from the text (a year wrapped onto the last line of a page is text).
+    /// </summary>
+    private static bool IsPageNumberApart(PdfLine line, List<PdfLine> page)
+    {
+        if (!IsPageNumber(line.Text))
+        {
+            return false;
+        }
+
+        if (!line.Text.Trim().All(char.IsAsciiDigit))
+        {
+            return true;
+        }
+
+        var index = page.IndexOf(line);
+        var neighbours = new[] { index - 1, index + 1 }.Where(i => i >= 0 && i < page.Count).Select(i => page[i]);
+        return neighbours.All(n => Math.Abs(n.Baseline - line.Baseline) > Math.Max(n.Size, line.Size) * 2);
+    }
 
     [GeneratedRegex(@"^(?:[—–\-－―~·]*\d{1,4}[—–\-－―~·]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|[Pp]age\d{1,4}(?:of\d{1,4})?)$", RegexOptions.None, 100)]
     private static partial Regex PageNumber();

@@ -5,7 +5,8 @@ namespace PolicyLedger.Formats.Pdf;
 
 /// <summary>
 /// Joins the lines of the pages (furniture already removed) into the text the reader reads, using the layout: a line
-/// continues the one above when that one reaches the right margin and this one starts at the left margin in the same
+/// continues the one above when that one was wrapped (this line's start would not have fitted at its end, see
+/// <see cref="LineBreaks"/>) and this one starts at the left margin in the same
 /// type, without a paragraph's spacing between them; then the two are joined with nothing between them (a space only
 /// between two ASCII letters or digits). Otherwise a line break separates them. In particular:
 /// <list type="bullet">
@@ -63,7 +64,7 @@ internal static class ParagraphJoiner
             return false;
         }
 
-        if (!layout.IsFull(previous) || layout.IsIndented(line) || NumberMarks.StartsWithMark(line.Text)
+        if (!layout.IsWrapped(previous, line) || layout.IsIndented(line) || NumberMarks.StartsWithMark(line.Text)
             || (EndsSentence(previous.Text) && NumberMarks.StartsWithMark(line.Text, evenBeforeDigit: true))
             || IsPageMark(line.Text) || IsPageMark(previous.Text))
         {
@@ -156,7 +157,7 @@ internal static class ParagraphJoiner
                 for (var i = 1; i < page.Count; i++)
                 {
                     var (above, line) = (page[i - 1], page[i]);
-                    if (above.IsTable || line.IsTable || above.Size != line.Size || layout.IsFull(above) || NumberMarks.StartsWithMark(line.Text))
+                    if (above.IsTable || line.IsTable || above.Size != line.Size || layout.IsWrapped(above, line) || NumberMarks.StartsWithMark(line.Text))
                     {
                         continue;
                     }
@@ -176,7 +177,8 @@ internal static class ParagraphJoiner
 
         private List<double> Gaps(double size) => _gaps.TryGetValue(size, out var list) ? list : _gaps[size] = [];
 
-        public bool IsFull(PdfLine line) => line.Right >= _margins[0].Right - line.Size * 1.5;
+        /// <summary>The line was wrapped: the start of the next line would not have fitted at its end.</summary>
+        public bool IsWrapped(PdfLine line, PdfLine next) => LineBreaks.Wrapped(line, next.Text, _margins[0].Right);
 
         public bool IsIndented(PdfLine line) => line.Left > _margins[0].Left + line.Size * 0.5;
 

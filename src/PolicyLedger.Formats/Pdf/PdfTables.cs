@@ -10,7 +10,7 @@ namespace PolicyLedger.Formats.Pdf;
 /// two columns and one row. Column edges are the vertical rulings, row edges the horizontal ones; where a ruling is
 /// missing between two cells they are one merged cell (a merged cell's text goes to every row it spans, as Word's
 /// vertically merged cells are read, and to the first column it spans). Each cell's letters become its text: lines
-/// that fill the cell are joined, a line that leaves room for another character ends a line of the cell.
+/// that were wrapped are joined, a line that leaves room for the next line's start ends a line of the cell.
 /// A table that goes on over a page break (the next page starts with a table of the same columns) is one table: a
 /// repeated header row is dropped, and a first row without a number, split from the row above, is joined to it.
 /// The rows then go through <see cref="TaskTable"/> as Word and HTML tables do.
@@ -204,18 +204,16 @@ internal static class PdfTables
         }
     }
 
-    /// <summary>A cell's text: its lines, joined where a line fills the cell, else separated by "\n".</summary>
+    /// <summary>A cell's text: its lines, joined where a line was wrapped, else separated by "\n".</summary>
     private static string CellText(List<Letter> letters, double right)
     {
         var lines = PageLines.Build(letters);
         var text = new StringBuilder();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (i > 0)
+            if (i > 0 && !LineBreaks.Wrapped(lines[i - 1], lines[i].Text, right))
             {
-                var free = right - lines[i - 1].Right;
-                var wrapped = free < lines[i - 1].Size * 1.2 || (free < lines[i - 1].Size * 2.2 && lines[i].Text[0] is '、' or '，' or '。' or '；' or '：' or '）' or ')');
-                text.Append(wrapped ? string.Empty : "\n");
+                text.Append('\n');
             }
 
             text.Append(lines[i].Text);
