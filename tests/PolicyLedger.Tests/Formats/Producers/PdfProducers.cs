@@ -35,7 +35,15 @@ internal static class PdfProducers
     public static byte[] Print(string html)
     {
         RequireChromium();
-        return Printed.GetOrAdd(Hash(html), _ => new Lazy<byte[]>(() => RunChromium(html))).Value;
+        return Printed.GetOrAdd(Hash(html), _ => new Lazy<byte[]>(() => RunChromium(new UTF8Encoding(false).GetBytes(html)))).Value;
+    }
+
+    /// <summary>A web page file as it is (its own encoding) printed to PDF by Chromium.</summary>
+    public static byte[] PrintFile(string path)
+    {
+        RequireChromium();
+        var bytes = File.ReadAllBytes(path);
+        return Printed.GetOrAdd("file:" + Hash(bytes), _ => new Lazy<byte[]>(() => RunChromium(bytes))).Value;
     }
 
     /// <summary>Several pages printed to PDF by Chromium (two processes at a time), in the order given.</summary>
@@ -69,12 +77,12 @@ internal static class PdfProducers
     /// <summary>One Word file converted to PDF by LibreOffice.</summary>
     public static byte[] Convert(byte[] docx) => ConvertAll([docx])[0];
 
-    private static byte[] RunChromium(string html)
+    private static byte[] RunChromium(byte[] html)
     {
         using var folder = new TemporaryFolder();
         var page = Path.Combine(folder.Path, "document.html");
         var pdf = Path.Combine(folder.Path, "document.pdf");
-        File.WriteAllText(page, html, new UTF8Encoding(false));
+        File.WriteAllBytes(page, html);
         ChromiumSlots.Wait();
         try
         {
