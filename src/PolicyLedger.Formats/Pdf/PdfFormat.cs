@@ -11,8 +11,8 @@ namespace PolicyLedger.Formats;
 /// colour, look-alike radicals mapped back (<see cref="PageLines"/>, <see cref="ExtractedText"/>); ruled tables into
 /// rows and cells (<see cref="PdfTables"/>); page numbers, running heads and a browser's header and footer removed
 /// (<see cref="PageFurniture"/>); lines joined into paragraphs from the layout (<see cref="ParagraphJoiner"/>).
-/// A PDF without a text layer (a scan) is an error that says so; pages without one among pages with text are
-/// reported as a warning.
+/// A PDF without a text layer (a scan) is an error that says so; pages of images only among pages with text (scanned
+/// pages in a typed document) are reported as a warning naming them (PL106).
 /// </summary>
 public sealed class PdfFormat : ISourceFormat
 {
@@ -26,15 +26,14 @@ public sealed class PdfFormat : ISourceFormat
     private static SourceText Read(string fileName, Stream content)
     {
         using var buffer = SourceFormats.Buffer(content);
-        var pages = new List<List<PdfLine>>();
+        // What PdfPig reads from each page; a failure here is the file's (damaged, encrypted), not the reading's.
+        var read = new List<(List<UglyToad.PdfPig.Content.Letter> Letters, List<PdfTables.Ruling> Rulings, bool Images)>();
         try
         {
             using var document = PdfDocument.Open(buffer.ToArray());
             foreach (var page in document.GetPages())
             {
-                var letters = PageLines.Visible(page);
-                var (tables, rest) = PdfTables.Read(page, letters);
-                pages.Add(PdfTables.Place(PageLines.Build(rest), tables));
+                read.Add((PageLines.Visible(page), PdfTables.Rulings(page), page.GetImages().Any()));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -43,6 +42,18 @@ public sealed class PdfFormat : ISourceFormat
                 ? "the PDF is encrypted and cannot be read without its password"
                 : $"not a readable PDF file, it may be corrupt or truncated ({e.Message})";
             throw new SourceFormatException(reason, e);
+        }
+
+        var pages = new List<List<PdfLine>>();
+        var scanned = new List<int>();
+        foreach (var (letters, rulings, images) in read)
+        {
+            var (tables, rest) = PdfTables.Read(rulings, letters);
+            pages.Add(PdfTables.Place(PageLines.Build(rest), tables));
+            if (pages[^1].Count == 0 && images)
+            {
+                scanned.Add(pages.Count);
+            }
         }
 
         if (pages.Count == 0)
@@ -61,7 +72,7 @@ public sealed class PdfFormat : ISourceFormat
             .GroupBy(l => l.Size).OrderByDescending(g => g.Sum(l => l.Text.Length)).Select(g => g.Key).DefaultIfEmpty(10).First();
         PageFurniture.Remove(pages, bodySize);
         PdfTables.Render(pages, bodySize);
-        var diagnostics = blank.Count == 0 ? [] : new[] { DiagnosticCodes.PagesWithoutText(blank) };
+        var diagnostics = scanned.Count == 0 ? [] : new[] { DiagnosticCodes.PagesWithoutText(scanned) };
         return new SourceText(fileName, ParagraphJoiner.Join(pages), null, diagnostics);
     }
 }

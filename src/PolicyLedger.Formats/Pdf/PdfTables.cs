@@ -24,9 +24,8 @@ internal static class PdfTables
     internal sealed record Grid(double Top, double Bottom, double Left, double Right, IReadOnlyList<double> Columns, List<string[]> Rows);
 
     /// <summary>The ruled tables of a page and the letters outside them.</summary>
-    public static (List<Grid> Tables, List<Letter> Others) Read(Page page, List<Letter> letters)
+    public static (List<Grid> Tables, List<Letter> Others) Read(List<Ruling> rulings, List<Letter> letters)
     {
-        var rulings = Rulings(page);
         if (rulings.Count < 4)
         {
             return ([], letters);
@@ -243,10 +242,11 @@ internal static class PdfTables
         return result;
     }
 
-    private sealed record Ruling(PdfRectangle Box, bool Vertical);
+    /// <summary>A table rule: a thin horizontal or vertical stroke.</summary>
+    internal sealed record Ruling(PdfRectangle Box, bool Vertical);
 
     /// <summary>Thin filled rectangles and stroked lines or rectangle edges.</summary>
-    private static List<Ruling> Rulings(Page page)
+    public static List<Ruling> Rulings(Page page)
     {
         var rulings = new List<Ruling>();
         foreach (var path in page.Paths)

@@ -76,3 +76,38 @@ public class LayoutPdfTests(ITestOutputHelper output)
             .Select(d => $"{d.DocNumber}|{d.Issuer}|{d.Title}|{d.Date}|{string.Join("，", d.Addressees)}|{string.Join("，", d.Basis)}")
             .ToList();
 }
+
+/// <summary>Pages without a text layer (scanned pages) in PDFs printed by Chromium.</summary>
+public class ScannedPagePdfTests
+{
+    /// <summary>A 1×1 grey PNG, drawn large as a page's only content, the way a scanned page is an image.</summary>
+    private const string Scan = "<img style=\"width: 160mm; height: 220mm\" src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==\">";
+
+    private const string Style = "<style>@page { size: A4; margin: 0; } body { margin: 20mm; }</style>";
+
+    [SkippableFact]
+    public void A_scanned_page_among_typed_pages_is_named_in_a_warning_and_the_typed_text_is_read()
+    {
+        var html = $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">{Style}</head><body>"
+            + "<p>1．加快推进重点项目建设。（责任单位：市发展改革委）</p><p>2．优化营商环境。（责任单位：市政务服务中心）</p>"
+            + $"<div style=\"break-before: page\">{Scan}</div></body></html>";
+
+        var result = Agreement.Read("mixed.pdf", PdfProducers.Print(html));
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.PageWithoutText);
+        Assert.Contains("page 2 ", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.Documents.Sum(d => d.Items.Count));
+    }
+
+    [SkippableFact]
+    public void A_pdf_of_scanned_pages_only_is_an_error_that_says_so()
+    {
+        var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{Style}</head><body>{Scan}<div style=\"break-before: page\">{Scan}</div></body></html>";
+
+        var result = Agreement.Read("scan.pdf", PdfProducers.Print(html));
+
+        Assert.True(result.HasErrors);
+        Assert.Contains("no text layer (2 pages of images only", result.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
+}
