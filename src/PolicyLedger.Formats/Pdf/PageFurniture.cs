@@ -11,8 +11,10 @@ namespace PolicyLedger.Formats.Pdf;
 /// </summary>
 internal static partial class PageFurniture
 {
-    public static void Remove(List<List<PdfLine>> pages, double bodySize)
+    /// <summary>Removes the furniture; true when it held a browser's footer with a web address (a printed web page).</summary>
+    public static bool Remove(List<List<PdfLine>> pages, double bodySize)
     {
+        var browser = false;
         var edges = pages.Select(EdgeLines).ToList();
         var repeated = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var key in edges.SelectMany(e => e.Select(Key).Distinct()))
@@ -40,8 +42,11 @@ internal static partial class PageFurniture
                 }
             }
 
+            browser |= drop.Any(l => l.Text.Contains("://", StringComparison.Ordinal));
             page.RemoveAll(drop.Contains);
         }
+
+        return browser;
     }
 
     internal static bool IsPageNumber(string text) => PageNumber().IsMatch(text.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal));

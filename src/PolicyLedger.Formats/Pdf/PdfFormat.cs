@@ -10,7 +10,8 @@ namespace PolicyLedger.Formats;
 /// PDF files with a text layer, read in steps (folder <c>Pdf/</c>): letters into lines with their positions, sizes and
 /// colour, look-alike radicals mapped back (<see cref="PageLines"/>, <see cref="ExtractedText"/>); ruled tables into
 /// rows and cells (<see cref="PdfTables"/>); page numbers, running heads and a browser's header and footer removed
-/// (<see cref="PageFurniture"/>); lines joined into paragraphs from the layout (<see cref="ParagraphJoiner"/>).
+/// (<see cref="PageFurniture"/>); a printed web page's site around the article left out (<see cref="PrintedWebPage"/>);
+/// lines joined into paragraphs from the layout (<see cref="ParagraphJoiner"/>).
 /// A PDF without a text layer (a scan) is an error that says so; pages of images only among pages with text (scanned
 /// pages in a typed document) are reported as a warning naming them (PL106).
 /// </summary>
@@ -70,7 +71,11 @@ public sealed class PdfFormat : ISourceFormat
 
         var bodySize = pages.SelectMany(p => p).Where(l => !l.IsTable)
             .GroupBy(l => l.Size).OrderByDescending(g => g.Sum(l => l.Text.Length)).Select(g => g.Key).DefaultIfEmpty(10).First();
-        PageFurniture.Remove(pages, bodySize);
+        if (PageFurniture.Remove(pages, bodySize))
+        {
+            PrintedWebPage.Trim(pages);
+        }
+
         PdfTables.Render(pages, bodySize);
         var diagnostics = scanned.Count == 0 ? [] : new[] { DiagnosticCodes.PagesWithoutText(scanned) };
         return new SourceText(fileName, ParagraphJoiner.Join(pages), null, diagnostics);
