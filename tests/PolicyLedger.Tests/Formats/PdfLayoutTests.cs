@@ -229,4 +229,36 @@ public class PdfLayoutTests
 
         Assert.Equal([("⺠", "民", 2), ("⻔", "门", 1), ("⼀", "一", 1)], found);
     }
+
+    [Fact]
+    public void A_printed_web_pages_site_around_the_article_is_left_out()
+    {
+        var pages = new List<List<PdfLine>>
+        {
+            new[] { "首页", "政务公开", "当前位置：首页>政务公开>政策文件", "临江市人民政府关于印发促进消费若干措施的通知", "索引号：ZC0001 发布日期：2024年3月8日",
+                "临江市人民政府关于印发促进消费", "若干措施的通知", "临政〔2024〕6号", "各区人民政府：", "1.开展促销活动。（责任单位：市商务局）" }
+                .Select((t, i) => L(t, 700 - (i * 20))).ToList(),
+            new[] { "2.发放消费券。（责任单位：市财政局）", "分享到：微信 微博", "相关链接", "关于开展政务公开考核的通知", "版权所有©临江市人民政府" }
+                .Select((t, i) => L(t, 700 - (i * 20))).ToList(),
+        };
+
+        PrintedWebPage.Trim(pages);
+
+        Assert.Equal(
+            "临江市人民政府关于印发促进消费|若干措施的通知|临政〔2024〕6号|各区人民政府：|1.开展促销活动。（责任单位：市商务局）|2.发放消费券。（责任单位：市财政局）",
+            string.Join("|", pages.SelectMany(p => p).Select(l => l.Text)));
+    }
+
+    [Fact]
+    public void A_title_line_coming_again_after_the_addressees_is_not_taken_for_a_web_pages_title()
+    {
+        // The notice's title line comes again in its first sentence, after the 主送 line that ends with a colon.
+        var lines = new[] { "临政〔2024〕6号", "关于印发临江市2024年大力提振", "市场信心促进经济稳定向好政策措施的通知", "各区人民政府，市政府各部门：",
+            "市场信心促进经济稳定向好政策措施的通知》（豫政〔2022〕41号），制定本措施。", "1.开展促销活动。（责任单位：市商务局）" };
+        var pages = new List<List<PdfLine>> { lines.Select((t, i) => L(t, 700 - (i * 20))).ToList() };
+
+        PrintedWebPage.Trim(pages);
+
+        Assert.Equal(lines, pages[0].Select(l => l.Text));
+    }
 }
