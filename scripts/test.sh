@@ -19,6 +19,8 @@ command -v python3 >/dev/null || packages+=(python3)
 command -v chromium >/dev/null || packages+=(chromium)
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || packages+=(fonts-noto-cjk)
 command -v soffice >/dev/null || packages+=(libreoffice-writer-nogui)
+# python-docx reads the .docx bulletin in the tests (its tables, by another library than the one that wrote them).
+/usr/bin/python3 -c "import docx" 2>/dev/null || packages+=(python3-docx)
 if [ ${#packages[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "test.sh: installing ${packages[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
