@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading.Text;
 using PolicyLedger.Tracking.Bulletins;
 using PolicyLedger.Tracking.Claims;
 using PolicyLedger.Tracking.Forms;
@@ -77,7 +78,7 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
         foreach (var doc in docs)
         {
             var cadence = CadenceOf(doc, cadences);
-            var planYear = ItemSchedule.PlanYear(doc.Title);
+            var planYear = ChineseNumerals.PlanYear(doc.Title);
             foreach (var item in items.Where(i => i.DocumentId == doc.Id))
             {
                 var units = item.Responsibilities

@@ -15,16 +15,9 @@ public static class QuantityReader
     public static IReadOnlyList<Quantity> Read(MappedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Nothing is caught here: odd text is read as far as it goes, and a bug in this reader surfaces at the facade (PL999).
         var list = new List<Quantity>();
-        try
-        {
-            Scan(text, list);
-        }
-        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
-        {
-            // A reader never fails on odd text: what was read so far stands.
-        }
-
+        Scan(text, list);
         return list;
     }
 
@@ -46,7 +39,7 @@ public static class QuantityReader
         {
             var c = text[i];
             Raw? q = null;
-            if (c is '百' or '佰' && i + 2 < text.Length && text[i + 1] == '分' && text[i + 2] == '之' && (i == 0 || !ChineseNumber.IsHanNumeral(text[i - 1])))
+            if (c is '百' or '佰' && i + 2 < text.Length && text[i + 1] == '分' && text[i + 2] == '之' && (i == 0 || !ChineseNumerals.IsHanNumeral(text[i - 1])))
             {
                 q = ReadPercentWords(text, i);
             }
@@ -54,7 +47,7 @@ public static class QuantityReader
             {
                 q = pm;
             }
-            else if (c is '$' or '＄' or '￥' or '¥' && i + 1 < n && ChineseNumber.IsArabicDigit(text[i + 1]) && ChineseNumber.TryRead(text, i + 1, out var sym, full: false))
+            else if (c is '$' or '＄' or '￥' or '¥' && i + 1 < n && ChineseNumerals.IsArabicDigit(text[i + 1]) && ChineseNumber.TryRead(text, i + 1, out var sym, full: false))
             {
                 q = new Raw(i, sym.End, QuantityKind.Money, sym.Value, c is '$' or '＄' ? "$" : "元", null, Bound.Exact, null, false);
             }
@@ -63,15 +56,15 @@ public static class QuantityReader
                 q = new Raw(i, i + 2, QuantityKind.Percent, 50m, "%", null, Bound.Exact, null, false);
             }
             else if (c is '亿' or '万' && i + 1 < n && (text[i + 1] == '元' || string.CompareOrdinal(text, i + 1, "美元", 0, 2) == 0)
-                     && (i == 0 || !ChineseNumber.CanStart(text[i - 1]))
+                     && (i == 0 || !ChineseNumerals.CanStart(text[i - 1]))
                      && MatchSuffix(text, i + (text[i + 1] == '元' ? 2 : 3)) is { Bound: not Bound.Approx } bareBound && bareBound.Word != "内")
             {
                 // 亿元以上项目: a bare multiplier is one of it
-                var value = ChineseNumber.BigUnit(c);
+                var value = ChineseNumerals.BigUnit(c);
                 var unitLen = text[i + 1] == '元' ? 1 : 2;
                 q = new Raw(i, i + 1 + unitLen, QuantityKind.Money, value, unitLen == 1 ? "元" : "美元", null, Bound.Exact, null, false);
             }
-            else if (ChineseNumber.CanStart(c) || (c == '半' && i + 1 < n && text[i + 1] is '年' or '成' or '折'))
+            else if (ChineseNumerals.CanStart(c) || (c == '半' && i + 1 < n && text[i + 1] is '年' or '成' or '折'))
             {
                 q = ReadNumberAt(text, i, out var skipTo);
                 if (q is null)
@@ -166,7 +159,7 @@ public static class QuantityReader
                 {
                     var k = j + (joiner is "不足" or "但不超过" or "但不高于" or "但低于" ? joiner.Length : joiner.Length);
                     var hasMax = joiner is "不足" or "但不超过" or "但不高于" or "但低于";
-                    if (k < n && ChineseNumber.CanStart(text[k]) && ReadNumberAt(text, k, out _) is { } q2 && q2.Unit == q.Unit)
+                    if (k < n && ChineseNumerals.CanStart(text[k]) && ReadNumberAt(text, k, out _) is { } q2 && q2.Unit == q.Unit)
                     {
                         var e2 = q2.End;
                         var sfx2 = MatchSuffix(text, e2);
@@ -311,7 +304,7 @@ public static class QuantityReader
         }
         else if (!ChineseNumber.TryRead(text, i, out t, full: true))
         {
-            while (skipTo < n && ChineseNumber.IsHanNumeral(text[skipTo]))
+            while (skipTo < n && ChineseNumerals.IsHanNumeral(text[skipTo]))
             {
                 skipTo++; // 二三十: not a number, nor is 三十 inside it
             }
@@ -321,7 +314,7 @@ public static class QuantityReader
 
         skipTo = t.End;
         var prev = i > 0 ? text[i - 1] : ' ';
-        if (prev is '第' or '〔' or '[' or '［' or '.' or '．' || char.IsAsciiLetter(prev) || ChineseNumber.IsArabicDigit(prev))
+        if (prev is '第' or '〔' or '[' or '［' or '.' or '．' || char.IsAsciiLetter(prev) || ChineseNumerals.IsArabicDigit(prev))
         {
             return null; // ordinals, document numbers, codes
         }
@@ -345,7 +338,7 @@ public static class QuantityReader
         }
 
         var approx = t.Approximate;
-        if (end < n && text[end] is '余' or '多' && end + 1 < n && !ChineseNumber.IsHanNumeral(text[end + 1]))
+        if (end < n && text[end] is '余' or '多' && end + 1 < n && !ChineseNumerals.IsHanNumeral(text[end + 1]))
         {
             approx = true;
             end++;
@@ -374,9 +367,9 @@ public static class QuantityReader
         }
 
         // Ratios: 1∶1, 3：7
-        if (c is '∶' or '：' or ':' && !t.HanOnly && end + 1 < n && ChineseNumber.IsArabicDigit(text[end + 1])
+        if (c is '∶' or '：' or ':' && !t.HanOnly && end + 1 < n && ChineseNumerals.IsArabicDigit(text[end + 1])
             && ChineseNumber.TryRead(text, end + 1, out var right, full: true) && !right.HanOnly
-            && (right.End >= n || !ChineseNumber.IsArabicDigit(text[right.End])) && t.Value < 100 && right.Value < 100)
+            && (right.End >= n || !ChineseNumerals.IsArabicDigit(text[right.End])) && t.Value < 100 && right.Value < 100)
         {
             var isClock = right.End - right.Start == 2 && (right.End < n && text[right.End] is ':' or '：' || i + 2 == end && t.Value < 24);
             if (!isClock || c == '∶' || (right.End < n && text[right.End] is '比'))
@@ -394,7 +387,7 @@ public static class QuantityReader
                 k++;
             }
 
-            if (k < n && ChineseNumber.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var hi, full: true) && hi.HanOnly == t.HanOnly)
+            if (k < n && ChineseNumerals.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var hi, full: true) && hi.HanOnly == t.HanOnly)
             {
                 var unit = ReadUnit(text, hi.End, hi, out var kind, out var unitEnd);
                 if (unit is not null && kind != QuantityKind.Ratio)
@@ -484,7 +477,7 @@ public static class QuantityReader
                 k++;
             }
 
-            if (k < n && ChineseNumber.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var c, full: false) && c.End + 1 < n
+            if (k < n && ChineseNumerals.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var c, full: false) && c.End + 1 < n
                 && text[c.End] == '美' && text[c.End + 1] == '分')
             {
                 return (amount + c.Value / 100, c.End + 2);
@@ -498,12 +491,12 @@ public static class QuantityReader
             return (amount, end);
         }
 
-        if (k < n && ChineseNumber.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var jiao, full: false) && jiao.Value < 10 && jiao.End < n && text[jiao.End] is '角' or '毛')
+        if (k < n && ChineseNumerals.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var jiao, full: false) && jiao.Value < 10 && jiao.End < n && text[jiao.End] is '角' or '毛')
         {
             amount += jiao.Value / 10;
             k = jiao.End + 1;
             end = k;
-            if (k < n && ChineseNumber.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var fen, full: false) && fen.Value < 10 && fen.End < n && text[fen.End] == '分')
+            if (k < n && ChineseNumerals.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var fen, full: false) && fen.Value < 10 && fen.End < n && text[fen.End] == '分')
             {
                 amount += fen.Value / 100;
                 end = fen.End + 1;
@@ -548,9 +541,9 @@ public static class QuantityReader
                 v += 5;
                 e++;
             }
-            else if (e < n && ChineseNumber.Digit(text[e]) > 0 && (e + 1 >= n || !ChineseNumber.IsHanNumeral(text[e + 1]) && !Cjk.IsHan(text[e + 1])))
+            else if (e < n && ChineseNumerals.Digit(text[e]) > 0 && (e + 1 >= n || !ChineseNumerals.IsHanNumeral(text[e + 1]) && !Cjk.IsHan(text[e + 1])))
             {
-                v += ChineseNumber.Digit(text[e]);
+                v += ChineseNumerals.Digit(text[e]);
                 e++;
             }
         }
@@ -577,7 +570,7 @@ public static class QuantityReader
     /// <summary>千分之三 = 0.3 %, 万分之五 = 0.05 %.</summary>
     private static Raw? ReadPerMille(string text, int i)
     {
-        if (i > 0 && ChineseNumber.CanStart(text[i - 1]))
+        if (i > 0 && ChineseNumerals.CanStart(text[i - 1]))
         {
             return null;
         }
@@ -587,8 +580,8 @@ public static class QuantityReader
         var denom = 1m;
         while (k < n && k - i < 4)
         {
-            var u = ChineseNumber.SmallUnit(text[k]);
-            var b = ChineseNumber.BigUnit(text[k]);
+            var u = ChineseNumerals.SmallUnit(text[k]);
+            var b = ChineseNumerals.BigUnit(text[k]);
             if (u > 0)
             {
                 denom *= u;
@@ -619,7 +612,7 @@ public static class QuantityReader
     {
         // the value of hi without its trailing 万/亿: 5万 → 5
         var last = text[hi.End - 1];
-        var big = ChineseNumber.BigUnit(last);
+        var big = ChineseNumerals.BigUnit(last);
         return big > 0 ? hi.Value / big : hi.Value;
     }
 
@@ -632,7 +625,7 @@ public static class QuantityReader
 
         for (var k = t.Start; k < t.End; k++)
         {
-            if (ChineseNumber.Digit(text[k]) < 0)
+            if (ChineseNumerals.Digit(text[k]) < 0)
             {
                 return false;
             }
@@ -750,7 +743,7 @@ public static class QuantityReader
             var from = Math.Max(0, q.Start - 20);
             for (var k = q.Start - 2; k >= from; k--)
             {
-                if (QuantityWords.IsClauseBreak(text[k]) || ChineseNumber.IsArabicDigit(text[k]))
+                if (QuantityWords.IsClauseBreak(text[k]) || ChineseNumerals.IsArabicDigit(text[k]))
                 {
                     break;
                 }
@@ -851,7 +844,7 @@ public static class QuantityReader
 
             for (var g = chainEnd; g < before; g++)
             {
-                if (!Cjk.IsHan(text[g]) || ChineseNumber.IsHanNumeral(text[g]))
+                if (!Cjk.IsHan(text[g]) || ChineseNumerals.IsHanNumeral(text[g]))
                 {
                     return null;
                 }
@@ -873,7 +866,7 @@ public static class QuantityReader
             if (text[k] == '每')
             {
                 k++;
-                if (k < limit && ChineseNumber.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var num))
+                if (k < limit && ChineseNumerals.CanStart(text[k]) && ChineseNumber.TryRead(text, k, out var num))
                 {
                     // 每100万美元
                     var ue = num.End;

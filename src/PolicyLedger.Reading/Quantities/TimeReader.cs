@@ -23,16 +23,9 @@ public static class TimeReader
     {
         ArgumentNullException.ThrowIfNull(text);
         context ??= TimeContext.None;
+        // Nothing is caught here: odd text is read as far as it goes, and a bug in this reader surfaces at the facade (PL999).
         var list = new List<TimeExpression>();
-        try
-        {
-            Scan(text, context, list);
-        }
-        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
-        {
-            // never fail on odd text
-        }
-
+        Scan(text, context, list);
         return list;
     }
 
@@ -53,7 +46,7 @@ public static class TimeReader
         while (i < n)
         {
             var c = text[i];
-            if (!ChineseNumber.CanStart(c) && c is not ('年' or '全' or '每' or '按' or '今' or '本' or '明' or '去'))
+            if (!ChineseNumerals.CanStart(c) && c is not ('年' or '全' or '每' or '按' or '今' or '本' or '明' or '去'))
             {
                 i++;
                 continue;
@@ -72,7 +65,7 @@ public static class TimeReader
             }
 
             if (c == '全' && i + 1 < n && text[i + 1] == '年' && context.Year is { } y
-                && !(i + 2 < n && text[i + 2] is '度' or '龄') && !(i > 0 && ChineseNumber.CanStart(text[i - 1])))
+                && !(i + 2 < n && text[i + 2] is '度' or '龄') && !(i > 0 && ChineseNumerals.CanStart(text[i - 1])))
             {
                 list.Add(new TimeExpression("全年", mapped.ToSource(i, 2), new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), null, true));
                 i += 2;
@@ -198,7 +191,7 @@ public static class TimeReader
 
         // 每年不超过30万元: a rate
         if (QuantityWords.MatchLongestAt(text, end, QuantityWords.PrefixWords) is not null
-            || (end < n && ChineseNumber.IsArabicDigit(text[end]) && !IsDayAfter(text, end)))
+            || (end < n && ChineseNumerals.IsArabicDigit(text[end]) && !IsDayAfter(text, end)))
         {
             return null;
         }
@@ -207,11 +200,11 @@ public static class TimeReader
         {
             end += edge.Length;
         }
-        else if (word == "月" && end < n && ChineseNumber.IsArabicDigit(text[end]))
+        else if (word == "月" && end < n && ChineseNumerals.IsArabicDigit(text[end]))
         {
             // 每月10日前
             var j = end;
-            while (j < n && ChineseNumber.IsArabicDigit(text[j]))
+            while (j < n && ChineseNumerals.IsArabicDigit(text[j]))
             {
                 j++;
             }
@@ -227,7 +220,7 @@ public static class TimeReader
                 end = j;
             }
         }
-        else if (word is "周" or "星期" && end < n && ChineseNumber.Digit(text[end]) is >= 1 and <= 6 || (word is "周" && end < n && text[end] == '日'))
+        else if (word is "周" or "星期" && end < n && ChineseNumerals.Digit(text[end]) is >= 1 and <= 6 || (word is "周" && end < n && text[end] == '日'))
         {
             end++;
         }
@@ -238,7 +231,7 @@ public static class TimeReader
     private static bool IsDayAfter(string text, int at)
     {
         var j = at;
-        while (j < text.Length && ChineseNumber.IsArabicDigit(text[j]))
+        while (j < text.Length && ChineseNumerals.IsArabicDigit(text[j]))
         {
             j++;
         }
@@ -262,7 +255,7 @@ public static class TimeReader
         var k = i;
 
         // year: 2023年, 二〇二三年, 2023-01-01
-        if (ReadInt(text, k, 4, out var yv, out var ye, digitByDigit: true) && yv is >= 1000 and <= 2999 && ye - k >= 4 && (k == 0 || !ChineseNumber.CanStart(text[k - 1])))
+        if (ChineseNumerals.TryReadInteger(text, k, 4, digitByDigit: true, out var yv, out var ye) && yv is >= 1000 and <= 2999 && ye - k >= 4 && (k == 0 || !ChineseNumerals.CanStart(text[k - 1])))
         {
             if (ye < n && text[ye] == '年')
             {
@@ -274,14 +267,14 @@ public static class TimeReader
                     return new Point(i, k, new DateOnly(yv, 1, 1), new DateOnly(yv, 12, 31), false, yv, 0, true, false);
                 }
             }
-            else if (ye < n - 3 && text[ye] is '-' or '/' or '.' && ReadInt(text, ye + 1, 2, out var mv, out var me, false) && mv is >= 1 and <= 12
-                     && me < n - 1 && text[me] == text[ye] && ReadInt(text, me + 1, 2, out var dv, out var de, false) && ValidDay(yv, mv, dv))
+            else if (ye < n - 3 && text[ye] is '-' or '/' or '.' && ChineseNumerals.TryReadInteger(text, ye + 1, 2, digitByDigit: false, out var mv, out var me) && mv is >= 1 and <= 12
+                     && me < n - 1 && text[me] == text[ye] && ChineseNumerals.TryReadInteger(text, me + 1, 2, digitByDigit: false, out var dv, out var de) && ValidDay(yv, mv, dv))
             {
                 var d = new DateOnly(yv, mv, dv);
                 return new Point(i, de, d, d, false, yv, mv, true, true);
             }
             else if (anchor is null && ye < n && text[ye] is '—' or '–' or '-' or '－' or '~' or '～' or '至' or '到'
-                     && ReadInt(text, ye + 1, 4, out var y2, out var y2e, digitByDigit: true) && y2 is >= 1900 and <= 2100 && y2e < n && text[y2e] == '年')
+                     && ChineseNumerals.TryReadInteger(text, ye + 1, 4, digitByDigit: true, out var y2, out var y2e) && y2 is >= 1900 and <= 2100 && y2e < n && text[y2e] == '年')
             {
                 // 2022—2024年
                 return new Point(i, y2e + 1, new DateOnly(yv, 1, 1), new DateOnly(y2, 12, 31), false, yv, 0, true, false);
@@ -291,7 +284,7 @@ public static class TimeReader
                 return null;
             }
         }
-        else if (ChineseNumber.IsHanNumeral(text[k]) && (k == 0 || !ChineseNumber.CanStart(text[k - 1])) && ChineseNumber.TryRead(text, k, out var hy, full: false)
+        else if (ChineseNumerals.IsHanNumeral(text[k]) && (k == 0 || !ChineseNumerals.CanStart(text[k - 1])) && ChineseNumber.TryRead(text, k, out var hy, full: false)
                  && hy.HanOnly && hy.Value is >= 1000 and <= 2999 && hy.Value == Math.Floor(hy.Value) && hy.End < n && text[hy.End] == '年')
         {
             // 两千零四年
@@ -299,7 +292,7 @@ public static class TimeReader
             k = hy.End + 1;
         }
         else if (anchor is null && k < n && text[k] == '年' && k + 1 < n && text[k + 1] is '底' or '末' or '初' or '中' && context.Year is { } cy
-                 && (k == 0 || !ChineseNumber.CanStart(text[k - 1]) && text[k - 1] is not '当' and not '每' and not '半' and not '全'))
+                 && (k == 0 || !ChineseNumerals.CanStart(text[k - 1]) && text[k - 1] is not '当' and not '每' and not '半' and not '全'))
         {
             // 年底前: the document's year
             var (f, l) = text[k + 1] switch
@@ -334,10 +327,10 @@ public static class TimeReader
                 q++;
             }
 
-            if (q < n && ChineseNumber.Digit(text[q]) is >= 1 and <= 4 or -1 && (ChineseNumber.Digit(text[q]) >= 1 || text[q] is >= '1' and <= '4')
+            if (q < n && ChineseNumerals.Digit(text[q]) is >= 1 and <= 4 or -1 && (ChineseNumerals.Digit(text[q]) >= 1 || text[q] is >= '1' and <= '4')
                 && q + 1 < n && (string.CompareOrdinal(text, q + 1, "季度", 0, 2) == 0))
             {
-                var qn = ChineseNumber.Digit(text[q]) >= 1 ? ChineseNumber.Digit(text[q]) : text[q] - '0';
+                var qn = ChineseNumerals.Digit(text[q]) >= 1 ? ChineseNumerals.Digit(text[q]) : text[q] - '0';
                 if (qn is >= 1 and <= 4 && yy > 0)
                 {
                     var f = new DateOnly(yy, (qn - 1) * 3 + 1, 1);
@@ -360,7 +353,7 @@ public static class TimeReader
         }
 
         // month
-        if (!(ReadInt(text, k, 2, out var month, out var mEnd, false) && month is >= 1 and <= 12 && mEnd < n && text[mEnd] == '月'))
+        if (!(ChineseNumerals.TryReadInteger(text, k, 2, digitByDigit: false, out var month, out var mEnd) && month is >= 1 and <= 12 && mEnd < n && text[mEnd] == '月'))
         {
             if (hasYear)
             {
@@ -381,7 +374,7 @@ public static class TimeReader
             }
 
             // a day after a range start with a month: 1日至5日
-            if (anchor is { HasMonth: true } && ReadInt(text, k, 2, out var dOnly, out var dEnd2, false) && dEnd2 < n && text[dEnd2] is '日' or '号' && ValidDay(anchor.Year, anchor.Month, dOnly))
+            if (anchor is { HasMonth: true } && ChineseNumerals.TryReadInteger(text, k, 2, digitByDigit: false, out var dOnly, out var dEnd2) && dEnd2 < n && text[dEnd2] is '日' or '号' && ValidDay(anchor.Year, anchor.Month, dOnly))
             {
                 var d = new DateOnly(anchor.Year, anchor.Month, dOnly);
                 return new Point(i, dEnd2 + 1, d, d, anchor.YearFromContext, anchor.Year, anchor.Month, false, true);
@@ -392,7 +385,7 @@ public static class TimeReader
 
         if (!hasYear)
         {
-            if (k > 0 && (ChineseNumber.CanStart(text[k - 1]) || text[k - 1] is '每' or '第' or '个' or '.' or '．'))
+            if (k > 0 && (ChineseNumerals.CanStart(text[k - 1]) || text[k - 1] is '每' or '第' or '个' or '.' or '．'))
             {
                 return null;
             }
@@ -422,7 +415,7 @@ public static class TimeReader
         var monthLast = monthFirst.AddMonths(1).AddDays(-1);
 
         // day
-        if (ReadInt(text, k, 2, out var day, out var dEnd, false) && day >= 1)
+        if (ChineseNumerals.TryReadInteger(text, k, 2, digitByDigit: false, out var day, out var dEnd) && day >= 1)
         {
             var written = dEnd < n && text[dEnd] is '日' or '号';
             if (written && !ValidDay(yy, month, day))
@@ -431,7 +424,7 @@ public static class TimeReader
             }
 
             // 八月十五: a Chinese day needs no 日 at the end of a phrase
-            var bare = !written && ChineseNumber.IsHanNumeral(text[k]) && (dEnd >= n || !Cjk.IsHan(text[dEnd])) && ValidDay(yy, month, day);
+            var bare = !written && ChineseNumerals.IsHanNumeral(text[k]) && (dEnd >= n || !Cjk.IsHan(text[dEnd])) && ValidDay(yy, month, day);
             if (written || bare)
             {
                 var d = new DateOnly(yy, month, day);
@@ -470,90 +463,4 @@ public static class TimeReader
     }
 
     private static bool ValidDay(int y, int m, int d) => y is >= 1 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
-
-    /// <summary>An integer of at most <paramref name="maxDigits"/> digits (Arabic, or Chinese: 十二, 三十一; 二〇二三 digit by digit).</summary>
-    private static bool ReadInt(string text, int at, int maxDigits, out int value, out int end, bool digitByDigit)
-    {
-        value = 0;
-        end = at;
-        var n = text.Length;
-        if (at >= n)
-        {
-            return false;
-        }
-
-        if (ChineseNumber.IsArabicDigit(text[at]))
-        {
-            var j = at;
-            while (j < n && ChineseNumber.IsArabicDigit(text[j]) && j - at < maxDigits)
-            {
-                value = value * 10 + ChineseNumber.ArabicValue(text[j]);
-                j++;
-            }
-
-            if (j < n && ChineseNumber.IsArabicDigit(text[j]))
-            {
-                return false;
-            }
-
-            end = j;
-            return true;
-        }
-
-        if (digitByDigit)
-        {
-            var j = at;
-            while (j < n && ChineseNumber.Digit(text[j]) >= 0 && text[j] is not '两' && j - at < maxDigits)
-            {
-                value = value * 10 + ChineseNumber.Digit(text[j]);
-                j++;
-            }
-
-            if (j - at == maxDigits)
-            {
-                end = j;
-                return true;
-            }
-
-            value = 0;
-        }
-
-        // 十二, 三十一, 二十
-        var s = at;
-        var v = 0;
-        var d0 = ChineseNumber.Digit(text[s]);
-        if (d0 > 0 && s + 1 < n && ChineseNumber.SmallUnit(text[s + 1]) == 10)
-        {
-            v = d0 * 10;
-            s += 2;
-            if (s < n && ChineseNumber.Digit(text[s]) > 0)
-            {
-                v += ChineseNumber.Digit(text[s]);
-                s++;
-            }
-        }
-        else if (ChineseNumber.SmallUnit(text[s]) == 10)
-        {
-            v = 10;
-            s++;
-            if (s < n && ChineseNumber.Digit(text[s]) > 0)
-            {
-                v += ChineseNumber.Digit(text[s]);
-                s++;
-            }
-        }
-        else if (d0 > 0 && text[s] is not '两')
-        {
-            v = d0;
-            s++;
-        }
-        else
-        {
-            return false;
-        }
-
-        value = v;
-        end = s;
-        return true;
-    }
 }

@@ -54,6 +54,15 @@ public static class DiagnosticCodes
     public static Diagnostic EmptyClause(TextSpan span) =>
         new(ClauseEmpty, DiagnosticSeverity.Warning, "the responsibility clause names no unit", span);
 
+    /// <summary>A bug in a stage: the exception and the innermost method of ours it passed through, so a report can name where.</summary>
     public static Diagnostic Internal(string stage, Exception e) =>
-        new(InternalError, DiagnosticSeverity.Error, $"internal error in {stage}: {e.GetType().Name}: {e.Message}");
+        new(InternalError, DiagnosticSeverity.Error,
+            $"internal error in {stage}{(WhereThrown(e) is { } where ? $" ({where})" : string.Empty)}: {e.GetType().Name}: {e.Message}");
+
+    private static string? WhereThrown(Exception e) =>
+        new System.Diagnostics.StackTrace(e).GetFrames()
+            .Select(f => f.GetMethod())
+            .Where(m => m?.DeclaringType?.Namespace?.StartsWith("PolicyLedger", StringComparison.Ordinal) == true)
+            .Select(m => $"{m!.DeclaringType!.Name}.{m.Name}")
+            .FirstOrDefault();
 }

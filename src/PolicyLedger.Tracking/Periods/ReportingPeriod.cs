@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Tracking.Periods;
 
@@ -83,7 +84,7 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     public string ToChinese() => Kind switch
     {
         PeriodKind.Month => $"{Year}年{Index}月",
-        PeriodKind.Quarter => $"{Year}年第{"一二三四"[Index - 1]}季度",
+        PeriodKind.Quarter => $"{Year}年第{ChineseNumerals.Format(Index)}季度",
         PeriodKind.Half => $"{Year}年{(Index == 1 ? "上" : "下")}半年",
         _ => $"{Year}年",
     };
@@ -135,6 +136,6 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     public static ReportingPeriod Parse(string text) =>
         TryParse(text, out var p) ? p : throw new FormatException($"'{text}' is not a period: write 2024Q2, 2024-05, 2024H1 or 2024");
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-?[Qq](?<q>\d)|-?[Hh](?<h>\d)|(?:-|[Mm])(?<m>\d{1,2}))?$")]
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-?[Qq](?<q>\d)|-?[Hh](?<h>\d)|(?:-|[Mm])(?<m>\d{1,2}))?$", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Pattern();
 }

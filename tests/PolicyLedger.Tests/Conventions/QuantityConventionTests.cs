@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Tests.Support;
 
 namespace PolicyLedger.Tests.Conventions;
@@ -26,5 +28,38 @@ public sealed class QuantityConventionTests
         var source = Source(file);
         Assert.DoesNotContain("double", source, StringComparison.Ordinal);
         Assert.DoesNotContain("float", source, StringComparison.Ordinal);
+    }
+
+    /// <summary>A bug in a figure reader must surface at the facade as PL999, not vanish: the only catch allowed is a
+    /// figure beyond decimal's range.</summary>
+    [Theory]
+    [InlineData("QuantityReader.cs")]
+    [InlineData("TimeReader.cs")]
+    [InlineData("ChineseNumber.cs")]
+    [InlineData("NumberScanner.cs")]
+    [InlineData("QuantityWords.cs")]
+    public void Figure_readers_catch_nothing_but_overflow(string file)
+    {
+        var catches = Regex.Matches(Source(file), @"\bcatch\b\s*(\([^)]*\))?(\s*when\b[^\n]*)?")
+            .Select(m => m.Value.Trim()).ToList();
+        Assert.All(catches, c => Assert.Equal("catch (OverflowException)", c));
+    }
+
+    [Fact]
+    public void A_reader_bug_is_reported_as_PL999_naming_the_method_it_was_thrown_in()
+    {
+        var e = Assert.Throws<IndexOutOfRangeException>(FailingStage);
+        var diagnostic = DiagnosticCodes.Internal("reading", e);
+        Assert.Equal(DiagnosticCodes.InternalError, diagnostic.Code);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains($"{nameof(QuantityConventionTests)}.{nameof(FailingStage)}", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(IndexOutOfRangeException), diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void FailingStage()
+    {
+        int[] none = [];
+        _ = none[Environment.ProcessorCount];
     }
 }
