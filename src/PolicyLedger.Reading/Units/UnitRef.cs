@@ -64,6 +64,14 @@ public sealed record ResolvedMention(string Mention, UnitRef Unit, string? Secon
     /// kind Other): worth a look, and an entry in the alias file if it is one unit under two names.
     /// </summary>
     public bool Recognized { get; init; } = true;
+
+    /// <summary>
+    /// Set where the mention is no organisation's name (a verb phrase, a title in 《》, figures, a piece of a sentence):
+    /// the ledger makes no unit of it. <see cref="Unit"/> then only names the mention.
+    /// </summary>
+    public NotAUnitReason? NotAUnit { get; init; }
+
+    public bool IsUnit => NotAUnit is null;
 }
 
 /// <summary>A role mention of an item (with its span in the source) and what it resolved to.</summary>

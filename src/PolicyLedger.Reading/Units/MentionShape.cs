@@ -1,0 +1,97 @@
+namespace PolicyLedger.Reading.Units;
+
+/// <summary>Why a mention is not the name of an organisation. Stable codes: the ledger and the reader's diagnostics use them.</summary>
+public enum NotAUnitReason
+{
+    /// <summary>A title in 《》: a law, a standard, a document.</summary>
+    BookTitle,
+
+    /// <summary>Sentence punctuation inside (。；！？, quotation marks): a piece of a sentence.</summary>
+    Sentence,
+
+    /// <summary>Longer than any organisation's name.</summary>
+    TooLong,
+
+    /// <summary>Digits, a percent or a date in a mention that does not end like an organisation.</summary>
+    Figures,
+
+    /// <summary>Opens with a verb or a declaration's words (明确, 加强, 以下均需) and does not end like an organisation.</summary>
+    VerbPhrase,
+
+    /// <summary>Nothing is left once the mention is cleaned.</summary>
+    Empty,
+}
+
+/// <summary>
+/// Whether a mention reads as the name of an organisation. The resolver marks the mentions that do not
+/// (<see cref="ResolvedMention.NotAUnit"/>) so that no unit is made of them; the reader can ask the same question
+/// (<see cref="Check"/>) to put a diagnostic on the clause. Generic: it knows how organisations' names end and how
+/// sentences start, nothing about places.
+/// </summary>
+public static class MentionShape
+{
+    /// <summary>No organisation's name is longer (中国人民银行某某市中心支行营业管理部 has 18; a collective with a description 20).</summary>
+    public const int MaxLength = 30;
+
+    /// <summary>How organisations' names end (after a second name in brackets is set aside).</summary>
+    private static readonly string[] OrganisationEnds =
+    [
+        "局", "委", "办", "厅", "部", "室", "处", "科", "所", "站", "队", "院", "馆", "会", "社", "中心", "集团", "公司", "银行", "支行",
+        "分行", "政府", "办事处", "街道", "乡镇", "镇", "乡", "村", "社区", "区", "县", "市", "省", "单位", "部门", "机构", "企业", "组",
+        "团", "校", "学", "园", "场", "关", "行", "署", "台", "军", "支队", "大队", "中队", "分局", "专班", "小组", "联", "协", "盟", "司",
+        "店", "厂", "库",
+    ];
+
+    /// <summary>Words a task or a declaration opens with; an organisation's name never does.</summary>
+    private static readonly string[] SentenceOpenings =
+    [
+        "以下", "上述", "均需", "均由", "不再", "明确", "加强", "加快", "落实", "推进", "推动", "完善", "开展", "做好", "确保", "负责",
+        "牵头", "配合", "协调", "组织", "建立", "健全", "支持", "鼓励", "引导", "实施", "制定", "出台", "提高", "提升", "强化", "优化",
+        "深化", "扩大", "加大", "积极", "全面", "进一步", "继续", "持续", "按照", "根据", "对于", "对", "由", "在", "将", "把", "按", "从",
+        "其中", "并", "和", "及", "或", "请", "要", "应", "须",
+    ];
+
+    /// <summary>Why <paramref name="mention"/> is not an organisation's name, or null when it reads as one.</summary>
+    public static NotAUnitReason? Check(string mention)
+    {
+        var clean = MentionText.Clean(mention ?? string.Empty);
+        if (clean.Length == 0)
+        {
+            return NotAUnitReason.Empty;
+        }
+
+        if (clean.Contains('《') || clean.Contains('》') || clean.Contains('〈') || clean.Contains('〉'))
+        {
+            return NotAUnitReason.BookTitle;
+        }
+
+        if (clean.IndexOfAny(['。', '；', ';', '！', '!', '？', '?', '“', '”', '"', '…']) >= 0)
+        {
+            return NotAUnitReason.Sentence;
+        }
+
+        if (clean.Length > MaxLength)
+        {
+            return NotAUnitReason.TooLong;
+        }
+
+        var (main, _) = MentionText.SplitSecondName(clean);
+        if (EndsLikeOrganisation(main))
+        {
+            return null;
+        }
+
+        if (main.Any(c => char.IsAsciiDigit(c) || c is '%' or '％' || c is >= '０' and <= '９'))
+        {
+            return NotAUnitReason.Figures;
+        }
+
+        return SentenceOpenings.Any(o => main.StartsWith(o, StringComparison.Ordinal) && main.Length > o.Length)
+            ? NotAUnitReason.VerbPhrase
+            : null;
+    }
+
+    /// <summary>Whether a name closes the way organisations' names do (局, 委, 中心, 公司, 人民政府, 各部门 …, or a bracket as in 县（市、区）).</summary>
+    public static bool EndsLikeOrganisation(string name) =>
+        name.EndsWith('）') || OrganisationEnds.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+}
