@@ -15,13 +15,13 @@ public sealed record JurisdictionSettings(string? Parent, IReadOnlyList<string> 
 {
     public JurisdictionLevel? Level { get; init; }
 
-    /// <summary>Other names of the place in issuers and titles (济源产城融合示范区 for 济源).</summary>
+    /// <summary>Other names of the place in issuers and titles (某某经济开发区 for 某某).</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
 
     /// <summary>Other names of its own party committee (党工委).</summary>
     public IReadOnlyList<string> PartyMarks { get; init; } = [];
 
-    /// <summary>Marks opening its document numbers (济管).</summary>
+    /// <summary>Marks opening its document numbers (某政 of 某政〔2024〕3号).</summary>
     public IReadOnlyList<string> NumberMarks { get; init; } = [];
 
     /// <summary>These settings with <paramref name="later"/> read after them: its values win, lists add up.</summary>
@@ -90,7 +90,7 @@ public sealed class AliasTable
 
     /// <summary>
     /// Reads an alias file, or every <c>*.yaml</c> / <c>*.yml</c> file of a folder (one per jurisdiction, named after it,
-    /// such as <c>济源.yaml</c>, or any file in the full format). A missing or unreadable file gives an error, not an exception.
+    /// such as <c>某某区.yaml</c>, or any file in the full format). A missing or unreadable file gives an error, not an exception.
     /// </summary>
     public static AliasTable Load(string yamlPath)
     {
@@ -122,7 +122,7 @@ public sealed class AliasTable
 
     /// <summary>
     /// Reads alias YAML. The full format maps jurisdictions to their sections; a file whose top level is one section
-    /// (units:, parent:, prefixes:) is the section of the jurisdiction it is named after (济源.yaml), or of
+    /// (units:, parent:, prefixes:) is the section of the jurisdiction it is named after (某某区.yaml), or of
     /// <paramref name="jurisdiction"/> when given.
     /// </summary>
     public static AliasTable Parse(string yaml, string file = "(text)", string? jurisdiction = null)
@@ -151,7 +151,7 @@ public sealed class AliasTable
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            Error(stream.Documents[0].RootNode, "expected a mapping of jurisdictions (济源:, 焦作:, \"*\":)");
+            Error(stream.Documents[0].RootNode, "expected a mapping of jurisdictions (某某:, 某某区:, \"*\":)");
             return new AliasTable(file, entries, settings, errors, fingerprint);
         }
 
@@ -161,7 +161,7 @@ public sealed class AliasTable
             var own = jurisdiction ?? JurisdictionOfFileName(file);
             if (string.IsNullOrWhiteSpace(own))
             {
-                Error(root, "a file of one jurisdiction's units: must be named after it (济源.yaml), or put them under the jurisdiction's name");
+                Error(root, "a file of one jurisdiction's units: must be named after it (某某区.yaml), or put them under the jurisdiction's name");
                 return new AliasTable(file, entries, settings, errors, fingerprint);
             }
 
@@ -328,12 +328,12 @@ public sealed class AliasTable
         }
     }
 
-    /// <summary>A list of names or marks: [示范区, 区]; each cleaned of whitespace.</summary>
+    /// <summary>A list of names or marks: [新区, 区]; each cleaned of whitespace.</summary>
     private static void ReadList(string jurisdiction, string field, YamlNode value, List<string> into, Action<YamlNode, string> error)
     {
         if (value is not YamlSequenceNode seq)
         {
-            error(value, $"{jurisdiction}: {field}: expects a list such as [示范区, 区]");
+            error(value, $"{jurisdiction}: {field}: expects a list such as [新区, 区]");
             return;
         }
 

@@ -29,7 +29,7 @@ public sealed record JurisdictionProfile(
     string? Parent,
     IReadOnlyList<string> SelfPrefixes)
 {
-    /// <summary>Other marks of this jurisdiction's own party committee (from the data: a 示范区's 党工委 may be its 市委).</summary>
+    /// <summary>Other marks of this jurisdiction's own party committee (from the data: a zone's 党工委 may be its 市委).</summary>
     public IReadOnlyList<string> OwnPartyMarks { get; init; } = [];
 
     /// <summary>The jurisdictions above, nearest first, each with the prefixes that name it here; unknown ones by placeholders (某某区所在市).</summary>
@@ -45,7 +45,7 @@ public sealed record JurisdictionProfile(
     public string ParentOrPlaceholder =>
         Above.FirstOrDefault(a => a.Level == JurisdictionLevel.City)?.Jurisdiction ?? Parent ?? Name + "所在市";
 
-    /// <summary>Whether a prefix is only a mark of a level or kind of zone (市, 区, 全区, 示范区), not a place name.</summary>
+    /// <summary>Whether a prefix is only a mark of a level or kind of zone (市, 区, 全区, 新区), not a place name.</summary>
     public bool IsMarkPrefix(string prefix) => !prefix.Contains(Name, StringComparison.Ordinal)
         && !(Name.Length >= 3 && prefix.Contains(Jurisdictions.BarePlace(Name), StringComparison.Ordinal));
 }
@@ -107,21 +107,21 @@ public sealed class Jurisdictions
         _ => "区委",
     };
 
-    /// <summary>The jurisdiction name for a place as written: 焦作市 → 焦作, 河南省 → 河南, 红旗区 → 红旗区 (a city or province drops 市 or 省).</summary>
+    /// <summary>The jurisdiction name for a place as written: 某某市 → 某某, 某某省 → 某某, 某某区 → 某某区 (a city or province drops 市 or 省).</summary>
     public string PlaceName(string place)
     {
         var p = MentionText.Clean(place);
         return _book.Named(p) ?? NormalizePlace(p);
     }
 
-    /// <summary>A place as a jurisdiction is named, by its words alone: 焦作市 → 焦作, 河南省 → 河南, 红旗区 → 红旗区.</summary>
+    /// <summary>A place as a jurisdiction is named, by its words alone: 某某市 → 某某, 某某省 → 某某, 某某区 → 某某区.</summary>
     public static string NormalizePlace(string place)
     {
         var p = MentionText.Clean(place);
         return p.Length >= 3 && (p.EndsWith('市') || p.EndsWith('省')) ? p[..^1] : p;
     }
 
-    /// <summary>A place name without its level word or zone word, where something is left: 红旗区 → 红旗, 某某新区 → 某某.</summary>
+    /// <summary>A place name without its level word or zone word, where something is left: 某某区 → 某某, 某某新区 → 某某.</summary>
     public static string BarePlace(string name)
     {
         foreach (var zone in ZoneWords)
@@ -144,7 +144,7 @@ public sealed class Jurisdictions
     }
 
     /// <summary>
-    /// The place an issuer names, with the places above it that it names too: 焦作市人民政府 → 焦作; 某某市某某区人民政府
+    /// The place an issuer names, with the places above it that it names too: 某某市人民政府 → 某某; 某某市某某区人民政府
     /// → 某某区 (above: 某某); 某某街道办事处 → 某某街道; 中共某某市委 → 某某. Null when none is found.
     /// </summary>
     public DocumentPlace? FromOrganName(string? organ)
@@ -289,7 +289,7 @@ public sealed class Jurisdictions
             return issuer;
         }
 
-        // Only a short first place: 红旗区大力提振市场信心… must not read 大力提振市 as a place, nor 关于印发市… one.
+        // Only a short first place: 某某区大力提振市场信心… must not read 大力提振市 as a place, nor 关于印发市… one.
         if (title.StartsWith("关于", StringComparison.Ordinal) || ReadPlaceAt(title, 0) is not { } end)
         {
             return null;
@@ -300,7 +300,7 @@ public sealed class Jurisdictions
         return place.Length - word.Length <= 4 ? new DocumentPlace(PlaceName(place), []) : null;
     }
 
-    /// <summary>The jurisdiction a document number's mark names, where the data knows the mark (济管 of 济管〔2023〕19号); else null.</summary>
+    /// <summary>The jurisdiction a document number's mark names, where the data knows the mark (某政 of 某政〔2024〕3号); else null.</summary>
     public string? FromDocNumber(string number)
     {
         var clean = MentionText.Clean(number);
@@ -339,12 +339,14 @@ public sealed class Jurisdictions
         : LevelOf(name) is { } level && level != JurisdictionLevel.City ? level
         : JurisdictionLevel.City; // a city's name is kept without 市
 
-    /// <summary>How a jurisdiction's documents write themselves: 焦作市/焦作/市/全市; 红旗区/红旗/区/全区; 某某新区/某某/新区/区.</summary>
+    /// <summary>How a jurisdiction's documents write themselves: 某某市/某某/市/全市; 某某区/某某/区/全区; 某某新区/某某/新区/区.</summary>
     private static List<string> SelfPrefixes(string name, JurisdictionLevel level)
     {
         var prefixes = new List<string>();
         if (name.Length == 0)
         {
+            // No one says where the document comes from: its level marks still mean itself (市财政局 = 财政局).
+            prefixes.AddRange(["市", "区", "县", "全市", "全区", "全县"]);
             return prefixes;
         }
 

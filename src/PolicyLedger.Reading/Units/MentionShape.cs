@@ -6,7 +6,7 @@ public enum NotAUnitReason
     /// <summary>A title in 《》: a law, a standard, a document.</summary>
     BookTitle,
 
-    /// <summary>Sentence punctuation inside (。；！？, quotation marks): a piece of a sentence.</summary>
+    /// <summary>Sentence punctuation inside (。；！？, a comma, quotation marks): a piece of a sentence.</summary>
     Sentence,
 
     /// <summary>Longer than any organisation's name.</summary>
@@ -45,10 +45,13 @@ public static class MentionShape
     /// <summary>Words a task or a declaration opens with; an organisation's name never does.</summary>
     private static readonly string[] SentenceOpenings =
     [
-        "以下", "上述", "均需", "均由", "不再", "明确", "加强", "加快", "落实", "推进", "推动", "完善", "开展", "做好", "确保", "负责",
-        "牵头", "配合", "协调", "组织", "建立", "健全", "支持", "鼓励", "引导", "实施", "制定", "出台", "提高", "提升", "强化", "优化",
-        "深化", "扩大", "加大", "积极", "全面", "进一步", "继续", "持续", "按照", "根据", "对于", "对", "由", "在", "将", "把", "按", "从",
-        "其中", "并", "和", "及", "或", "请", "要", "应", "须",
+        "以下", "上述", "均需", "均由", "不再", "明确", "加强", "加快", "加速", "加大", "落实", "落地", "推进", "推动", "完善", "开展", "做好",
+        "确保", "负责", "牵头", "配合", "协调", "建立", "健全", "支持", "鼓励", "引导", "实施", "制定", "出台", "提高", "提升",
+        "提供", "强化", "优化", "深化", "扩大", "积极", "全面", "进一步", "继续", "持续", "按照", "根据", "对于", "简化", "保障", "设立",
+        "培育", "打造", "引进", "培养", "组建", "召开", "举办", "编制", "修订", "清理", "规范", "整治", "改造", "新建", "建成", "完成",
+        "实现", "争取", "力争", "用好", "抓好", "办好", "搭建", "构建", "拓展", "拓宽", "降低", "减少", "减免", "免征", "给予", "发放",
+        "兑现", "开通", "畅通", "严格", "依法", "坚持", "聚焦", "围绕", "统筹", "督促", "考核", "评估", "做大", "做强", "用足", "探索",
+        "对", "由", "在", "将", "把", "按", "从", "其中", "并", "和", "及", "或", "请", "要", "应", "须",
     ];
 
     /// <summary>Why <paramref name="mention"/> is not an organisation's name, or null when it reads as one.</summary>
@@ -65,7 +68,7 @@ public static class MentionShape
             return NotAUnitReason.BookTitle;
         }
 
-        if (clean.IndexOfAny(['。', '；', ';', '！', '!', '？', '?', '“', '”', '"', '…']) >= 0)
+        if (clean.IndexOfAny(['。', '；', ';', '！', '!', '？', '?', '“', '”', '"', '…', '，', ',']) >= 0)
         {
             return NotAUnitReason.Sentence;
         }

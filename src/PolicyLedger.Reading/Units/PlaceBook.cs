@@ -28,7 +28,7 @@ public sealed class PlaceBook
     /// <summary>A place's settings (level, parent, prefixes, marks), or null where the data does not know it.</summary>
     public JurisdictionSettings? Settings(string jurisdiction) => _table.SettingsFor(jurisdiction);
 
-    /// <summary>The jurisdiction a whole text names by one of the places' other names (济源示范区 → 济源), or null.</summary>
+    /// <summary>The jurisdiction a whole text names by one of the places' other names (某某经济开发区 → 某某), or null.</summary>
     public string? Named(string text) => _names.FirstOrDefault(n => n.Name == text).Jurisdiction;
 
     /// <summary>The jurisdiction of the longest other name found inside a text (an issuer or a title), or null.</summary>

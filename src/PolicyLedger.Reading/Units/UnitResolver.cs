@@ -225,7 +225,7 @@ public sealed partial class UnitResolver
         var next = carry;
         if (scope is not null)
         {
-            // Only a prefix of a department-like name passes on: 新乡供电公司 names a company, not a list's 市.
+            // Only a prefix of a department-like name passes on: 某某供电公司 names a company, not a list's 市.
             if (CanCarryScope(rest))
             {
                 next = carry with { Scope = scope.Jurisdiction == profile.Name ? null : scope };
@@ -246,7 +246,7 @@ public sealed partial class UnitResolver
         var jurisdiction = scope?.Jurisdiction ?? profile.Name;
         var partyMark = scope?.PartyMark ?? profile.PartyMark;
 
-        // Party organs: 市委组织部, a 示范区's 党工委组织部, 团市委, and bare 宣传部 / 市委编办.
+        // Party organs: 市委组织部, a zone's 党工委组织部, 团市委, and bare 宣传部 / 市委编办.
         var ownMarks = scope is null || scope.Jurisdiction == profile.Name ? profile.OwnPartyMarks : [];
         if (Party(rest, partyMark, scope is not null, ownMarks) is { } party)
         {
@@ -366,7 +366,7 @@ public sealed partial class UnitResolver
         return profile.Name;
     }
 
-    /// <summary>The jurisdiction a written prefix names: this one's own (市, 区, 示范区, 某某县), then the ones above, nearest first (市 in a district's document, 省).</summary>
+    /// <summary>The jurisdiction a written prefix names: this one's own (市, 区, 新区, 某某县), then the ones above, nearest first (市 in a district's document, 省).</summary>
     private static (Scope? Scope, string Remainder) ReadScope(JurisdictionProfile profile, string text)
     {
         if (UnitNames.IsKnownWhole(text) || text.StartsWith("市场", StringComparison.Ordinal))
