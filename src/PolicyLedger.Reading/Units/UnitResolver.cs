@@ -325,7 +325,8 @@ public sealed partial class UnitResolver
         }
 
         // A generic body after a jurisdiction prefix: 市直各部门 is handled below; 区各镇 is rare and read as written.
-        if (UnitNames.IsGenericBody(body))
+        // In a town's own document, 镇政府 is its government, not all towns'.
+        if (UnitNames.IsGenericBody(body) && !(quantifier is null && IsOwnGovernment(profile, body)))
         {
             // Only 各 reads across a list; 有关 / 相关 qualifies its own mention (相关镇人民政府、街道办事处: the second is 各街道办事处).
             var q = quantifier ?? "各";
@@ -345,6 +346,10 @@ public sealed partial class UnitResolver
 
         return null;
     }
+
+    /// <summary>Whether a generic body is the jurisdiction's own government written with its own mark (镇人民政府 in a town's document).</summary>
+    private static bool IsOwnGovernment(JurisdictionProfile profile, string body) =>
+        profile.SelfPrefixes.Any(p => UnitNames.NormalizeGovernmentWords(body) == p + "人民政府");
 
     /// <summary>
     /// Whose collective it is: the document's, except that a level mark this jurisdiction does not write for itself
