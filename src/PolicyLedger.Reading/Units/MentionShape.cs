@@ -94,6 +94,20 @@ public static class MentionShape
             : null;
     }
 
+    /// <summary>
+    /// Why, in Chinese for the user: the reason a clause diagnostic (PL405, <c>DiagnosticCodes.NotOrganisation</c>) gives
+    /// for a mention that is no organisation's name.
+    /// </summary>
+    public static string Describe(NotAUnitReason reason) => reason switch
+    {
+        NotAUnitReason.BookTitle => "含书名号，是文件或法规的名称",
+        NotAUnitReason.Sentence => "含句中标点，是句子的一部分",
+        NotAUnitReason.TooLong => $"长于{MaxLength}字，比任何单位名称都长",
+        NotAUnitReason.Figures => "含数字，且不以机构名称结尾",
+        NotAUnitReason.VerbPhrase => "以动词或句首词开头，且不以机构名称结尾",
+        _ => "为空",
+    };
+
     /// <summary>Whether a name closes the way organisations' names do (局, 委, 中心, 公司, 人民政府, 各部门 …, or a bracket as in 县（市、区）).</summary>
     public static bool EndsLikeOrganisation(string name) =>
         name.EndsWith('）') || OrganisationEnds.Any(e => name.EndsWith(e, StringComparison.Ordinal));

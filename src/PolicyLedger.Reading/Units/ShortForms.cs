@@ -32,7 +32,7 @@ public static class ShortForms
         {
             if (name.Length > organ.Length && name.EndsWith(organ, StringComparison.Ordinal))
             {
-                return (name[..^organ.Length], organ);
+                return (name[..^organ.Length], organ == "办公室" ? "办" : organ); // 人防办 for 人民防空办公室
             }
         }
 
