@@ -186,6 +186,14 @@ public static class ChineseNumber
         return big > 0 ? ReadMultiplier(big, ref i, ref acc) : Step.Stop;
     }
 
+    /// <summary>The character at <paramref name="i"/> was read into the number: the number now ends after it.</summary>
+    private static Step Advance(ref int i, ref Accumulator acc)
+    {
+        i++;
+        acc.End = i;
+        return Step.Next;
+    }
+
     /// <summary>An Arabic digit, or a decimal point before one that opens the number (.5).</summary>
     private static bool StartsArabic(string text, int i, in Accumulator acc) =>
         ChineseNumerals.IsArabicDigit(text[i])
@@ -286,9 +294,7 @@ public static class ChineseNumber
         }
 
         acc.Digits++;
-        i++;
-        acc.End = i;
-        return Step.Next;
+        return Advance(ref i, ref acc);
     }
 
     /// <summary>一 to 九: a new pending digit, or the next digit of a number written one by one (二零二三, 五五折).</summary>
@@ -313,9 +319,7 @@ public static class ChineseNumber
         }
 
         acc.Digits++;
-        i++;
-        acc.End = i;
-        return Step.Next;
+        return Advance(ref i, ref acc);
     }
 
     /// <summary>十, 百, 千: multiplies the pending digit (十五 and 百三 have an implied 一).</summary>
@@ -348,9 +352,7 @@ public static class ChineseNumber
         acc.LastUnit = unit;
         acc.Zero = false;
         acc.Any = true;
-        i++;
-        acc.End = i;
-        return Step.Next;
+        return Advance(ref i, ref acc);
     }
 
     /// <summary>余/多/几 between a number and its 万/亿: 十余万, 500多亿.</summary>
@@ -397,9 +399,7 @@ public static class ChineseNumber
         acc.LastUnit = big;
         acc.Zero = false;
         acc.HasMultiplier = true;
-        i++;
-        acc.End = i;
-        return Step.Next;
+        return Advance(ref i, ref acc);
     }
 
     /// <summary>A last digit after a unit stands for the unit below: 一百五 = 150, 一万三 = 13 000 (but 一百零五 = 105, 3万4000 = 34 000).</summary>
