@@ -7,12 +7,14 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Old = before::PolicyLedger.Reading;
 using OldQuantities = before::PolicyLedger.Reading.Quantities;
 using OldText = before::PolicyLedger.Reading.Text;
+using OldUnits = before::PolicyLedger.Reading.Units;
 
 namespace PolicyLedger.Bench;
 
 /// <summary>
 /// The reading library of another commit (built by bench/run-before-after.sh as PolicyLedger.Reading.Before) against
-/// this one, on the same corpus in the same process: quantities, times, and the whole pipeline. Each category's
+/// this one, on the same corpus in the same process: quantities, times, the whole pipeline, and unit resolution of
+/// the gold clauses (a new resolver each run, as an import makes one). Each category's
 /// baseline is the other commit, so the Ratio column reads "after / before" directly.
 /// </summary>
 [MemoryDiagnoser]
@@ -33,6 +35,7 @@ public class BeforeAfterBenchmarks
     private OldText.MappedText[] _oldLines = [];
     private static readonly Reading.Quantities.TimeContext Context = new(2023, 2023);
     private static readonly OldQuantities.TimeContext OldContext = new(2023, 2023);
+    private IReadOnlyList<(string Jurisdiction, string[] Mentions)> _clauses = [];
 
     [GlobalSetup]
     public void Setup()
@@ -40,6 +43,7 @@ public class BeforeAfterBenchmarks
         _corpus = Corpus.Load();
         _lines = _corpus.SelectMany(c => Reading.Text.TextNormalizer.SplitLines(c.Text)).Where(l => !l.IsBlank).Select(l => l.Text).ToArray();
         _oldLines = _corpus.SelectMany(c => OldText.TextNormalizer.SplitLines(c.Text)).Where(l => !l.IsBlank).Select(l => l.Text).ToArray();
+        _clauses = UnitBenchmarks.LoadClauses();
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("quantities")]
@@ -53,6 +57,20 @@ public class BeforeAfterBenchmarks
 
     [Benchmark, BenchmarkCategory("times")]
     public int TimesAfter() => _lines.Sum(l => Reading.Quantities.TimeReader.Read(l, Context).Count);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("units")]
+    public int UnitsBefore()
+    {
+        var resolver = new OldUnits.UnitResolver();
+        return _clauses.Sum(c => resolver.ResolveClause(c.Jurisdiction, c.Mentions).Count);
+    }
+
+    [Benchmark, BenchmarkCategory("units")]
+    public int UnitsAfter()
+    {
+        var resolver = new Reading.Units.UnitResolver();
+        return _clauses.Sum(c => resolver.ResolveClause(c.Jurisdiction, c.Mentions).Count);
+    }
 
     [Benchmark(Baseline = true), BenchmarkCategory("read")]
     public int ReadAllBefore() => _corpus.Sum(c => Old.PolicyReader.Default.ReadText(c.Name, c.Text).Documents.Sum(d => d.Items.Count));

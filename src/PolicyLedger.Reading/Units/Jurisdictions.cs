@@ -396,11 +396,12 @@ public sealed class Jurisdictions
             chain.Add((written, LevelOfPlace(written)));
         }
 
-        var parent = chain.Count > 0 ? _book.Settings(chain[^1].Name)?.Parent : dataParent;
+        // A parent may be written by another of its names (an alias file's parent: 某某示范区): the data's name counts.
+        var parent = Known(chain.Count > 0 ? _book.Settings(chain[^1].Name)?.Parent : dataParent);
         for (var guard = 0; parent is not null && guard < 5 && seen.Add(parent); guard++)
         {
             chain.Add((parent, LevelOfPlace(parent)));
-            parent = _book.Settings(parent)?.Parent;
+            parent = Known(_book.Settings(parent)?.Parent);
         }
 
         var taken = new HashSet<string>(self, StringComparer.Ordinal);
@@ -423,6 +424,8 @@ public sealed class Jurisdictions
 
         return scopes;
     }
+
+    private string? Known(string? place) => place is null ? null : _book.Named(place) ?? place;
 
     private JurisdictionLevel LevelOfPlace(string place) => _book.Settings(place)?.Level ?? GuessLevel(place);
 

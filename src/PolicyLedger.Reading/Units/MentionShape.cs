@@ -58,6 +58,12 @@ public static class MentionShape
     public static NotAUnitReason? Check(string mention)
     {
         var clean = MentionText.Clean(mention ?? string.Empty);
+        return Check(clean, MentionText.SplitSecondName(clean).Main);
+    }
+
+    /// <summary>As <see cref="Check(string)"/>, for a mention already cleaned and its name without a second name in brackets.</summary>
+    internal static NotAUnitReason? Check(string clean, string main)
+    {
         if (clean.Length == 0)
         {
             return NotAUnitReason.Empty;
@@ -78,7 +84,6 @@ public static class MentionShape
             return NotAUnitReason.TooLong;
         }
 
-        var (main, _) = MentionText.SplitSecondName(clean);
         if (EndsLikeOrganisation(main))
         {
             return null;

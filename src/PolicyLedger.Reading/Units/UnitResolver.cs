@@ -124,7 +124,7 @@ public sealed partial class UnitResolver
     {
         var clean = MentionText.Clean(mention);
         var (main, second) = MentionText.SplitSecondName(clean);
-        if (MentionShape.Check(clean) is { } notAUnit && _aliases.Find(profile.Name, clean) is null)
+        if (MentionShape.Check(clean, main) is { } notAUnit && _aliases.Find(profile.Name, clean) is null)
         {
             // Not an organisation's name (a verb phrase, a title in 《》, figures): marked, so that no unit is made of it.
             var unit = Make(profile.Name, clean.Length == 0 ? "（空）" : clean, UnitKind.Other, compact: false);
@@ -188,7 +188,7 @@ public sealed partial class UnitResolver
 
     /// <summary>A short form of a known name: written differently from it and from its 和-less, 委 form (发改委 for 发展和改革委员会).</summary>
     private static bool IsShortForm(string written, string canonical) =>
-        written != canonical && MentionText.Compact(written) != MentionText.Compact(canonical) && written.Length < canonical.Length;
+        written.Length < canonical.Length && MentionText.Compact(written) != MentionText.Compact(canonical);
 
     private static bool IsRecognized(UnitRef unit) => unit.Kind switch
     {
