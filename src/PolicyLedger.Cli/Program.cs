@@ -17,5 +17,7 @@ root.Subcommands.Add(StatusCommand.Create(ledger));
 root.Subcommands.Add(BulletinCommand.Create(ledger));
 root.Subcommands.Add(AuditCommand.Create(ledger));
 root.Subcommands.Add(CadenceCommand.Create(ledger));
+root.Subcommands.Add(BenefitsCommand.Create(ledger));
+root.Subcommands.Add(RulesCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();
