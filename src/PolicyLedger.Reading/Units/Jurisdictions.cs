@@ -396,7 +396,7 @@ public sealed class Jurisdictions
             chain.Add((written, LevelOfPlace(written)));
         }
 
-        // A parent may be written by another of its names (an alias file's parent: 某某示范区): the data's name counts.
+        // A parent may be written by another of its names (an alias file's parent: 某某新区): the data's name counts.
         var parent = Known(chain.Count > 0 ? _book.Settings(chain[^1].Name)?.Parent : dataParent);
         for (var guard = 0; parent is not null && guard < 5 && seen.Add(parent); guard++)
         {
