@@ -110,10 +110,10 @@ internal static class DatePointReader
         }
 
         if (anchor is null && k + 1 < n && text[k + 1] == '年' && text[k] is '今' or '本' or '明' or '去' && context.DocumentYear is { } docYear
-            && !(k + 2 < n && text[k + 2] is '度' or '代' or '级'))
+            && !(k + 2 < n && text[k + 2] is '度' or '代' or '级') && docYear + text[k] switch { '明' => 1, '去' => -1, _ => 0 } is >= 1 and <= 9999 and var relative)
         {
             // 今年, 明年, 去年: relative to the document's own year
-            return new YearPart(null, false, docYear + text[k] switch { '明' => 1, '去' => -1, _ => 0 }, k + 2, true);
+            return new YearPart(null, false, relative, k + 2, true);
         }
 
         return new YearPart(null, false, null, k, false);
@@ -186,7 +186,7 @@ internal static class DatePointReader
             if (quarter is >= 1 and <= 4 && yy > 0)
             {
                 var first = new DateOnly(yy, ((quarter - 1) * 3) + 1, 1);
-                var last = first.AddMonths(3).AddDays(-1);
+                var last = LastDayOf(yy, quarter * 3);
                 var end = q + 3;
                 return end < n && text[end] is '末' or '底'
                     ? new DatePoint(i, end + 1, last, last, !hasYear && anchor is null, yy, 0, hasYear, false)
@@ -197,7 +197,7 @@ internal static class DatePointReader
         if (hasYear && k + 2 < n && text[k + 1] == '半' && text[k + 2] == '年' && text[k] is '上' or '下')
         {
             var first = new DateOnly(yy, text[k] == '上' ? 1 : 7, 1);
-            return new DatePoint(i, k + 3, first, first.AddMonths(6).AddDays(-1), false, yy, 0, true, false);
+            return new DatePoint(i, k + 3, first, LastDayOf(yy, first.Month + 5), false, yy, 0, true, false);
         }
 
         return null;
@@ -249,7 +249,7 @@ internal static class DatePointReader
         }
 
         var monthFirst = new DateOnly(yy, month, 1);
-        var monthLast = monthFirst.AddMonths(1).AddDays(-1);
+        var monthLast = LastDayOf(yy, month);
         if (ChineseNumerals.TryReadInteger(text, k, 2, digitByDigit: false, out var day, out var dayEnd) && day >= 1)
         {
             var written = dayEnd < n && text[dayEnd] is '日' or '号';
@@ -296,6 +296,9 @@ internal static class DatePointReader
 
         return new DatePoint(i, k, monthFirst, monthLast, contextYear, yy, month, hasYear, true);
     }
+
+    /// <summary>The last day of a month, computed so that December 9999 does not run past DateOnly's range.</summary>
+    private static DateOnly LastDayOf(int year, int month) => new(year, month, DateTime.DaysInMonth(year, month));
 
     private static bool ValidDay(int y, int m, int d) => y is >= 1 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
 }

@@ -55,6 +55,19 @@ public static class QuantityReader
     /// <summary>The figure that starts at <paramref name="i"/>, or null with where to look next.</summary>
     private static RawFigure? ReadFigureAt(string text, int i, out int next)
     {
+        try
+        {
+            return ReadFigureAtCore(text, i, out next);
+        }
+        catch (OverflowException)
+        {
+            next = i + 1; // a figure beyond decimal's range (百分之…k, 千亿兆兆分之…) is not read
+            return null;
+        }
+    }
+
+    private static RawFigure? ReadFigureAtCore(string text, int i, out int next)
+    {
         next = i + 1;
         var c = text[i];
         if (c is '百' or '佰' && i + 2 < text.Length && text[i + 1] == '分' && text[i + 2] == '之' && (i == 0 || !ChineseNumerals.IsHanNumeral(text[i - 1])))
@@ -183,7 +196,7 @@ public static class QuantityReader
         var n = text.Length;
         var k = i;
         var denom = 1m;
-        while (k < n && k - i < 4)
+        while (k < n && k - i < 4 && denom <= 100_000_000m)
         {
             var u = ChineseNumerals.SmallUnit(text[k]);
             var b = ChineseNumerals.BigUnit(text[k]);
@@ -208,6 +221,7 @@ public static class QuantityReader
             return null;
         }
 
-        return new RawFigure(i, num.End, QuantityKind.Percent, num.Value * 100 / denom, "%", null, Bound.Exact, null, false);
+        // The denominator is a power of ten, so dividing first is exact and keeps a long numerator in range.
+        return new RawFigure(i, num.End, QuantityKind.Percent, num.Value / denom * 100, "%", null, Bound.Exact, null, false);
     }
 }
