@@ -34,6 +34,12 @@ public static class QuantityReader
         var bracket = BracketBound.None;
         while (i < text.Length)
         {
+            if (!MayStartFigure(text[i]))
+            {
+                i++;
+                continue;
+            }
+
             var figure = ReadFigureAt(text, i, out var next);
             if (figure is null)
             {
@@ -51,6 +57,10 @@ public static class QuantityReader
             i = after.Bracket is not null ? q.End : Math.Max(consumed, q.End);
         }
     }
+
+    /// <summary>Whether a figure can start at this character: a numeral, 万/亿 (亿元以上), 半, a currency sign, 对 (打对折).</summary>
+    private static bool MayStartFigure(char c) =>
+        ChineseNumerals.CanStart(c) || c is '万' or '萬' or '亿' or '半' or '$' or '＄' or '￥' or '¥' or '对' or '對';
 
     /// <summary>The figure that starts at <paramref name="i"/>, or null with where to look next.</summary>
     private static RawFigure? ReadFigureAt(string text, int i, out int next)
