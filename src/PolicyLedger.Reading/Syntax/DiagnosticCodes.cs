@@ -100,6 +100,15 @@ public static class DiagnosticCodes
     public static Diagnostic LeadConflict(string why, TextSpan span) =>
         new(LeadRuleConflict, DiagnosticSeverity.Warning, $"牵头规则与本条的分工不一致：{why}", span);
 
+    /// <summary>A bug in a stage: the exception and the innermost method of ours it passed through, so a report can name where.</summary>
     public static Diagnostic Internal(string stage, Exception e) =>
-        new(InternalError, DiagnosticSeverity.Error, $"internal error in {stage}: {e.GetType().Name}: {e.Message}");
+        new(InternalError, DiagnosticSeverity.Error,
+            $"internal error in {stage}{(WhereThrown(e) is { } where ? $" ({where})" : string.Empty)}: {e.GetType().Name}: {e.Message}");
+
+    private static string? WhereThrown(Exception e) =>
+        new System.Diagnostics.StackTrace(e).GetFrames()
+            .Select(f => f.GetMethod())
+            .Where(m => m?.DeclaringType?.Namespace?.StartsWith("PolicyLedger", StringComparison.Ordinal) == true)
+            .Select(m => $"{m!.DeclaringType!.Name}.{m.Name}")
+            .FirstOrDefault();
 }
