@@ -10,6 +10,9 @@ internal sealed class Block(Marker? marker, int firstLine)
 
     public Marker? Marker { get; } = marker;
 
+    /// <summary>What is odd about the block's number (a gap, a restart without a heading), for the item it becomes.</summary>
+    public Syntax.Diagnostic? NumberingNote { get; set; }
+
     public int FirstLine { get; } = firstLine;
 
     public int LastLine { get; private set; } = firstLine;

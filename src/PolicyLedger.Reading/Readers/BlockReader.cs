@@ -15,8 +15,9 @@ internal static class BlockReader
     {
         var blocks = new List<Block>();
         var last = new Dictionary<MarkerKind, int>();
+        var lastBlock = new Dictionary<MarkerKind, int>();
         Block? current = null;
-        foreach (var line in lines)
+        foreach (var line in SplitJoinedItems(lines, last))
         {
             var text = line.Text.Text;
             var marker = Marker.Read(text);
@@ -33,12 +34,22 @@ internal static class BlockReader
             if (marker is not null)
             {
                 current = Start(blocks, marker, line);
-                if (last.TryGetValue(marker.Kind, out var previous) && marker.Number > previous + 1)
+                if (marker.Kind != MarkerKind.Bullet && last.TryGetValue(marker.Kind, out var previous))
                 {
-                    context.Report(Syntax.DiagnosticCodes.Gap(previous + 2, marker.Number, line.Text.ToSource(0, marker.Length)));
+                    var at = line.Text.ToSource(0, marker.Length);
+                    if (marker.Number > previous + 1)
+                    {
+                        current.NumberingNote = Syntax.DiagnosticCodes.Gap(previous + 2, marker.Number, at);
+                        context.Report(current.NumberingNote);
+                    }
+                    else if (marker.Number == 1 && previous > 1 && !HeadingBetween(blocks, lastBlock[marker.Kind], marker))
+                    {
+                        current.NumberingNote = Syntax.DiagnosticCodes.Restarted(previous, at);
+                    }
                 }
 
                 last[marker.Kind] = marker.Number;
+                lastBlock[marker.Kind] = blocks.Count - 1;
                 continue;
             }
 
@@ -78,8 +89,78 @@ internal static class BlockReader
         return block;
     }
 
+    /// <summary>Whether a mark of an outer level stands between the block at <paramref name="from"/> and the last block.</summary>
+    private static bool HeadingBetween(List<Block> blocks, int from, Marker marker)
+    {
+        for (var i = from + 1; i < blocks.Count - 1; i++)
+        {
+            if (blocks[i].Marker is { } m && m.Level < marker.Level)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Lines as they come, except that a line holding two items joined after a complete bracketed clause
+    /// ("…（责任单位：X）2.推进…") is cut before the second item's mark, when that mark is the next number.
+    /// </summary>
+    private static IEnumerable<SourceLine> SplitJoinedItems(IReadOnlyList<SourceLine> lines, Dictionary<MarkerKind, int> last)
+    {
+        foreach (var line in lines)
+        {
+            var rest = line;
+            var cut = JoinedItemAt(rest.Text.Text, last);
+            while (cut > 0)
+            {
+                yield return rest with { Text = rest.Text.Slice(0, cut) };
+                rest = rest with { Text = rest.Text.Slice(cut) };
+                cut = JoinedItemAt(rest.Text.Text, last);
+            }
+
+            yield return rest;
+        }
+    }
+
+    /// <summary>The index after "）" or "）。" where a next-numbered mark (or a bullet) opens a joined item, or -1.</summary>
+    private static int JoinedItemAt(string text, Dictionary<MarkerKind, int> last)
+    {
+        var own = Marker.Read(text);
+        for (var i = text.IndexOfAny(['）', ')']); i > 0 && i < text.Length - 2; i = text.IndexOfAny(['）', ')'], i + 1))
+        {
+            var at = i + 1;
+            while (at < text.Length && text[at] is '。' or '；' or ';' or ' ')
+            {
+                at++;
+            }
+
+            if (at >= text.Length - 1 || Marker.Read(text[at..]) is not { Ambiguous: false } next)
+            {
+                continue;
+            }
+
+            var expected = next.Kind == MarkerKind.Bullet
+                ? own?.Kind == MarkerKind.Bullet
+                : next.Number == (own is not null && own.Kind == next.Kind ? own.Number : last.GetValueOrDefault(next.Kind)) + 1
+                  && (own is null || own.Kind == next.Kind);
+            if (expected && ClauseReader.EndsWithClause(MappedText.Identity(text[..(i + 1)])))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
     private static bool Accept(Marker marker, Block current, Dictionary<MarkerKind, int> last)
     {
+        if (marker.Kind == MarkerKind.Bullet)
+        {
+            return current.Depth == 0 || current.ClauseClosed;
+        }
+
         var previous = last.GetValueOrDefault(marker.Kind);
         var expected = marker.Number == previous + 1;
         var sentenceEnded = current.LastLineText.Length == 0 || LinePatterns.EndsSentence(current.LastLineText) || current.ClauseClosed;

@@ -1,122 +1,183 @@
-using System.Text.RegularExpressions;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Reading.Readers;
 
 /// <summary>Where a responsibility clause stands in an item's text, and where its content (inside the brackets) is.</summary>
-internal readonly record struct ClauseMatch(int Start, int End, int ContentStart, int ContentEnd, bool Bracketed);
+/// <param name="Unbalanced">The clause opens a bracket that is never closed (or closes one never opened).</param>
+internal readonly record struct ClauseMatch(int Start, int End, int ContentStart, int ContentEnd, bool Bracketed, bool Unbalanced = false);
+
+/// <summary>Text that looks like a clause but is not read as one: a bracket that does not parse, or 由X负责… inside a sentence.</summary>
+internal readonly record struct NearMiss(int Start, int End, bool InSentence);
+
+/// <summary>The clauses of an item's text, in order, and the clause-like text that was not read.</summary>
+internal sealed record ClauseScan(IReadOnlyList<ClauseMatch> Clauses, IReadOnlyList<NearMiss> NearMisses)
+{
+    public static readonly ClauseScan None = new([], []);
+}
 
 /// <summary>
-/// Reads responsibility clauses, in every style the documents use:
-/// keyed — （牵头单位：X，责任单位：Y、Z）, （责任单位：X、Y）, lines "责任单位：X，各县（市、区）政府。" and "配合单位：…";
-/// by verb — (X牵头,Y、Z按职责分工负责), (X负责), (X、Y按职责分工负责), "…等和各有关省级人民政府负责";
-/// and the lead declared once for the whole document — "（A、B负责。列第一位者为牵头单位，下同）".
-/// Lists split on 、，, outside brackets only (各县（市、区）政府 stays one). Mentions are kept as written;
-/// "…等相关单位" and the like are dropped from the last name.
+/// Reads responsibility clauses, in every style the documents use, wherever they stand in an item (an item may hold
+/// several, each closing its own sub-task): keyed — （牵头单位：X，责任单位：Y、Z）, lines "责任单位：X、Y" and
+/// "牵头单位：A 配合单位：B" that end where the unit names end; by verb — (X牵头,Y、Z按职责分工负责), (X负责),
+/// (由X负责), (X、Y牵头负责), (X牵头，Y配合), (X为牵头单位); and the lead rule stated once ("列第一位者为牵头单位，下同").
+/// Lists split on 、，, outside brackets only (各县（市、区）政府 stays one); "各区、县级市" stays one collective; "…等相关
+/// 单位" and a trailing 等 are dropped; a name that reads as a sentence is never a unit (a diagnostic says so).
 /// </summary>
-internal static partial class ClauseReader
+internal static class ClauseReader
 {
-    private static readonly string[] LeadLabels = ["牵头单位", "牵头部门", "主责单位", "主办单位"];
-    private static readonly string[] ResponsibleLabels = ["责任单位", "责任部门", "负责单位", "实施单位", "承办单位"];
-    private static readonly string[] CooperatingLabels = ["配合单位", "配合部门", "协办单位", "参与单位", "协助单位"];
-
-    [GeneratedRegex(@"[。，,；;]?(?:(?:列|排)(?:在)?第一位的?(?:者|部门|单位)?|第一个?(?:部门|单位))为牵头(?:单位|部门)[，,]?(?:下同)?[。.]?$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex ConventionAtEnd();
-
-    [GeneratedRegex(@"(?:列|排)(?:在)?第一位的?(?:者|部门|单位)?为牵头(?:单位|部门)", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
-    public static partial Regex Convention();
-
-    [GeneratedRegex(@"等(?:相关|有关|其他|其它|各)?(?:单位|部门|部门和单位|单位和部门|成员单位|机构|地方)$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex GenericTail();
-
-    [GeneratedRegex(@"(?:按照?职责分工|按职责|根据职责|分别|共同|具体)?(?:负责)+$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex ResponsibleVerb();
-
-    [GeneratedRegex(@"(?:共同)?牵头(?:负责)?$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex LeadVerb();
-
-    [GeneratedRegex(@"(?:按职责)?(?:配合|协助|参与|协办)$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex CooperatingVerb();
-
-    public static bool StartsWithLabel(string text) => LabelAt(text, 0) is not null;
+    public static bool StartsWithLabel(string text) => ClauseVocabulary.LabelAt(text, 0) is not null;
 
     /// <summary>The text ends with a bracketed clause (a closing bracket, perhaps a full stop after it).</summary>
     public static bool EndsWithClause(MappedText text)
     {
         var end = TrimEnd(text.Text, text.Length);
-        return end > 0 && Cjk.IsCloseBracket(text.Text[end - 1]) && FindBracketed(text.Text, end) is not null;
+        return end > 0 && Cjk.IsCloseBracket(text.Text[end - 1]) && BracketStart(text.Text, end) is { } open && LooksLikeClause(text.Text, open + 1, end - 1);
     }
 
-    public static ClauseMatch? Find(string text)
+    /// <summary>Whether the text holds any responsibility clause.</summary>
+    public static bool HasClause(string text) => Scan(text, nearMisses: false).Clauses.Count > 0;
+
+    /// <summary>Every clause of the text in order, and the clause-like text that is not one.</summary>
+    public static ClauseScan Scan(string text, bool nearMisses = true)
     {
-        var end = TrimEnd(text, text.Length);
-        if (end == 0)
+        List<ClauseMatch>? clauses = null;
+        List<NearMiss>? misses = null;
+        var n = text.Length;
+        var i = 0;
+        while (i < n)
         {
-            return null;
+            var c = text[i];
+            if (Cjk.IsOpenBracket(c))
+            {
+                var close = MatchingClose(text, i);
+                if (close < 0)
+                {
+                    // "（责任单位：X、Y" never closed: read the units, say the bracket is unbalanced.
+                    var label = SkipSpaces(text, i + 1);
+                    if (ClauseVocabulary.LabelAt(text, label) is not null)
+                    {
+                        var runEnd = KeyedRunEnd(text, label);
+                        (clauses ??= []).Add(new ClauseMatch(i, runEnd, label, runEnd, Bracketed: false, Unbalanced: true));
+                        i = runEnd;
+                        continue;
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                if (LooksLikeClause(text, i + 1, close))
+                {
+                    (clauses ??= []).Add(new ClauseMatch(i, close + 1, i + 1, close, Bracketed: true));
+                }
+                else if (nearMisses && HasClauseWord(text, i + 1, close))
+                {
+                    (misses ??= []).Add(new NearMiss(i, close + 1, InSentence: false));
+                }
+
+                i = close + 1;
+                continue;
+            }
+
+            if (ClauseVocabulary.LabelAt(text, i) is not null)
+            {
+                var runEnd = KeyedRunEnd(text, i);
+                (clauses ??= []).Add(new ClauseMatch(i, runEnd, i, runEnd, Bracketed: false));
+                i = runEnd;
+                continue;
+            }
+
+            if (nearMisses && c == '由' && InSentenceClause(text, i) is { } end)
+            {
+                (misses ??= []).Add(new NearMiss(i, end, InSentence: true));
+                i = end;
+                continue;
+            }
+
+            i++;
         }
 
-        if (Cjk.IsCloseBracket(text[end - 1]) && FindBracketed(text, end) is { } bracketed)
-        {
-            return bracketed;
-        }
-
-        // Clause lines after a task: "…。责任单位：X，Y。配合单位：Z。"
-        var label = Brackets.IndexOf(text, 0, text.Length, (t, i) =>
-            (i == 0 || t[i - 1] is '。' or '；' or ';' or '）' or ')' or ' ') && LabelAt(t, i) is not null);
-        if (label >= 0)
-        {
-            return new ClauseMatch(label, end, label, end, Bracketed: false);
-        }
-
-        return null;
+        return clauses is null && misses is null ? ClauseScan.None : new ClauseScan((IReadOnlyList<ClauseMatch>?)clauses ?? [], (IReadOnlyList<NearMiss>?)misses ?? []);
     }
 
-    /// <summary>Reads the roles of a clause found by <see cref="Find"/>.</summary>
-    /// <param name="firstIsLead">The document declared that the first unit named is the lead ("列第一位者为牵头单位，下同").</param>
-    public static List<RoleMention> Read(MappedText text, ClauseMatch clause, bool firstIsLead)
+    /// <summary>Reads the roles of one clause found by <see cref="Scan"/>.</summary>
+    /// <param name="firstIsLead">The document states the lead rule ("列第一位者为牵头单位，下同").</param>
+    /// <param name="diagnostics">Receives what is doubtful: names that are not organisations, a lead that contradicts the rule.</param>
+    public static List<RoleMention> Read(MappedText text, ClauseMatch clause, bool firstIsLead, List<Diagnostic> diagnostics)
     {
         var s = text.Text;
         var start = clause.ContentStart;
-        var end = clause.ContentEnd;
+        var end = StripDeclarations(s, start, clause.ContentEnd);
         var declared = false;
-        var convention = ConventionAtEnd().Match(s[start..end]);
-        if (convention.Success)
+        var rule = ClauseVocabulary.LeadRuleAtEnd().Match(s, start, end - start);
+        if (rule.Success)
         {
-            end = start + convention.Index;
+            end = rule.Index;
             declared = true;
         }
 
         var roles = new List<RoleMention>();
         if (HasLabel(s, start, end))
         {
-            ReadKeyed(text, start, end, roles);
+            ReadKeyed(text, start, end, roles, diagnostics);
         }
         else
         {
-            ReadByVerb(text, start, end, roles);
+            ReadByVerb(text, start, end, roles, diagnostics);
         }
 
-        if ((firstIsLead || declared) && roles.Count > 0 && roles.All(r => r.Role == Role.Responsible))
+        if (clause.Unbalanced)
         {
-            roles[0] = roles[0] with { Role = Role.Lead };
+            diagnostics.Add(DiagnosticCodes.Unbalanced(text.ToSource(clause.Start, clause.End - clause.Start)));
+        }
+
+        if (roles.Count == 0)
+        {
+            diagnostics.Add(DiagnosticCodes.EmptyClause(text.ToSource(clause.Start, clause.End - clause.Start)));
+            return roles;
+        }
+
+        if ((firstIsLead || declared) && roles.Count > 0)
+        {
+            var lead = roles.FindIndex(r => r.Role == Role.Lead);
+            if (lead < 0)
+            {
+                var first = roles.FindIndex(r => r.Role == Role.Responsible);
+                if (first >= 0)
+                {
+                    roles[first] = roles[first] with { Role = Role.Lead };
+                }
+            }
+            else if (lead > 0 && roles[0].Role != Role.Lead)
+            {
+                diagnostics.Add(DiagnosticCodes.LeadConflict($"规定列第一位者为牵头单位，而本条牵头的是“{roles[lead].Mention}”", roles[lead].Span));
+            }
         }
 
         return roles;
     }
 
-    private static void ReadKeyed(MappedText text, int start, int end, List<RoleMention> roles)
+    private static void ReadKeyed(MappedText text, int start, int end, List<RoleMention> roles, List<Diagnostic> diagnostics)
     {
         var s = text.Text;
-        var labels = Brackets.TopLevel(s, start, end).Where(i => LabelAt(s, i) is not null).ToList();
+        var labels = new List<(int At, Role Role, int Length)>();
+        foreach (var i in Brackets.TopLevel(s, start, end))
+        {
+            if (ClauseVocabulary.LabelAt(s, i) is { } label && (labels.Count == 0 || i >= labels[^1].At + labels[^1].Length))
+            {
+                labels.Add((i, label.Role, label.Length));
+            }
+        }
+
         for (var k = 0; k < labels.Count; k++)
         {
-            var (role, length) = LabelAt(s, labels[k])!.Value;
-            AddMentions(text, labels[k] + length, k + 1 < labels.Count ? labels[k + 1] : end, role, roles);
+            var (at, role, length) = labels[k];
+            AddMentions(text, at + length, k + 1 < labels.Count ? labels[k + 1].At : end, role, roles, diagnostics);
         }
     }
 
-    private static void ReadByVerb(MappedText text, int start, int end, List<RoleMention> roles)
+    private static void ReadByVerb(MappedText text, int start, int end, List<RoleMention> roles, List<Diagnostic> diagnostics)
     {
         var s = text.Text;
         var pending = new List<(int Start, int End)>();
@@ -130,26 +191,13 @@ internal static partial class ClauseReader
 
             // "X牵头Y负责" without a comma between.
             var lead = s.IndexOf("牵头", a, b - a, StringComparison.Ordinal);
-            if (lead > a && lead + 2 < b)
+            if (lead > a && lead + 2 < b && !IsVerbTail(s, lead, b))
             {
-                AddMentions(text, a, lead, Role.Lead, roles);
+                AddMentions(text, a, lead, Role.Lead, roles, diagnostics);
                 a = lead + 2;
             }
 
-            var segment = s[a..b];
-            Role? role = null;
-            var verbStart = b;
-            foreach (var (pattern, r) in new[] { (LeadVerb(), Role.Lead), (ResponsibleVerb(), Role.Responsible), (CooperatingVerb(), Role.Cooperating) })
-            {
-                var m = pattern.Match(segment);
-                if (m.Success && m.Length > 0)
-                {
-                    role = r;
-                    verbStart = a + m.Index;
-                    break;
-                }
-            }
-
+            var (role, verbStart) = VerbAtEnd(s, a, b);
             if (role is null)
             {
                 pending.Add((a, b));
@@ -158,40 +206,112 @@ internal static partial class ClauseReader
 
             foreach (var (ps, pe) in pending)
             {
-                AddMentions(text, ps, pe, role.Value, roles);
+                AddMentions(text, ps, pe, role.Value, roles, diagnostics);
             }
 
             pending.Clear();
-            AddMentions(text, a, verbStart, role.Value, roles);
+            AddMentions(text, a, verbStart, role.Value, roles, diagnostics);
         }
     }
 
-    /// <summary>Splits a list of names on 、，,；; outside brackets and adds each as a mention.</summary>
-    private static void AddMentions(MappedText text, int start, int end, Role role, List<RoleMention> roles)
+    /// <summary>"牵头" at <paramref name="at"/> begins the closing verb of the segment (牵头负责, 牵头抓总), not "X牵头Y负责".</summary>
+    private static bool IsVerbTail(string s, int at, int end) =>
+        ClauseVocabulary.LeadVerb().Match(s, at, end - at) is { Success: true } m && m.Index == at && m.Length == end - at;
+
+    private static (Role? Role, int VerbStart) VerbAtEnd(string s, int a, int b)
+    {
+        var segment = s.AsSpan(a, b - a).ToString();
+        foreach (var (pattern, role) in new[] { (ClauseVocabulary.LeadVerb(), Role.Lead), (ClauseVocabulary.CooperatingVerb(), Role.Cooperating), (ClauseVocabulary.ResponsibleVerb(), Role.Responsible) })
+        {
+            var m = pattern.Match(segment);
+            if (m.Success && m.Length > 0)
+            {
+                return (role, a + m.Index);
+            }
+        }
+
+        return (null, b);
+    }
+
+    /// <summary>The names of a list [start, end) in one role (a declaration's units); what is no name is left out.</summary>
+    public static List<RoleMention> Mentions(MappedText text, int start, int end, Role role)
+    {
+        var roles = new List<RoleMention>();
+        AddMentions(text, start, end, role, roles, []);
+        return roles;
+    }
+
+    /// <summary>Splits a list of names on 、，,；; outside brackets and adds each as a mention; "各区、县级市" stays one collective.</summary>
+    private static void AddMentions(MappedText text, int start, int end, Role role, List<RoleMention> roles, List<Diagnostic> diagnostics)
     {
         var s = text.Text;
+        var pieces = new List<(int Start, int End)>();
         foreach (var (segStart, segEnd) in Brackets.Split(s, start, end, c => c is '、' or '，' or ',' or '；' or ';' or '。'))
         {
             // "X等和各有关省级人民政府": two names.
             var and = s.IndexOf("等和", segStart, segEnd - segStart, StringComparison.Ordinal);
             if (and > segStart)
             {
-                AddMention(text, segStart, and, role, roles);
-                AddMention(text, and + 2, segEnd, role, roles);
+                pieces.Add((segStart, and));
+                pieces.Add((and + 2, segEnd));
                 continue;
             }
 
-            AddMention(text, segStart, segEnd, role, roles);
+            pieces.Add((segStart, segEnd));
+        }
+
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            var (a, b) = Trim(s, pieces[k].Start, pieces[k].End);
+            if (a < b && s[a] == '各')
+            {
+                // 各区、县级市: the bare categories after a collective belong to it.
+                var last = k;
+                while (last + 1 < pieces.Count && Trim(s, pieces[last + 1].Start, pieces[last + 1].End) is var (c, d) && c < d
+                    && ClauseVocabulary.IsBareCategory(s[c..d]))
+                {
+                    last++;
+                }
+
+                if (last > k)
+                {
+                    AddMention(text, pieces[k].Start, pieces[last].End, role, roles, diagnostics);
+                    k = last;
+                    continue;
+                }
+            }
+
+            AddMention(text, pieces[k].Start, pieces[k].End, role, roles, diagnostics);
         }
     }
 
-    private static void AddMention(MappedText text, int start, int end, Role role, List<RoleMention> roles)
+    private static void AddMention(MappedText text, int start, int end, Role role, List<RoleMention> roles, List<Diagnostic> diagnostics)
     {
         var s = text.Text;
         (start, end) = Trim(s, start, end);
-        if (start < end && s[start] == '由')
+        start = AfterBy(s, start, end);
+
+        if (start >= end)
         {
-            start++;
+            return;
+        }
+
+        var tail = ClauseVocabulary.GenericTail().Match(s, start, end - start);
+        if (tail.Success && tail.Index > start)
+        {
+            end = tail.Index;
+        }
+        else if (s[end - 1] == '等' && end - start > 2)
+        {
+            end--;
+        }
+
+        // A close bracket that opens nowhere in the name: a typo of the source.
+        if (Cjk.IsCloseBracket(s[end - 1]) && MatchingOpen(s, start, end - 1) < 0)
+        {
+            diagnostics.Add(DiagnosticCodes.Unbalanced(text.ToSource(end - 1, 1)));
+            end--;
+            (start, end) = Trim(s, start, end);
         }
 
         if (start >= end)
@@ -199,16 +319,153 @@ internal static partial class ClauseReader
             return;
         }
 
-        var tail = GenericTail().Match(s, start, end - start);
-        if (tail.Success && tail.Index > start)
+        var mention = s[start..end];
+        var span = text.ToSource(start, end - start);
+        var (verdict, why) = MentionShape.Judge(mention);
+        if (verdict == MentionVerdict.NotOrganisation)
         {
-            end = tail.Index;
+            diagnostics.Add(DiagnosticCodes.NotOrganisation(mention, why, span));
+            return;
         }
 
-        if (start < end)
+        if (verdict == MentionVerdict.Doubtful)
         {
-            roles.Add(new RoleMention(role, s[start..end], text.ToSource(start, end - start)));
+            diagnostics.Add(DiagnosticCodes.NotOrganisation(mention, why, span));
         }
+
+        roles.Add(new RoleMention(role, mention, span));
+    }
+
+    /// <summary>
+    /// Where the names start in "由X负责", "具体由X负责", "以上任务由X负责": after a 由 that opens the text or follows
+    /// words of the task (具体, 均, …工作, …任务), never inside a name (自由贸易试验区).
+    /// </summary>
+    private static int AfterBy(string s, int start, int end)
+    {
+        var by = s.IndexOf('由', start, end - start);
+        if (by < 0 || by + 1 >= end)
+        {
+            return start;
+        }
+
+        var before = s.AsSpan(start, by - start);
+        return before.IsEmpty || before is "具体" or "均" or "统一" or "主要" or "分别" or "并" or "具体工作"
+            || before.EndsWith("工作", StringComparison.Ordinal) || before.EndsWith("任务", StringComparison.Ordinal)
+                ? by + 1
+                : start;
+    }
+
+    /// <summary>Where a keyed run that starts with a label at <paramref name="start"/> ends: after its last label's unit names.</summary>
+    private static int KeyedRunEnd(string s, int start)
+    {
+        var at = start;
+        while (true)
+        {
+            var label = ClauseVocabulary.LabelAt(s, at)!.Value;
+            var listEnd = UnitListEnd(s, at + label.Length);
+            var next = listEnd;
+            while (next < s.Length && (Cjk.IsSpace(s[next]) || s[next] is '，' or ',' or '；' or ';' or '。' or '、'))
+            {
+                next++;
+            }
+
+            if (next < s.Length && ClauseVocabulary.LabelAt(s, next) is not null)
+            {
+                at = next;
+                continue;
+            }
+
+            return listEnd;
+        }
+    }
+
+    /// <summary>
+    /// Where a list of unit names that starts at <paramref name="start"/> ends: at a full stop, before a piece that is no
+    /// name, or right after the name a piece opens with ("区财政局二是完善设施" ends after 区财政局). A list that stops at a
+    /// comma before a piece that is no name ends before it; the clause reader reports that piece.
+    /// </summary>
+    private static int UnitListEnd(string s, int start)
+    {
+        var i = SkipSpaces(s, start);
+        var end = i;
+        while (i < s.Length)
+        {
+            var j = PieceEnd(s, i);
+            var (a, b) = Trim(s, i, j);
+            if (a < b)
+            {
+                var nameEnd = MentionShape.NameEnd(s, a, b);
+                if (nameEnd < 0)
+                {
+                    // Nothing name-like: the list ended before this piece, unless a comma binds it to the list.
+                    return j < s.Length && s[j] is '、' && end > start ? PieceAfterComma(s, i, j, end) : end;
+                }
+
+                if (nameEnd < b)
+                {
+                    return nameEnd;
+                }
+
+                end = b;
+            }
+
+            if (j >= s.Length || s[j] is '。' || ClauseVocabulary.LabelAt(s, SkipSeparators(s, j)) is not null)
+            {
+                return Math.Max(end, a < b ? b : end);
+            }
+
+            i = j + 1;
+        }
+
+        return end;
+    }
+
+    /// <summary>A piece after 、 that is no name still belongs to the list (the clause reader reports it), up to its end.</summary>
+    private static int PieceAfterComma(string s, int pieceStart, int pieceEnd, int listEnd) =>
+        Trim(s, pieceStart, pieceEnd) is var (a, b) && b - a <= MentionShape.MaxLength ? b : listEnd;
+
+    /// <summary>The end of the list piece at <paramref name="start"/>: the next 、，,；;。 outside brackets, or the end.</summary>
+    private static int PieceEnd(string s, int start)
+    {
+        var depth = 0;
+        for (var i = start; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (Cjk.IsOpenBracket(c))
+            {
+                depth++;
+            }
+            else if (Cjk.IsCloseBracket(c))
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && (c is '、' or '，' or ',' or '；' or ';' or '。' || (i > start && ClauseVocabulary.LabelAt(s, i) is not null)))
+            {
+                return i;
+            }
+        }
+
+        return s.Length;
+    }
+
+    private static int SkipSpaces(string s, int i)
+    {
+        while (i < s.Length && Cjk.IsSpace(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int SkipSeparators(string s, int i)
+    {
+        while (i < s.Length && (Cjk.IsSpace(s[i]) || s[i] is '，' or ',' or '；' or ';' or '。' or '、'))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static (int Start, int End) Trim(string s, int start, int end)
@@ -236,28 +493,55 @@ internal static partial class ClauseReader
         return end;
     }
 
-    /// <summary>The bracket group ending at <paramref name="end"/>, if its content reads as a clause.</summary>
-    private static ClauseMatch? FindBracketed(string s, int end)
+    /// <summary>The index of the bracket that closes the one opened at <paramref name="open"/>, or -1.</summary>
+    private static int MatchingClose(string s, int open)
     {
         var depth = 0;
-        for (var i = end - 1; i >= 0; i--)
+        for (var i = open; i < s.Length; i++)
         {
-            var c = s[i];
-            if (Cjk.IsCloseBracket(c))
+            if (Cjk.IsOpenBracket(s[i]))
             {
                 depth++;
             }
-            else if (Cjk.IsOpenBracket(c) && --depth == 0)
+            else if (Cjk.IsCloseBracket(s[i]) && --depth == 0)
             {
-                return LooksLikeClause(s, i + 1, end - 1) ? new ClauseMatch(i, end, i + 1, end - 1, Bracketed: true) : null;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
+    /// <summary>The index of the bracket in [start, close) that the one at <paramref name="close"/> closes, or -1.</summary>
+    private static int MatchingOpen(string s, int start, int close)
+    {
+        var depth = 0;
+        for (var i = close; i >= start; i--)
+        {
+            if (Cjk.IsCloseBracket(s[i]))
+            {
+                depth++;
+            }
+            else if (Cjk.IsOpenBracket(s[i]) && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The open bracket of the group that closes just before <paramref name="end"/>, or null.</summary>
+    private static int? BracketStart(string s, int end)
+    {
+        var open = MatchingOpen(s, 0, end - 1);
+        return open >= 0 ? open : null;
+    }
+
+    /// <summary>Whether bracket content [start, end) reads as a clause: a label, or names closed by a verb.</summary>
     private static bool LooksLikeClause(string s, int start, int end)
     {
+        end = StripDeclarations(s, start, end);
         if (end <= start)
         {
             return false;
@@ -268,50 +552,158 @@ internal static partial class ClauseReader
             return true;
         }
 
-        var content = s[start..end];
-        var convention = ConventionAtEnd().Match(content);
-        if (convention.Success)
+        var rule = ClauseVocabulary.LeadRuleAtEnd().Match(s, start, end - start);
+        if (rule.Success)
         {
-            content = content[..convention.Index];
+            end = rule.Index;
         }
 
-        content = content.TrimEnd('。', '.', ' ');
-        return content.Length >= 3 && (ResponsibleVerb().IsMatch(content) || LeadVerb().IsMatch(content) || CooperatingVerb().IsMatch(content))
-            && !content.Contains("负责人", StringComparison.Ordinal);
+        while (end > start && s[end - 1] is '。' or '.' or ' ' or '；' or ';')
+        {
+            end--;
+        }
+
+        if (end - start < 3)
+        {
+            return false;
+        }
+
+        var content = s.AsSpan(start, end - start);
+        if (content.Contains("负责人", StringComparison.Ordinal) || content.Contains("负责制", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var (role, verbStart) = VerbAtEnd(s, start, end);
+        if (role is null)
+        {
+            return false;
+        }
+
+        // The names before the verb must read as names (not "含3个以上企业参与" or "明确专人负责").
+        var names = s[start..verbStart];
+        var cut = names.LastIndexOfAny(['，', ',', '；', ';', '。']);
+        var last = cut >= 0 ? names[(cut + 1)..] : names;
+        last = last[(AfterBy(last, 0, last.Length))..].TrimEnd('等');
+        var tail = ClauseVocabulary.GenericTail().Match(last);
+        if (tail.Success && tail.Index > 0)
+        {
+            last = last[..tail.Index];
+        }
+
+        var pieces = last.Split(['、'], StringSplitOptions.RemoveEmptyEntries);
+        return pieces.Length > 0 && MentionShape.Judge(pieces[^1].Trim()).Verdict != MentionVerdict.NotOrganisation
+            && (cut < 0 || LeadingSegmentsAreNames(s, start, start + cut));
+    }
+
+    /// <summary>The segments before the last (X牵头，…) close with a verb or are lists of names.</summary>
+    private static bool LeadingSegmentsAreNames(string s, int start, int end)
+    {
+        foreach (var (a, b) in Brackets.Split(s, start, end, c => c is '，' or ',' or '；' or ';' or '。'))
+        {
+            var (x, y) = Trim(s, a, b);
+            if (x >= y)
+            {
+                continue;
+            }
+
+            var (role, verbStart) = VerbAtEnd(s, x, y);
+            var names = role is null ? s[x..y] : s[x..verbStart];
+            var lead = names.IndexOf("牵头", StringComparison.Ordinal);
+            if (lead > 0)
+            {
+                names = names[..lead];
+            }
+
+            names = names[AfterBy(names, 0, names.Length)..];
+
+            foreach (var piece in names.Split(['、'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (MentionShape.Judge(piece.Trim().TrimEnd('等')).Verdict == MentionVerdict.NotOrganisation)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Removes a declaration covering later items from the end of clause content ("…；以下各项均需…落实，不再列出").</summary>
+    private static int StripDeclarations(string s, int start, int end)
+    {
+        var content = s.AsSpan(start, end - start);
+        if (!content.Contains("不再", StringComparison.Ordinal))
+        {
+            return end;
+        }
+
+        foreach (var pattern in new[] { ClauseVocabulary.DeclarationBefore(), ClauseVocabulary.DeclarationAfter() })
+        {
+            var m = pattern.Match(s, start, end - start);
+            if (m.Success)
+            {
+                var cut = m.Index;
+                while (cut > start && s[cut - 1] is '。' or '；' or ';' or '，' or ',' or ' ')
+                {
+                    cut--;
+                }
+
+                return cut;
+            }
+        }
+
+        return end;
     }
 
     private static bool HasLabel(string s, int start, int end) =>
-        Brackets.IndexOf(s, start, end, (t, i) => LabelAt(t, i) is not null) >= 0;
+        Brackets.IndexOf(s, start, end, (t, i) => ClauseVocabulary.LabelAt(t, i) is not null) >= 0;
 
-    private static (Role Role, int Length)? LabelAt(string s, int i)
+    private static bool HasClauseWord(string s, int start, int end)
     {
-        if (i + 4 >= s.Length || s[i + 4] is not ('：' or ':'))
+        var content = s.AsSpan(start, end - start);
+        if (content.Contains("负责人", StringComparison.Ordinal) || content.Contains("负责制", StringComparison.Ordinal))
         {
-            return null;
+            return false;
         }
 
-        var word = s.AsSpan(i, 4);
-        foreach (var l in LeadLabels)
+        foreach (var word in ClauseVocabulary.ClauseWords)
         {
-            if (word.SequenceEqual(l))
+            if (content.Contains(word, StringComparison.Ordinal))
             {
-                return (Role.Lead, 5);
+                return true;
             }
         }
 
-        foreach (var l in ResponsibleLabels)
-        {
-            if (word.SequenceEqual(l))
-            {
-                return (Role.Responsible, 5);
-            }
-        }
+        return false;
+    }
 
-        foreach (var l in CooperatingLabels)
+    /// <summary>"由区财政局负责资金保障" inside a sentence: 由, a name, then 负责/牵头 and more text. Returns where it ends.</summary>
+    private static int? InSentenceClause(string s, int at)
+    {
+        var limit = Math.Min(s.Length, at + 1 + MentionShape.MaxLength + 4);
+        for (var i = at + 2; i + 1 < limit; i++)
         {
-            if (word.SequenceEqual(l))
+            if (s[i] is '，' or ',' or '。' or '；' or ';' || Cjk.IsOpenBracket(s[i]))
             {
-                return (Role.Cooperating, 5);
+                return null;
+            }
+
+            if ((s[i] == '负' && s[i + 1] == '责') || (s[i] == '牵' && s[i + 1] == '头'))
+            {
+                var name = s[(at + 1)..i];
+                if (MentionShape.Judge(name).Verdict != MentionVerdict.Organisation || ClauseVocabulary.OrganisationEnd(name) is null)
+                {
+                    return null;
+                }
+
+                var end = i + 2;
+                while (end < s.Length && s[end] is not ('，' or ',' or '。' or '；' or ';') && !Cjk.IsOpenBracket(s[end]))
+                {
+                    end++;
+                }
+
+                return end;
             }
         }
 

@@ -8,44 +8,36 @@ namespace PolicyLedger.Reading.Readers;
 internal sealed record BodyReading(IReadOnlyList<Heading> Headings, IReadOnlyList<PolicyItem> Items, IReadOnlyList<Block> Unclassified);
 
 /// <summary>
-/// Decides which numbered paragraphs are items and which are headings, then builds both. The item level is the
-/// kind of number mark whose paragraphs carry the most responsibility clauses (1. in most measures, （一） where a
-/// plan numbers its measures that way, 主要任务 in 工作方案); marks above it are headings, marks below it are
-/// sub-points inside an item. Paragraphs of a closing section (组织保障, 保障措施 …) are items only when they carry a
-/// clause.
+/// Decides which paragraphs are items and which are headings, then builds both. The item level is the kind of mark
+/// whose paragraphs carry the most responsibility clauses (1. in most measures, （一） where a plan numbers its
+/// measures that way, 主要任务 in 工作方案, —— or ● bullets); marks above it are headings, marks below it are sub-points
+/// inside an item. Paragraphs of a closing section (组织保障, 保障措施 …) are items only when they carry a clause; so are
+/// paragraphs without a mark, and the text of a heading after its title: split at 一是/二是 where they enumerate.
 /// </summary>
 internal static class ItemReader
 {
     private static readonly string[] ClosingSections = ["组织保障", "保障措施", "工作要求", "组织实施", "组织领导", "工作保障", "保障机制", "有关要求", "附则", "其他事项", "工作措施"];
 
-    public static BodyReading Read(List<Block> blocks, bool firstIsLead, TimeContext years, ReadingContext context)
+    /// <summary>The share of items with a clause above which an item without one is flagged.</summary>
+    private const double ClauseMajority = 0.6;
+
+    public static BodyReading Read(List<Block> blocks, ClauseRules rules, TimeContext years, ReadingContext context)
     {
         var itemKind = ChooseItemKind(blocks);
+        var builder = new Builder(rules, years);
         var headings = new List<Heading>();
         var items = new List<PolicyItem>();
         var unclassified = new List<Block>();
         var stack = new List<(Marker Marker, string Label)>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         Block? item = null;
 
         void Flush()
         {
-            if (item is null)
+            if (item is not null)
             {
-                return;
+                items.Add(builder.Marked(item, stack));
+                item = null;
             }
-
-            var built = BuildItem(item, stack, firstIsLead, years, ids);
-            if (built is not null)
-            {
-                items.Add(built);
-            }
-            else
-            {
-                unclassified.Add(item);
-            }
-
-            item = null;
         }
 
         foreach (var block in blocks)
@@ -54,7 +46,11 @@ internal static class ItemReader
             if (marker is null)
             {
                 Flush();
-                unclassified.Add(block);
+                if (!builder.Paragraph(block.Text, Innermost(stack), stack, items))
+                {
+                    unclassified.Add(block);
+                }
+
                 continue;
             }
 
@@ -62,7 +58,7 @@ internal static class ItemReader
             {
                 Flush();
                 var underClosing = stack.Count > 0 && IsClosingSection(stack[0].Label);
-                if (underClosing && ClauseReader.Find(block.Text.Text) is null)
+                if (underClosing && !ClauseReader.HasClause(block.Text.Text))
                 {
                     AddHeading(block, stack, headings);
                     continue;
@@ -80,11 +76,17 @@ internal static class ItemReader
 
             Flush();
             AddHeading(block, stack, headings);
+            if (HeadingBody(block) is { } body)
+            {
+                builder.Paragraph(body, marker.Normal, stack, items);
+            }
         }
 
         Flush();
-        return new BodyReading(headings, items, unclassified);
+        return new BodyReading(headings, FlagMissingClauses(items), unclassified);
     }
+
+    private static string Innermost(List<(Marker Marker, string Label)> stack) => stack.Count > 0 ? stack[^1].Marker.Normal : string.Empty;
 
     private static void AddHeading(Block block, List<(Marker Marker, string Label)> stack, List<Heading> headings)
     {
@@ -109,53 +111,40 @@ internal static class ItemReader
         return marker.Normal + text.Trim();
     }
 
-    private static PolicyItem? BuildItem(Block block, List<(Marker Marker, string Label)> stack, bool firstIsLead, TimeContext years, HashSet<string> ids)
+    /// <summary>The text of a heading paragraph after its title ("（一）加强基础设施。一是…（X负责）"), when it carries a clause.</summary>
+    private static MappedText? HeadingBody(Block block)
     {
-        var marker = block.Marker!;
-        var full = block.Text;
-        var body = full.Slice(marker.Length);
-        var leading = 0;
-        while (leading < body.Length && (Cjk.IsSpace(body.Text[leading]) || body.Text[leading] is '：' or ':'))
+        var text = block.Text;
+        var stop = text.Text.IndexOf('。', block.Marker!.Length);
+        if (stop < 0 || stop + 1 >= text.Length)
         {
-            leading++;
+            return null;
         }
 
-        body = body.Slice(leading);
-        var clause = ClauseReader.Find(body.Text);
-        var roles = clause is { } c ? ClauseReader.Read(body, c, firstIsLead) : [];
-        var headings = stack.Where(h => h.Marker.Level < marker.Level).Select(h => h.Label).ToList();
-        var id = ItemId(marker, stack);
-        var unique = id;
-        for (var n = 2; !ids.Add(unique); n++)
-        {
-            unique = $"{id}#{n}";
-        }
-
-        var figures = FigureStage.Read(body, years);
-        return new PolicyItem(
-            unique,
-            marker.Kind == MarkerKind.Task && marker.Written.Length <= 5 ? null : marker.Number,
-            marker.Written,
-            headings,
-            body.Text,
-            full.ToSource(0, full.Length),
-            roles,
-            clause is { } cl ? body.ToSource(cl.Start, cl.End - cl.Start) : null,
-            figures.Quantities,
-            figures.Times)
-        {
-            Task = clause is { } t ? body.Text[..t.Start].TrimEnd() : body.Text,
-        };
+        var body = text.Slice(stop + 1);
+        return ClauseReader.HasClause(body.Text) ? body : null;
     }
 
-    private static string ItemId(Marker marker, List<(Marker Marker, string Label)> stack) => marker.Kind switch
+    /// <summary>Flags items without a clause in a document whose items mostly carry one (a clause lost or misread).</summary>
+    private static List<PolicyItem> FlagMissingClauses(List<PolicyItem> items)
     {
-        MarkerKind.Numbered => marker.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        MarkerKind.Subsection or MarkerKind.ParenNumbered => $"（{marker.Number}）",
-        MarkerKind.Article => $"第{marker.Number}条",
-        MarkerKind.Task => (stack.FirstOrDefault(h => h.Marker.Kind == MarkerKind.Section).Marker?.Normal ?? string.Empty) + marker.Normal,
-        _ => marker.Normal,
-    };
+        var withClause = items.Count(i => i.ClauseSpan is not null);
+        if (withClause < 3 || withClause < ClauseMajority * items.Count)
+        {
+            return items;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item.ClauseSpan is null && item.Roles.Count == 0)
+            {
+                items[i] = item with { Diagnostics = [.. item.Diagnostics, DiagnosticCodes.MissingClause(item.Span)] };
+            }
+        }
+
+        return items;
+    }
 
     private static bool IsClosingSection(string label) => ClosingSections.Any(s => label.Contains(s, StringComparison.Ordinal));
 
@@ -193,7 +182,7 @@ internal static class ItemReader
             return best;
         }
 
-        foreach (var kind in new[] { MarkerKind.Task, MarkerKind.Article, MarkerKind.Numbered, MarkerKind.ParenNumbered })
+        foreach (var kind in new[] { MarkerKind.Task, MarkerKind.Article, MarkerKind.Numbered, MarkerKind.ParenNumbered, MarkerKind.Bullet })
         {
             if (candidates.Contains(kind))
             {
@@ -222,12 +211,231 @@ internal static class ItemReader
                 last = blocks[j];
             }
 
-            if (ClauseReader.Find(last.Text.Text) is not null)
+            if (ClauseReader.HasClause(last.Text.Text))
             {
                 count++;
             }
         }
 
         return count;
+    }
+
+    /// <summary>Builds items: their ids (unique in the document), clauses with the part each governs, figures and diagnostics.</summary>
+    private sealed class Builder(ClauseRules rules, TimeContext years)
+    {
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _paragraphs = new(StringComparer.Ordinal);
+        private int _bullets;
+
+        /// <summary>An item opened by a mark of the item kind.</summary>
+        public PolicyItem Marked(Block block, List<(Marker Marker, string Label)> stack)
+        {
+            var marker = block.Marker!;
+            var full = block.Text;
+            var body = full.Slice(marker.Length);
+            var leading = 0;
+            while (leading < body.Length && (Cjk.IsSpace(body.Text[leading]) || body.Text[leading] is '：' or ':'))
+            {
+                leading++;
+            }
+
+            body = body.Slice(leading);
+            var headings = stack.Where(h => h.Marker.Level < marker.Level).Select(h => h.Label).ToList();
+            var id = marker.Kind == MarkerKind.Bullet ? $"{marker.Normal}{++_bullets}" : ItemId(marker, stack);
+            var number = marker.Kind == MarkerKind.Bullet || (marker.Kind == MarkerKind.Task && marker.Written.Length <= 5) ? (int?)null : marker.Number;
+            var diagnostics = new List<Diagnostic>();
+            if (block.NumberingNote is { } note)
+            {
+                diagnostics.Add(note);
+            }
+
+            if (JoinedMark(body.Text, marker) is { } joined)
+            {
+                diagnostics.Add(DiagnosticCodes.Joined(joined.Written, body.ToSource(joined.At, joined.Written.Length)));
+            }
+
+            return Build(Unique(id, stack), number, marker.Written, headings, full, body, diagnostics);
+        }
+
+        /// <summary>
+        /// Items from a paragraph without an item mark (or a heading's text after its title) when it carries a clause:
+        /// one per 一是/二是 part where they enumerate, else the paragraph as one item.
+        /// </summary>
+        public bool Paragraph(MappedText text, string prefix, List<(Marker Marker, string Label)> stack, List<PolicyItem> items)
+        {
+            var scan = ClauseReader.Scan(text.Text, nearMisses: false);
+            if (scan.Clauses.Count == 0)
+            {
+                return false;
+            }
+
+            var headings = stack.Select(h => h.Label).ToList();
+            var parts = Enumeration.Parts(text.Text);
+            if (parts.Count >= 2)
+            {
+                foreach (var part in parts)
+                {
+                    var full = text.Slice(part.Start, part.End - part.Start);
+                    var body = full.Slice(part.MarkLength);
+                    items.Add(Build(Unique(prefix + part.Mark, stack), part.Number, part.Mark, headings, full, body, []));
+                }
+
+                return true;
+            }
+
+            var k = _paragraphs[prefix] = _paragraphs.GetValueOrDefault(prefix) + 1;
+            items.Add(Build(Unique($"{prefix}第{k}段", stack), null, string.Empty, headings, text, text, []));
+            return true;
+        }
+
+        private PolicyItem Build(string id, int? number, string marker, IReadOnlyList<string> headings, MappedText full, MappedText body, List<Diagnostic> diagnostics)
+        {
+            var scan = ClauseReader.Scan(body.Text);
+            var roles = new List<RoleMention>();
+            Located<string>? previous = null;
+            var taskEnd = 0;
+            var task = new System.Text.StringBuilder();
+            foreach (var clause in scan.Clauses)
+            {
+                var governs = Governed(body, taskEnd, clause.Start) ?? previous;
+                task.Append(body.Text, taskEnd, clause.Start - taskEnd);
+                var read = ClauseReader.Read(body, clause, rules.FirstIsLead, diagnostics);
+                governs ??= Governed(body, clause.End, body.Length) ?? new Located<string>(body.Text, body.ToSource(0, body.Length));
+                roles.AddRange(read.Select(r => r with { Governs = governs }));
+                previous = governs;
+                taskEnd = clause.End;
+            }
+
+            var rest = body.Text.AsSpan(taskEnd);
+            if (scan.Clauses.Count == 0 || rest.Trim().TrimStart("。；;，,.").Length > 0)
+            {
+                task.Append(rest);
+            }
+
+            var explicitRoles = roles.Count;
+            foreach (var near in scan.NearMisses)
+            {
+                var text = body.Text[near.Start..near.End];
+                if (!near.InSentence)
+                {
+                    diagnostics.Add(DiagnosticCodes.UnknownClause(text, body.ToSource(near.Start, near.End - near.Start)));
+                }
+                else if (explicitRoles == 0)
+                {
+                    diagnostics.Add(DiagnosticCodes.InSentence(text, body.ToSource(near.Start, near.End - near.Start)));
+                }
+            }
+
+            var taskText = scan.Clauses.Count == 0 ? body.Text : task.ToString().Trim();
+            var span = full.ToSource(0, full.Length);
+            AddImplied(roles, span.Start, new Located<string>(taskText, body.ToSource(0, body.Length)));
+            var figures = FigureStage.Read(body, years);
+            var times = TimeField.WithOngoing(body, figures.Times);
+            return new PolicyItem(
+                id,
+                number,
+                marker,
+                headings,
+                body.Text,
+                span,
+                roles,
+                scan.Clauses.Count > 0 ? body.ToSource(scan.Clauses[0].Start, scan.Clauses[^1].End - scan.Clauses[0].Start) : null,
+                figures.Quantities,
+                times)
+            {
+                Task = taskText,
+                Diagnostics = diagnostics,
+            };
+        }
+
+        /// <summary>Adds the roles declarations before the item imply, unless its own clause names the same unit.</summary>
+        private void AddImplied(List<RoleMention> roles, int itemStart, Located<string> governs)
+        {
+            if (rules.Declarations.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var implied in rules.ImpliedBefore(itemStart))
+            {
+                if (!roles.Any(r => r.Mention == implied.Mention))
+                {
+                    roles.Add(implied with { Governs = governs });
+                }
+            }
+        }
+
+        /// <summary>The task text [start, end) between clauses, without the punctuation around it; null when empty.</summary>
+        private static Located<string>? Governed(MappedText body, int start, int end)
+        {
+            var s = body.Text;
+            while (start < end && (Cjk.IsSpace(s[start]) || s[start] is '。' or '；' or ';' or '，' or ',' or '、' or '.'))
+            {
+                start++;
+            }
+
+            while (end > start && (Cjk.IsSpace(s[end - 1]) || s[end - 1] is '；' or ';' or '，' or ',' or '、'))
+            {
+                end--;
+            }
+
+            return end > start ? new Located<string>(s[start..end], body.ToSource(start, end - start)) : null;
+        }
+
+        private string Unique(string id, List<(Marker Marker, string Label)> stack)
+        {
+            if (_ids.Add(id))
+            {
+                return id;
+            }
+
+            // Numbering that starts again under a new heading: the heading's mark makes the id unique ("二、1").
+            var qualified = stack.Count > 0 ? stack[^1].Marker.Normal + id : id;
+            if (_ids.Add(qualified))
+            {
+                return qualified;
+            }
+
+            var unique = id;
+            for (var n = 2; !_ids.Add(unique); n++)
+            {
+                unique = $"{id}#{n}";
+            }
+
+            return unique;
+        }
+
+        private static string ItemId(Marker marker, List<(Marker Marker, string Label)> stack) => marker.Kind switch
+        {
+            MarkerKind.Numbered => marker.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MarkerKind.Subsection or MarkerKind.ParenNumbered => $"（{marker.Number}）",
+            MarkerKind.Article => $"第{marker.Number}条",
+            MarkerKind.Task => (stack.FirstOrDefault(h => h.Marker.Kind == MarkerKind.Section).Marker?.Normal ?? string.Empty) + marker.Normal,
+            _ => marker.Normal,
+        };
+
+        /// <summary>A mark of the item's own kind, numbered next, after a full stop inside the item: two items joined.</summary>
+        private static (int At, string Written)? JoinedMark(string text, Marker own)
+        {
+            if (own.Kind == MarkerKind.Bullet)
+            {
+                return null;
+            }
+
+            for (var i = 1; i < text.Length - 2; i++)
+            {
+                if (text[i - 1] is not ('。' or '；' or ';' or '）' or ')'))
+                {
+                    continue;
+                }
+
+                if (Marker.Read(text[i..Math.Min(text.Length, i + 12)]) is { } m && m.Kind == own.Kind && m.Number == own.Number + 1)
+                {
+                    return (i, m.Written);
+                }
+            }
+
+            return null;
+        }
     }
 }

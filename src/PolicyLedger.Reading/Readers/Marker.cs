@@ -25,6 +25,9 @@ internal enum MarkerKind
 
     /// <summary>（1）.</summary>
     ParenNumbered,
+
+    /// <summary>A bullet without a number: ——, ●, ■, ◆, •. Its number is 0; items so marked are counted in the document.</summary>
+    Bullet,
 }
 
 /// <summary>A number mark at the start of a line: its kind, its number, how many characters it takes, and its normal form.</summary>
@@ -44,7 +47,8 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
         MarkerKind.Numbered => 3,
         MarkerKind.Article => 3,
         MarkerKind.ParenNumbered => 4,
-        _ => 5,
+        MarkerKind.Bullet => 5,
+        _ => 6,
     };
 
     /// <summary>The mark as a heading shows it: "一、", "（一）", "1.", "（1）", "第一条", "主要任务一".</summary>
@@ -55,6 +59,7 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
         MarkerKind.Numbered => Number + ".",
         MarkerKind.ParenNumbered => "（" + Number + "）",
         MarkerKind.Task => Written.TrimEnd('：', ':'),
+        MarkerKind.Bullet => Written.Trim(),
         _ => Written,
     };
 
@@ -85,6 +90,11 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
         if (line.StartsWith("主要任务", StringComparison.Ordinal))
         {
             return ReadTask(line);
+        }
+
+        if (ReadBullet(line) is { } bullet)
+        {
+            return bullet;
         }
 
         if (ChineseNumerals.IsNumeralChar(c))
@@ -220,6 +230,30 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
 
         var n = end > 4 ? ChineseNumerals.Parse(line.AsSpan(4, end - 4)) ?? 1 : 1;
         return new Marker(MarkerKind.Task, n, end + 1, line[..(end + 1)]);
+    }
+
+    /// <summary>The bullets that open a task line: "——", "—— ", "●", "■", "◆", "•", "▪", "★".</summary>
+    private static Marker? ReadBullet(string line)
+    {
+        var length = line[0] switch
+        {
+            '●' or '■' or '◆' or '•' or '▪' or '★' or '◇' or '□' or '▲' or '►' or '▶' => 1,
+            '—' or '－' when line[1] == line[0] => 2,
+            _ => 0,
+        };
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var written = line[..length];
+        while (length < line.Length && (line[length] == ' ' || line[length] == written[0]))
+        {
+            length++;
+        }
+
+        // A bullet opens text, not a range's second half ("——3月31日") or a rule line.
+        return length < line.Length && Cjk.IsHan(line[length]) ? new Marker(MarkerKind.Bullet, 0, length, written) : null;
     }
 
     private static bool IsAllAsciiDigits(ReadOnlySpan<char> s)
