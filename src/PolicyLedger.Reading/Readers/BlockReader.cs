@@ -39,7 +39,7 @@ internal static class BlockReader
                     var at = line.Text.ToSource(0, marker.Length);
                     if (marker.Number > previous + 1)
                     {
-                        current.NumberingNote = Syntax.DiagnosticCodes.Gap(previous + 2, marker.Number, at);
+                        current.NumberingNote = Syntax.DiagnosticCodes.Gap(previous + 1, marker.Number, at);
                         context.Report(current.NumberingNote);
                     }
                     else if (marker.Number == 1 && previous > 1 && !HeadingBetween(blocks, lastBlock[marker.Kind], marker))
@@ -89,6 +89,18 @@ internal static class BlockReader
         return block;
     }
 
+    /// <summary>A clause line complete to its end: "牵头单位：区发改局  配合单位：区财政局" (not "责任单位：X、" broken on).</summary>
+    private static bool EndsWithKeyedClause(string line)
+    {
+        if (line.Length == 0 || line[^1] is '、' or '，' or ',' || !line.Contains('：') && !line.Contains(':'))
+        {
+            return false;
+        }
+
+        var clauses = ClauseReader.Scan(line, nearMisses: false).Clauses;
+        return clauses.Count > 0 && !clauses[^1].Bracketed && clauses[^1].End >= line.TrimEnd('。', ' ').Length;
+    }
+
     /// <summary>Whether a mark of an outer level stands between the block at <paramref name="from"/> and the last block.</summary>
     private static bool HeadingBetween(List<Block> blocks, int from, Marker marker)
     {
@@ -124,10 +136,23 @@ internal static class BlockReader
         }
     }
 
-    /// <summary>The index after "）" or "）。" where a next-numbered mark (or a bullet) opens a joined item, or -1.</summary>
+    /// <summary>
+    /// The index after "）" or "）。" where a next-numbered mark (or a bullet) opens a joined item, or after the names of
+    /// a clause line ("责任单位：区农业农村局（二）推进…"), or -1.
+    /// </summary>
     private static int JoinedItemAt(string text, Dictionary<MarkerKind, int> last)
     {
         var own = Marker.Read(text);
+        if (text.Contains('：') || text.Contains(':'))
+        {
+            var clauses = ClauseReader.Scan(text, nearMisses: false).Clauses;
+            if (clauses.Count > 0 && clauses[^1] is { Bracketed: false } keyed && keyed.End < text.Length - 1
+                && Marker.Read(text[keyed.End..]) is { Ambiguous: false } after && IsNext(after, own, last))
+            {
+                return keyed.End;
+            }
+        }
+
         for (var i = text.IndexOfAny(['）', ')']); i > 0 && i < text.Length - 2; i = text.IndexOfAny(['）', ')'], i + 1))
         {
             var at = i + 1;
@@ -141,11 +166,7 @@ internal static class BlockReader
                 continue;
             }
 
-            var expected = next.Kind == MarkerKind.Bullet
-                ? own?.Kind == MarkerKind.Bullet
-                : next.Number == (own is not null && own.Kind == next.Kind ? own.Number : last.GetValueOrDefault(next.Kind)) + 1
-                  && (own is null || own.Kind == next.Kind);
-            if (expected && ClauseReader.EndsWithClause(MappedText.Identity(text[..(i + 1)])))
+            if (IsNext(next, own, last) && ClauseReader.EndsWithClause(MappedText.Identity(text[..(i + 1)])))
             {
                 return at;
             }
@@ -153,6 +174,13 @@ internal static class BlockReader
 
         return -1;
     }
+
+    /// <summary>The mark numbers the item after the line's own (or after the last of its kind), or is a bullet after a bullet.</summary>
+    private static bool IsNext(Marker next, Marker? own, Dictionary<MarkerKind, int> last) =>
+        next.Kind == MarkerKind.Bullet
+            ? own?.Kind == MarkerKind.Bullet
+            : next.Number == (own is not null && own.Kind == next.Kind ? own.Number : last.GetValueOrDefault(next.Kind)) + 1
+              && (own is null || own.Kind == next.Kind);
 
     private static bool Accept(Marker marker, Block current, Dictionary<MarkerKind, int> last)
     {
@@ -163,11 +191,12 @@ internal static class BlockReader
 
         var previous = last.GetValueOrDefault(marker.Kind);
         var expected = marker.Number == previous + 1;
-        var sentenceEnded = current.LastLineText.Length == 0 || LinePatterns.EndsSentence(current.LastLineText) || current.ClauseClosed;
+        var sentenceEnded = current.LastLineText.Length == 0 || LinePatterns.EndsSentence(current.LastLineText) || current.ClauseClosed
+            || EndsWithKeyedClause(current.LastLineText);
         var afterHeading = current.Marker is { } m && m.Level < marker.Level && current.Text.Length < 40 && current.Depth == 0;
-        if (marker.Ambiguous)
+        if (marker.Ambiguous || marker.Kind == MarkerKind.Enumerated)
         {
-            return expected && (sentenceEnded || afterHeading) && current.Depth == 0;
+            return (expected || (marker.Kind == MarkerKind.Enumerated && marker.Number == 1)) && (sentenceEnded || afterHeading) && current.Depth == 0;
         }
 
         if (current.Depth > 0)

@@ -102,19 +102,21 @@ internal static class ClauseReader
     }
 
     /// <summary>Reads the roles of one clause found by <see cref="Scan"/>.</summary>
-    /// <param name="firstIsLead">The document states the lead rule ("列第一位者为牵头单位，下同").</param>
+    /// <param name="rule">The lead rule the document states ("列第一位者为牵头单位，下同"), which a clause may also state for itself.</param>
     /// <param name="diagnostics">Receives what is doubtful: names that are not organisations, a lead that contradicts the rule.</param>
-    public static List<RoleMention> Read(MappedText text, ClauseMatch clause, bool firstIsLead, List<Diagnostic> diagnostics)
+    public static List<RoleMention> Read(MappedText text, ClauseMatch clause, LeadRule rule, List<Diagnostic> diagnostics)
     {
         var s = text.Text;
         var start = clause.ContentStart;
         var end = StripDeclarations(s, start, clause.ContentEnd);
-        var declared = false;
-        var rule = ClauseVocabulary.LeadRuleAtEnd().Match(s, start, end - start);
-        if (rule.Success)
+        var stated = ClauseVocabulary.LeadRuleAtEnd().Match(s, start, end - start);
+        if (stated.Success)
         {
-            end = rule.Index;
-            declared = true;
+            end = stated.Index;
+            if (rule != LeadRule.FirstLeadsOthersCooperate)
+            {
+                rule = ClauseVocabulary.OthersCooperate().IsMatch(stated.Value) ? LeadRule.FirstLeadsOthersCooperate : LeadRule.FirstLeads;
+            }
         }
 
         var roles = new List<RoleMention>();
@@ -138,7 +140,7 @@ internal static class ClauseReader
             return roles;
         }
 
-        if ((firstIsLead || declared) && roles.Count > 0)
+        if (rule != LeadRule.None)
         {
             var lead = roles.FindIndex(r => r.Role == Role.Lead);
             if (lead < 0)
@@ -147,6 +149,15 @@ internal static class ClauseReader
                 if (first >= 0)
                 {
                     roles[first] = roles[first] with { Role = Role.Lead };
+                }
+
+                // "其他为配合单位": the others of a clause that names no role of its own cooperate.
+                if (rule == LeadRule.FirstLeadsOthersCooperate && roles.All(r => r.Role is Role.Lead or Role.Responsible))
+                {
+                    for (var k = first + 1; k < roles.Count; k++)
+                    {
+                        roles[k] = roles[k] with { Role = Role.Cooperating };
+                    }
                 }
             }
             else if (lead > 0 && roles[0].Role != Role.Lead)
@@ -330,7 +341,7 @@ internal static class ClauseReader
 
         if (verdict == MentionVerdict.Doubtful)
         {
-            diagnostics.Add(DiagnosticCodes.NotOrganisation(mention, why, span));
+            diagnostics.Add(DiagnosticCodes.DoubtfulOrganisation(mention, why, span));
         }
 
         roles.Add(new RoleMention(role, mention, span));

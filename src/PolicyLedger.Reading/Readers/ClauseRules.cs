@@ -10,10 +10,18 @@ namespace PolicyLedger.Reading.Readers;
 /// </summary>
 internal sealed record Declaration(int SourceStart, IReadOnlyList<RoleMention> Roles);
 
-/// <summary>What a document states once for all its clauses: the lead rule and the declarations covering later items.</summary>
-internal sealed record ClauseRules(bool FirstIsLead, IReadOnlyList<Declaration> Declarations)
+/// <summary>The lead rule a document states once: none, the first unit named leads, or it leads and the others cooperate.</summary>
+internal enum LeadRule
 {
-    public static readonly ClauseRules None = new(false, []);
+    None,
+    FirstLeads,
+    FirstLeadsOthersCooperate,
+}
+
+/// <summary>What a document states once for all its clauses: the lead rule and the declarations covering later items.</summary>
+internal sealed record ClauseRules(LeadRule Lead, IReadOnlyList<Declaration> Declarations)
+{
+    public static readonly ClauseRules None = new(LeadRule.None, []);
 
     /// <summary>
     /// Finds the lead rule anywhere in the document's paragraphs (a clause, the preamble, a note after the tasks) and
@@ -21,12 +29,16 @@ internal sealed record ClauseRules(bool FirstIsLead, IReadOnlyList<Declaration> 
     /// </summary>
     public static ClauseRules Read(IReadOnlyList<Block> blocks)
     {
-        var firstIsLead = false;
+        var lead = LeadRule.None;
         List<Declaration>? declarations = null;
         foreach (var block in blocks)
         {
             var text = block.Text;
-            firstIsLead = firstIsLead || ClauseVocabulary.LeadRule().IsMatch(text.Text);
+            if (lead != LeadRule.FirstLeadsOthersCooperate && ClauseVocabulary.LeadRule().IsMatch(text.Text))
+            {
+                lead = ClauseVocabulary.OthersCooperate().IsMatch(text.Text) ? LeadRule.FirstLeadsOthersCooperate : LeadRule.FirstLeads;
+            }
+
             if (!text.Text.Contains("不再", StringComparison.Ordinal))
             {
                 continue;
@@ -50,7 +62,7 @@ internal sealed record ClauseRules(bool FirstIsLead, IReadOnlyList<Declaration> 
             }
         }
 
-        return firstIsLead || declarations is not null ? new ClauseRules(firstIsLead, (IReadOnlyList<Declaration>?)declarations ?? []) : None;
+        return lead != LeadRule.None || declarations is not null ? new ClauseRules(lead, (IReadOnlyList<Declaration>?)declarations ?? []) : None;
     }
 
     /// <summary>The roles implied for an item that starts at <paramref name="itemStart"/>: those of every declaration before it.</summary>

@@ -33,8 +33,9 @@ internal static partial class ClauseVocabulary
     public static readonly string[] OrganisationEnds =
     [
         "人民政府", "办事处", "委员会", "管委会", "办公室", "办公厅", "领导小组", "指挥部", "工作专班", "专班", "有限公司", "公司", "集团",
-        "中心", "部门", "单位", "机构", "企业", "海关", "联合会", "协会", "学会", "商会", "工会", "妇联", "残联", "侨联", "科协", "文联",
-        "工商联", "团委", "支行", "分行", "银行", "供销社", "合作社", "政府", "街道", "乡镇", "社区", "片区", "园区", "开发区", "新区",
+        "中心", "部门", "单位", "机构", "企业", "海关", "小学", "中学", "学校", "幼儿园", "医院", "卫生院", "学院", "大学", "研究院",
+        "研究所", "实验室", "电视台", "报社", "检察院", "法院", "纪委", "监委", "联合会", "协会", "学会", "商会", "工会", "妇联", "残联", "侨联", "科协", "文联",
+        "工商联", "团委", "支行", "分行", "银行", "供销社", "合作社", "政府", "街道", "乡镇", "镇街", "社区", "片区", "园区", "开发区", "新区",
         "示范区", "高新区", "保税区", "自贸区", "试验区", "集聚区", "功能区", "管理区", "度假区", "景区", "风景区",
         "局", "委", "办", "处", "室", "厅", "部", "署", "院", "所", "站", "队", "校", "馆", "台", "社", "会", "行", "组", "科", "股", "庭", "团",
         "区", "县", "市", "镇", "乡", "村", "场", "盟", "旗",
@@ -86,8 +87,12 @@ internal static partial class ClauseVocabulary
     public static partial Regex LeadRule();
 
     /// <summary>The lead rule where it closes a clause, with its punctuation: "…负责。列第一位者为牵头单位，下同".</summary>
-    [GeneratedRegex(@"[。，,；;]?(?:其中|各项任务中|任务中)?(?:(?:列|排)(?:在|于|名)?(?:第一位?|首位)的?(?:者|部门|单位)?|第一个?(?:责任)?(?:部门|单位)|首个(?:责任)?(?:部门|单位)|排名第一的?(?:部门|单位)?)(?:均)?为牵头(?:单位|部门)[，,]?(?:下同)?[。.]?$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
+    [GeneratedRegex(@"[。，,；;]?(?:其中|各项任务中|任务中)?(?:(?:列|排)(?:在|于|名)?(?:第一位?|首位)的?(?:者|部门|单位)?|第一个?(?:责任)?(?:部门|单位)|首个(?:责任)?(?:部门|单位)|排名第一的?(?:部门|单位)?)(?:均)?为牵头(?:单位|部门)(?:[，,；;](?:其他|其余|其它)(?:单位|部门)?(?:均)?为(?:配合|责任)(?:单位|部门))?[，,]?(?:下同)?[。.]?$", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     public static partial Regex LeadRuleAtEnd();
+
+    /// <summary>The lead rule's second half, where it makes the other units cooperating: "…为牵头单位，其他为配合单位".</summary>
+    [GeneratedRegex(@"为牵头(?:单位|部门)[，,；;](?:其他|其余|其它)(?:单位|部门)?(?:均)?为配合(?:单位|部门)", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
+    public static partial Regex OthersCooperate();
 
     /// <summary>
     /// A declaration that names units for every later item: "以下各项均需各县（市、区）人民政府落实，不再列出",

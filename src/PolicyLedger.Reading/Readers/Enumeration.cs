@@ -12,10 +12,11 @@ internal static class Enumeration
     /// The parts in order, each from its mark to the next: the first is 一是 and each next is numbered one more, each
     /// mark opening the paragraph or following a stop or comma. Text before 一是 (a lead-in) belongs to no part.
     /// </summary>
-    public static List<EnumeratedPart> Parts(string text)
+    /// <param name="first">The number the first part has (a line opened by 三是 goes on with 四是).</param>
+    public static List<EnumeratedPart> Parts(string text, int first = 1)
     {
         var marks = new List<(int At, int Length, int Number)>();
-        var expected = 1;
+        var expected = first;
         for (var i = 0; i < text.Length - 2; i++)
         {
             if (i > 0 && text[i - 1] is not ('。' or '；' or ';' or '，' or ',' or '：' or ':' or ' '))

@@ -64,6 +64,13 @@ internal static class ItemReader
                     continue;
                 }
 
+                if (kind == MarkerKind.Enumerated && Enumeration.Parts(block.Text.Text, marker.Number).Count > 1)
+                {
+                    // "一是…（X负责）；二是…（Y负责）" on one line: one item per part.
+                    builder.Paragraph(block.Text, Innermost(stack), stack, items, marker.Number);
+                    continue;
+                }
+
                 item = block;
                 continue;
             }
@@ -75,8 +82,16 @@ internal static class ItemReader
             }
 
             Flush();
+            var carriesClause = ClauseReader.HasClause(block.Text.Text);
+            if (carriesClause && Enumerated(block) is null)
+            {
+                // A marked paragraph of another kind that carries its own clause (a task table's rows under a
+                // section of a plan whose other items are （一）): an item, and a heading for what follows it.
+                items.Add(builder.Marked(block, stack));
+            }
+
             AddHeading(block, stack, headings);
-            if (HeadingBody(block) is { } body)
+            if (carriesClause && Enumerated(block) is { } body)
             {
                 builder.Paragraph(body, marker.Normal, stack, items);
             }
@@ -111,8 +126,8 @@ internal static class ItemReader
         return marker.Normal + text.Trim();
     }
 
-    /// <summary>The text of a heading paragraph after its title ("（一）加强基础设施。一是…（X负责）"), when it carries a clause.</summary>
-    private static MappedText? HeadingBody(Block block)
+    /// <summary>The text of a heading paragraph after its title ("（一）加强基础设施。一是…（X负责）；二是…") when it enumerates tasks.</summary>
+    private static MappedText? Enumerated(Block block)
     {
         var text = block.Text;
         var stop = text.Text.IndexOf('。', block.Marker!.Length);
@@ -122,7 +137,7 @@ internal static class ItemReader
         }
 
         var body = text.Slice(stop + 1);
-        return ClauseReader.HasClause(body.Text) ? body : null;
+        return Enumeration.Parts(body.Text).Count >= 2 && ClauseReader.HasClause(body.Text) ? body : null;
     }
 
     /// <summary>Flags items without a clause in a document whose items mostly carry one (a clause lost or misread).</summary>
@@ -182,7 +197,7 @@ internal static class ItemReader
             return best;
         }
 
-        foreach (var kind in new[] { MarkerKind.Task, MarkerKind.Article, MarkerKind.Numbered, MarkerKind.ParenNumbered, MarkerKind.Bullet })
+        foreach (var kind in new[] { MarkerKind.Task, MarkerKind.Article, MarkerKind.Numbered, MarkerKind.ParenNumbered, MarkerKind.Bullet, MarkerKind.Enumerated })
         {
             if (candidates.Contains(kind))
             {
@@ -261,7 +276,7 @@ internal static class ItemReader
         /// Items from a paragraph without an item mark (or a heading's text after its title) when it carries a clause:
         /// one per 一是/二是 part where they enumerate, else the paragraph as one item.
         /// </summary>
-        public bool Paragraph(MappedText text, string prefix, List<(Marker Marker, string Label)> stack, List<PolicyItem> items)
+        public bool Paragraph(MappedText text, string prefix, List<(Marker Marker, string Label)> stack, List<PolicyItem> items, int first = 1)
         {
             var scan = ClauseReader.Scan(text.Text, nearMisses: false);
             if (scan.Clauses.Count == 0)
@@ -270,8 +285,8 @@ internal static class ItemReader
             }
 
             var headings = stack.Select(h => h.Label).ToList();
-            var parts = Enumeration.Parts(text.Text);
-            if (parts.Count >= 2)
+            var parts = Enumeration.Parts(text.Text, first);
+            if (parts.Count >= 2 || (parts.Count == 1 && parts[0].Start == 0))
             {
                 foreach (var part in parts)
                 {
@@ -299,7 +314,7 @@ internal static class ItemReader
             {
                 var governs = Governed(body, taskEnd, clause.Start) ?? previous;
                 task.Append(body.Text, taskEnd, clause.Start - taskEnd);
-                var read = ClauseReader.Read(body, clause, rules.FirstIsLead, diagnostics);
+                var read = ClauseReader.Read(body, clause, rules.Lead, diagnostics);
                 governs ??= Governed(body, clause.End, body.Length) ?? new Located<string>(body.Text, body.ToSource(0, body.Length));
                 roles.AddRange(read.Select(r => r with { Governs = governs }));
                 previous = governs;
@@ -411,6 +426,7 @@ internal static class ItemReader
             MarkerKind.Subsection or MarkerKind.ParenNumbered => $"（{marker.Number}）",
             MarkerKind.Article => $"第{marker.Number}条",
             MarkerKind.Task => (stack.FirstOrDefault(h => h.Marker.Kind == MarkerKind.Section).Marker?.Normal ?? string.Empty) + marker.Normal,
+            MarkerKind.Enumerated => (stack.Count > 0 ? stack[^1].Marker.Normal : string.Empty) + marker.Written,
             _ => marker.Normal,
         };
 

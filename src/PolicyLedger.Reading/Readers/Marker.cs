@@ -28,6 +28,9 @@ internal enum MarkerKind
 
     /// <summary>A bullet without a number: ——, ●, ■, ◆, •. Its number is 0; items so marked are counted in the document.</summary>
     Bullet,
+
+    /// <summary>一是 / 二是 opening a line.</summary>
+    Enumerated,
 }
 
 /// <summary>A number mark at the start of a line: its kind, its number, how many characters it takes, and its normal form.</summary>
@@ -48,7 +51,8 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
         MarkerKind.Article => 3,
         MarkerKind.ParenNumbered => 4,
         MarkerKind.Bullet => 5,
-        _ => 6,
+        MarkerKind.Enumerated => 6,
+        _ => 7,
     };
 
     /// <summary>The mark as a heading shows it: "一、", "（一）", "1.", "（1）", "第一条", "主要任务一".</summary>
@@ -108,6 +112,13 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
             if (end < line.Length && line[end] == '、' && ChineseNumerals.Parse(line.AsSpan(0, end)) is { } n && n > 0)
             {
                 return new Marker(MarkerKind.Section, n, end + 1, line[..(end + 1)]);
+            }
+
+            // 一是, 二是 … (not 一是否, 一是指).
+            if (end <= 3 && end + 1 < line.Length && line[end] == '是' && line[end + 1] is not ('否' or '指' or '为')
+                && ChineseNumerals.Parse(line.AsSpan(0, end)) is { } e and > 0 and <= 30)
+            {
+                return new Marker(MarkerKind.Enumerated, e, end + 1, line[..(end + 1)]);
             }
         }
 

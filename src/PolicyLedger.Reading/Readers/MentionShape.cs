@@ -68,7 +68,8 @@ internal static class MentionShape
             return (MentionVerdict.NotOrganisation, "是句子");
         }
 
-        if (core.StartsWith('各') && core.Length >= 2)
+        // 各镇街, 各县（市、区）, 各有关部门: a collective.
+        if (core.StartsWith('各') && core.Length >= 2 && (end is not null || core.Length <= 4))
         {
             return (MentionVerdict.Organisation, string.Empty);
         }
@@ -104,7 +105,13 @@ internal static class MentionShape
         {
             var prefix = s.AsSpan(start, i - start);
             var ending = ClauseVocabulary.OrganisationEnd(prefix);
-            if (ending is null || (ending.Length == 1 && WeakEnds.Contains(ending[0], StringComparison.Ordinal)) || !Balanced(prefix)
+            var collective = prefix[0] == '各';
+            if (EndsWithNumberMark(prefix))
+            {
+                continue;
+            }
+
+            if ((!collective && (ending is null || (ending.Length == 1 && WeakEnds.Contains(ending[0], StringComparison.Ordinal)))) || !Balanced(prefix)
                 || Judge(prefix.ToString()).Verdict != MentionVerdict.Organisation)
             {
                 continue;
@@ -164,6 +171,23 @@ internal static class MentionShape
         }
 
         return OpensWithVerb(s.AsSpan(i));
+    }
+
+    /// <summary>Ends with a bracketed number, the mark of the next point ("各镇街（十二）"), which no name ends with.</summary>
+    private static bool EndsWithNumberMark(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 3 || !Cjk.IsCloseBracket(s[^1]))
+        {
+            return false;
+        }
+
+        var i = s.Length - 2;
+        while (i > 0 && (Text.ChineseNumerals.IsNumeralChar(s[i]) || char.IsAsciiDigit(s[i])))
+        {
+            i--;
+        }
+
+        return i < s.Length - 2 && Cjk.IsOpenBracket(s[i]);
     }
 
     private static bool Balanced(ReadOnlySpan<char> s)

@@ -64,8 +64,10 @@ public static class DiagnosticCodes
     public static Diagnostic NoDocumentFound() =>
         new(NoDocument, DiagnosticSeverity.Warning, "no official document was recognized; the text was read as one untitled document");
 
+    /// <param name="expected">The number that should have come next (the one before <paramref name="found"/> is missing).</param>
     public static Diagnostic Gap(int expected, int found, TextSpan span) =>
-        new(ItemNumberGap, DiagnosticSeverity.Warning, $"item {found} follows item {expected - 1}: item {expected} is missing", span);
+        new(ItemNumberGap, DiagnosticSeverity.Warning,
+            found == expected + 1 ? $"第{found}条前面是第{expected - 1}条，缺少第{expected}条" : $"第{found}条前面是第{expected - 1}条，缺少第{expected}至{found - 1}条", span);
 
     public static Diagnostic Unbalanced(TextSpan span) =>
         new(ClauseUnbalanced, DiagnosticSeverity.Warning, "the responsibility clause has unbalanced brackets", span);
@@ -87,6 +89,9 @@ public static class DiagnosticCodes
 
     public static Diagnostic NotOrganisation(string mention, string why, TextSpan span) =>
         new(MentionNotOrganisation, DiagnosticSeverity.Warning, $"“{mention}”不像单位名称（{why}），未作为责任单位", span);
+
+    public static Diagnostic DoubtfulOrganisation(string mention, string why, TextSpan span) =>
+        new(MentionNotOrganisation, DiagnosticSeverity.Warning, $"“{mention}”不太像单位名称（{why}），请核对", span);
 
     public static Diagnostic InSentence(string text, TextSpan span) =>
         new(ClauseInSentence, DiagnosticSeverity.Warning, $"句中的“{text}”像责任分工，未作为本条的责任单位", span);
