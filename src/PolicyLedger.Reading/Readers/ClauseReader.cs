@@ -200,15 +200,16 @@ internal static class ClauseReader
                 continue;
             }
 
-            // "X牵头Y负责" without a comma between.
+            // "X牵头Y负责" without a comma between (not the closing verb: 牵头负责, 为牵头单位).
+            var (role, verbStart) = VerbAtEnd(s, a, b);
             var lead = s.IndexOf("牵头", a, b - a, StringComparison.Ordinal);
-            if (lead > a && lead + 2 < b && !IsVerbTail(s, lead, b))
+            if (lead > a && lead + 2 < b && lead < verbStart - 1)
             {
                 AddMentions(text, a, lead, Role.Lead, roles, diagnostics);
                 a = lead + 2;
+                (role, verbStart) = VerbAtEnd(s, a, b);
             }
 
-            var (role, verbStart) = VerbAtEnd(s, a, b);
             if (role is null)
             {
                 pending.Add((a, b));
@@ -224,10 +225,6 @@ internal static class ClauseReader
             AddMentions(text, a, verbStart, role.Value, roles, diagnostics);
         }
     }
-
-    /// <summary>"牵头" at <paramref name="at"/> begins the closing verb of the segment (牵头负责, 牵头抓总), not "X牵头Y负责".</summary>
-    private static bool IsVerbTail(string s, int at, int end) =>
-        ClauseVocabulary.LeadVerb().Match(s, at, end - at) is { Success: true } m && m.Index == at && m.Length == end - at;
 
     private static (Role? Role, int VerbStart) VerbAtEnd(string s, int a, int b)
     {
