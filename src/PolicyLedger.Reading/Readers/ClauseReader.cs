@@ -83,6 +83,16 @@ internal static class ClauseReader
             if (ClauseVocabulary.LabelAt(text, i) is not null)
             {
                 var runEnd = KeyedRunEnd(text, i);
+
+                // "责任单位：X、Y）": a bracket closed that was never opened, a typo of the source.
+                var stray = SkipSpaces(text, runEnd);
+                if (stray < n && Cjk.IsCloseBracket(text[stray]) && MatchingOpen(text, 0, stray) < 0)
+                {
+                    (clauses ??= []).Add(new ClauseMatch(i, stray + 1, i, runEnd, Bracketed: false, Unbalanced: true));
+                    i = stray + 1;
+                    continue;
+                }
+
                 (clauses ??= []).Add(new ClauseMatch(i, runEnd, i, runEnd, Bracketed: false));
                 i = runEnd;
                 continue;

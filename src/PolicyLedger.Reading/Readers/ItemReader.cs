@@ -208,6 +208,11 @@ internal static class ItemReader
         return null;
     }
 
+    /// <summary>
+    /// How many paragraphs of a kind carry a clause: in their own text, or at the end of the deeper paragraphs under
+    /// them (1.…：（1）…；（2）…。（责任单位：…）) — unless every deeper paragraph closes with its own clause and the
+    /// paragraph itself is a title (（一）发展现代农业 over 一是…（X负责） 二是…（Y负责）): then the clauses are theirs.
+    /// </summary>
     private static int CountClauses(List<Block> blocks, MarkerKind kind)
     {
         var level = Marker.LevelOf(kind);
@@ -219,14 +224,21 @@ internal static class ItemReader
                 continue;
             }
 
-            // The item's own text and any deeper paragraphs under it, up to the next mark at its level or above.
-            var last = blocks[i];
-            for (var j = i + 1; j < blocks.Count && blocks[j].Marker is { } m && m.Level > level; j++)
+            if (ClauseReader.HasClause(blocks[i].Text.Text))
             {
-                last = blocks[j];
+                count++;
+                continue;
             }
 
-            if (ClauseReader.HasClause(last.Text.Text))
+            // The deeper paragraphs under it, up to the next mark at its level or above.
+            var j = i + 1;
+            var allOwn = true;
+            for (; j < blocks.Count && blocks[j].Marker is { } m && m.Level > level; j++)
+            {
+                allOwn = allOwn && ClauseReader.HasClause(blocks[j].Text.Text);
+            }
+
+            if (j > i + 1 && ClauseReader.HasClause(blocks[j - 1].Text.Text) && (!allOwn || OpensList(blocks[i].Text.Text)))
             {
                 count++;
             }
@@ -235,12 +247,18 @@ internal static class ItemReader
         return count;
     }
 
+    /// <summary>The paragraph ends with a colon: what follows is its list.</summary>
+    private static bool OpensList(string text) => text.TrimEnd().EndsWith('：') || text.TrimEnd().EndsWith(':');
+
     /// <summary>Builds items: their ids (unique in the document), clauses with the part each governs, figures and diagnostics.</summary>
     private sealed class Builder(ClauseRules rules, TimeContext years)
     {
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _paragraphs = new(StringComparer.Ordinal);
         private int _bullets;
+
+        /// <summary>The number of the item last found joined inside the item before (its gap is no gap).</summary>
+        private int _joined = -1;
 
         /// <summary>An item opened by a mark of the item kind.</summary>
         public PolicyItem Marked(Block block, List<(Marker Marker, string Label)> stack)
@@ -259,14 +277,16 @@ internal static class ItemReader
             var id = marker.Kind == MarkerKind.Bullet ? $"{marker.Normal}{++_bullets}" : ItemId(marker, stack);
             var number = marker.Kind == MarkerKind.Bullet || (marker.Kind == MarkerKind.Task && marker.Written.Length <= 5) ? (int?)null : marker.Number;
             var diagnostics = new List<Diagnostic>();
-            if (block.NumberingNote is { } note)
+            if (block.NumberingNote is { } note && !(note.Code == DiagnosticCodes.ItemNumberGap && _joined == marker.Number - 1))
             {
                 diagnostics.Add(note);
             }
 
+            _joined = -1;
             if (JoinedMark(body.Text, marker) is { } joined)
             {
                 diagnostics.Add(DiagnosticCodes.Joined(joined.Written, body.ToSource(joined.At, joined.Written.Length)));
+                _joined = marker.Number + 1;
             }
 
             return Build(Unique(id, stack), number, marker.Written, headings, full, body, diagnostics);
