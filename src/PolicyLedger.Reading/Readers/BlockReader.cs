@@ -75,10 +75,11 @@ internal static class BlockReader
         && block.LastLineText.Length <= 40
         && block.LastLineText[^1] is not ('，' or '、' or ',');
 
+    /// <summary>The bracket left open is a clause ("（责任单位：X", "（X、Y负责"): its closing bracket is missing.</summary>
     private static bool OpenClause(string text)
     {
         var open = text.LastIndexOfAny(['（', '(']);
-        return open >= 0 && ClauseReader.StartsWithLabel(text[(open + 1)..]);
+        return open >= 0 && (ClauseReader.StartsWithLabel(text[(open + 1)..]) || ClauseReader.IsClauseContent(text, open + 1, text.Length));
     }
 
     private static Block Start(List<Block> blocks, Marker? marker, SourceLine line)
@@ -186,7 +187,7 @@ internal static class BlockReader
     {
         if (marker.Kind == MarkerKind.Bullet)
         {
-            return current.Depth == 0 || current.ClauseClosed;
+            return current.Depth == 0 || current.ClauseClosed || OpenClause(current.Text.Text);
         }
 
         var previous = last.GetValueOrDefault(marker.Kind);

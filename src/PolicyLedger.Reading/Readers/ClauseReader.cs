@@ -5,7 +5,9 @@ namespace PolicyLedger.Reading.Readers;
 
 /// <summary>Where a responsibility clause stands in an item's text, and where its content (inside the brackets) is.</summary>
 /// <param name="Unbalanced">The clause opens a bracket that is never closed (or closes one never opened).</param>
-internal readonly record struct ClauseMatch(int Start, int End, int ContentStart, int ContentEnd, bool Bracketed, bool Unbalanced = false);
+/// <param name="Cut">A clause line whose last name is followed by text that opens no sentence ("区城管局人民政"): the
+/// clause was cut where the names seem to end, and the rest was not read.</param>
+internal readonly record struct ClauseMatch(int Start, int End, int ContentStart, int ContentEnd, bool Bracketed, bool Unbalanced = false, bool Cut = false);
 
 /// <summary>Text that looks like a clause but is not read as one: a bracket that does not parse, or 由X负责… inside a sentence.</summary>
 internal readonly record struct NearMiss(int Start, int End, bool InSentence);
@@ -57,10 +59,18 @@ internal static class ClauseReader
                     var label = SkipSpaces(text, i + 1);
                     if (ClauseVocabulary.LabelAt(text, label) is not null)
                     {
-                        var runEnd = KeyedRunEnd(text, label);
-                        (clauses ??= []).Add(new ClauseMatch(i, runEnd, label, runEnd, Bracketed: false, Unbalanced: true));
+                        var (runEnd, cut) = KeyedRunEnd(text, label);
+                        (clauses ??= []).Add(new ClauseMatch(i, runEnd, label, runEnd, Bracketed: false, Unbalanced: true, Cut: cut));
                         i = runEnd;
                         continue;
+                    }
+
+                    // "（X、Y负责" never closed.
+                    var contentEnd = TrimEnd(text, n);
+                    if (IsClauseContent(text, i + 1, contentEnd))
+                    {
+                        (clauses ??= []).Add(new ClauseMatch(i, n, i + 1, contentEnd, Bracketed: false, Unbalanced: true));
+                        break;
                     }
 
                     i++;
@@ -82,20 +92,34 @@ internal static class ClauseReader
 
             if (ClauseVocabulary.LabelAt(text, i) is not null)
             {
-                var runEnd = KeyedRunEnd(text, i);
+                var (runEnd, cut) = KeyedRunEnd(text, i);
 
                 // "责任单位：X、Y）": a bracket closed that was never opened, a typo of the source.
                 var stray = SkipSpaces(text, runEnd);
                 if (stray < n && Cjk.IsCloseBracket(text[stray]) && MatchingOpen(text, 0, stray) < 0)
                 {
-                    (clauses ??= []).Add(new ClauseMatch(i, stray + 1, i, runEnd, Bracketed: false, Unbalanced: true));
+                    (clauses ??= []).Add(new ClauseMatch(i, stray + 1, i, runEnd, Bracketed: false, Unbalanced: true, Cut: cut));
                     i = stray + 1;
                     continue;
                 }
 
-                (clauses ??= []).Add(new ClauseMatch(i, runEnd, i, runEnd, Bracketed: false));
+                (clauses ??= []).Add(new ClauseMatch(i, runEnd, i, runEnd, Bracketed: false, Cut: cut));
                 i = runEnd;
                 continue;
+            }
+
+            // "…。X、Y负责）": a clause whose open bracket is missing.
+            if (Cjk.IsCloseBracket(c) && MatchingOpen(text, 0, i) < 0 && StrayClauseStart(text, i) is { } open)
+            {
+                (clauses ??= []).Add(new ClauseMatch(open, i + 1, open, i, Bracketed: false, Unbalanced: true));
+                i++;
+                continue;
+            }
+
+            // "牵投单位：", "责任人单位：": a label the reader does not know.
+            if (nearMisses && c is '：' or ':' && i >= 2 && text.AsSpan(i - 2, 2) is "单位" or "部门" && UnknownLabelStart(text, i) is { } labelStart)
+            {
+                (misses ??= []).Add(new NearMiss(labelStart, i + 1, InSentence: false));
             }
 
             if (nearMisses && c == '由' && InSentenceClause(text, i) is { } end)
@@ -142,6 +166,17 @@ internal static class ClauseReader
         if (clause.Unbalanced)
         {
             diagnostics.Add(DiagnosticCodes.Unbalanced(text.ToSource(clause.Start, clause.End - clause.Start)));
+        }
+
+        if (clause.Cut)
+        {
+            var rest = clause.End;
+            while (rest < s.Length && s[rest] is not ('，' or ',' or '。' or '；' or ';' or '、') && rest - clause.End < 20)
+            {
+                rest++;
+            }
+
+            diagnostics.Add(DiagnosticCodes.UnknownClause(s[clause.ContentStart..rest], text.ToSource(clause.ContentStart, rest - clause.ContentStart)));
         }
 
         if (roles.Count == 0)
@@ -191,9 +226,20 @@ internal static class ClauseReader
             }
         }
 
+        // Text before the first label ("牵投单位：X；配合单位：Y") was not read.
+        if (labels.Count > 0 && Trim(s, start, labels[0].At) is var (a, b) && a < b)
+        {
+            diagnostics.Add(DiagnosticCodes.UnknownClause(s[a..b], text.ToSource(a, b - a)));
+        }
+
         for (var k = 0; k < labels.Count; k++)
         {
             var (at, role, length) = labels[k];
+            if (ClauseVocabulary.LacksColon(s, at, length))
+            {
+                diagnostics.Add(DiagnosticCodes.LabelWithoutColon(s.Substring(at, length), text.ToSource(at, length)));
+            }
+
             AddMentions(text, at + length, k + 1 < labels.Count ? labels[k + 1].At : end, role, roles, diagnostics);
         }
     }
@@ -337,16 +383,28 @@ internal static class ClauseReader
             return;
         }
 
+        // "配合单位区财政局": a label that lost its colon opens the name.
+        foreach (var (label, labelRole) in ClauseVocabulary.Labels)
+        {
+            if (end - start > label.Length + 1 && string.CompareOrdinal(s, start, label, 0, label.Length) == 0)
+            {
+                diagnostics.Add(DiagnosticCodes.UnknownClause(s[start..end], text.ToSource(start, end - start)));
+                start += label.Length;
+                role = labelRole;
+                break;
+            }
+        }
+
         var mention = s[start..end];
         var span = text.ToSource(start, end - start);
-        var (verdict, why) = MentionShape.Judge(mention);
-        if (verdict == MentionVerdict.NotOrganisation)
+        var (verdict, why) = NameShape.Judge(mention);
+        if (verdict == NameVerdict.NotOrganisation)
         {
             diagnostics.Add(DiagnosticCodes.NotOrganisation(mention, why, span));
             return;
         }
 
-        if (verdict == MentionVerdict.Doubtful)
+        if (verdict == NameVerdict.Doubtful)
         {
             diagnostics.Add(DiagnosticCodes.DoubtfulOrganisation(mention, why, span));
         }
@@ -373,14 +431,17 @@ internal static class ClauseReader
                 : start;
     }
 
-    /// <summary>Where a keyed run that starts with a label at <paramref name="start"/> ends: after its last label's unit names.</summary>
-    private static int KeyedRunEnd(string s, int start)
+    /// <summary>
+    /// Where a keyed run that starts with a label at <paramref name="start"/> ends: after its last label's unit names;
+    /// and whether it was cut before text that opens no sentence.
+    /// </summary>
+    private static (int End, bool Cut) KeyedRunEnd(string s, int start)
     {
         var at = start;
         while (true)
         {
             var label = ClauseVocabulary.LabelAt(s, at)!.Value;
-            var listEnd = UnitListEnd(s, at + label.Length);
+            var (listEnd, cut) = UnitListEnd(s, at + label.Length);
             var next = listEnd;
             while (next < s.Length && (Cjk.IsSpace(s[next]) || s[next] is '，' or ',' or '；' or ';' or '。' or '、'))
             {
@@ -393,16 +454,17 @@ internal static class ClauseReader
                 continue;
             }
 
-            return listEnd;
+            return (listEnd, cut);
         }
     }
 
     /// <summary>
     /// Where a list of unit names that starts at <paramref name="start"/> ends: at a full stop, before a piece that is no
-    /// name, or right after the name a piece opens with ("区财政局二是完善设施" ends after 区财政局). A list that stops at a
-    /// comma before a piece that is no name ends before it; the clause reader reports that piece.
+    /// name, or right after the name a piece opens with ("区财政局二是完善设施" ends after 区财政局); cut there when what
+    /// follows opens no sentence. A piece that is no name between names (X、区城管局2024年底前、Y) stays in the list
+    /// for the clause reader to report; so does one after a comma that ends the list.
     /// </summary>
-    private static int UnitListEnd(string s, int start)
+    private static (int End, bool Cut) UnitListEnd(string s, int start)
     {
         var i = SkipSpaces(s, start);
         var end = i;
@@ -412,35 +474,47 @@ internal static class ClauseReader
             var (a, b) = Trim(s, i, j);
             if (a < b)
             {
-                var nameEnd = MentionShape.NameEnd(s, a, b);
-                if (nameEnd < 0)
+                var nameEnd = NameShape.NameEnd(s, a, b);
+                if (nameEnd < b && j < s.Length && s[j] == '、' && b - a <= NameShape.MaxLength && NameFollows(s, j + 1))
+                {
+                    end = b;
+                }
+                else if (nameEnd < 0)
                 {
                     // Nothing name-like: the list ended before this piece, unless a comma binds it to the list.
-                    return j < s.Length && s[j] is '、' && end > start ? PieceAfterComma(s, i, j, end) : end;
+                    return (j < s.Length && s[j] is '、' && (end > start || NameFollows(s, j + 1)) ? PieceAfterComma(s, i, j, end) : end, false);
                 }
-
-                if (nameEnd < b)
+                else if (nameEnd < b)
                 {
-                    return nameEnd;
+                    return (nameEnd, !NameShape.StartsSentence(s, nameEnd));
                 }
-
-                end = b;
+                else
+                {
+                    end = b;
+                }
             }
 
             if (j >= s.Length || s[j] is '。' || ClauseVocabulary.LabelAt(s, SkipSeparators(s, j)) is not null)
             {
-                return Math.Max(end, a < b ? b : end);
+                return (Math.Max(end, a < b ? b : end), false);
             }
 
             i = j + 1;
         }
 
-        return end;
+        return (end, false);
+    }
+
+    /// <summary>The list piece at <paramref name="from"/> reads as a name.</summary>
+    private static bool NameFollows(string s, int from)
+    {
+        var (a, b) = Trim(s, from, PieceEnd(s, from));
+        return a < b && NameShape.Judge(s[a..b]).Verdict == NameVerdict.Organisation;
     }
 
     /// <summary>A piece after 、 that is no name still belongs to the list (the clause reader reports it), up to its end.</summary>
     private static int PieceAfterComma(string s, int pieceStart, int pieceEnd, int listEnd) =>
-        Trim(s, pieceStart, pieceEnd) is var (a, b) && b - a <= MentionShape.MaxLength ? b : listEnd;
+        Trim(s, pieceStart, pieceEnd) is var (a, b) && b - a <= NameShape.MaxLength ? b : listEnd;
 
     /// <summary>The end of the list piece at <paramref name="start"/>: the next 、，,；;。 outside brackets, or the end.</summary>
     private static int PieceEnd(string s, int start)
@@ -556,6 +630,46 @@ internal static class ClauseReader
         return open >= 0 ? open : null;
     }
 
+    /// <summary>Whether text [start, end) (a bracket's content) reads as a clause: a label, or names closed by a verb.</summary>
+    public static bool IsClauseContent(string s, int start, int end) => LooksLikeClause(s, start, TrimEnd(s, end));
+
+    /// <summary>Where the clause closed by a stray bracket at <paramref name="close"/> starts: after the last stop, when that text is a clause.</summary>
+    private static int? StrayClauseStart(string s, int close)
+    {
+        var start = close;
+        while (start > 0 && s[start - 1] is not ('。' or '；' or ';' or '）' or ')'))
+        {
+            start--;
+        }
+
+        while (start < close && Cjk.IsSpace(s[start]))
+        {
+            start++;
+        }
+
+        return close - start is >= 3 and <= 80 && !HasLabel(s, start, close) && LooksLikeClause(s, start, close) ? start : null;
+    }
+
+    /// <summary>The start of an unknown label ending at the colon at <paramref name="colon"/>, or null when a known label ends there.</summary>
+    private static int? UnknownLabelStart(string s, int colon)
+    {
+        var start = colon - 2;
+        while (start > 0 && colon - start < 6 && Cjk.IsHan(s[start - 1]))
+        {
+            start--;
+        }
+
+        for (var k = start; k < colon - 1; k++)
+        {
+            if (ClauseVocabulary.LabelAt(s, k) is not null)
+            {
+                return null;
+            }
+        }
+
+        return start;
+    }
+
     /// <summary>Whether bracket content [start, end) reads as a clause: a label, or names closed by a verb.</summary>
     private static bool LooksLikeClause(string s, int start, int end)
     {
@@ -610,7 +724,7 @@ internal static class ClauseReader
         }
 
         var pieces = last.Split(['、'], StringSplitOptions.RemoveEmptyEntries);
-        return pieces.Length > 0 && MentionShape.Judge(pieces[^1].Trim()).Verdict != MentionVerdict.NotOrganisation
+        return pieces.Length > 0 && NameShape.Judge(pieces[^1].Trim()).Verdict != NameVerdict.NotOrganisation
             && (cut < 0 || LeadingSegmentsAreNames(s, start, start + cut));
     }
 
@@ -637,7 +751,7 @@ internal static class ClauseReader
 
             foreach (var piece in names.Split(['、'], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (MentionShape.Judge(piece.Trim().TrimEnd('等')).Verdict == MentionVerdict.NotOrganisation)
+                if (NameShape.Judge(piece.Trim().TrimEnd('等')).Verdict == NameVerdict.NotOrganisation)
                 {
                     return false;
                 }
@@ -699,7 +813,7 @@ internal static class ClauseReader
     /// <summary>"由区财政局负责资金保障" inside a sentence: 由, a name, then 负责/牵头 and more text. Returns where it ends.</summary>
     private static int? InSentenceClause(string s, int at)
     {
-        var limit = Math.Min(s.Length, at + 1 + MentionShape.MaxLength + 4);
+        var limit = Math.Min(s.Length, at + 1 + NameShape.MaxLength + 4);
         for (var i = at + 2; i + 1 < limit; i++)
         {
             if (s[i] is '，' or ',' or '。' or '；' or ';' || Cjk.IsOpenBracket(s[i]))
@@ -710,7 +824,7 @@ internal static class ClauseReader
             if ((s[i] == '负' && s[i + 1] == '责') || (s[i] == '牵' && s[i + 1] == '头'))
             {
                 var name = s[(at + 1)..i];
-                if (MentionShape.Judge(name).Verdict != MentionVerdict.Organisation || ClauseVocabulary.OrganisationEnd(name) is null)
+                if (NameShape.Judge(name).Verdict != NameVerdict.Organisation || ClauseVocabulary.OrganisationEnd(name) is null)
                 {
                     return null;
                 }

@@ -121,7 +121,11 @@ internal static partial class ClauseVocabulary
 
     private static readonly string LabelFirstChars = string.Concat(Labels.Select(l => l.Label[0]).Distinct());
 
-    /// <summary>The label at <paramref name="i"/> followed by a colon, with its role and length (colon included).</summary>
+    /// <summary>
+    /// The label at <paramref name="i"/> followed by a colon, with its role and length (colon included); or, where the
+    /// colon was lost, a label that opens a line or follows a stop and is followed by a unit's name ("。责任单位市经信局、…"),
+    /// with its length without colon (<see cref="LacksColon"/> tells the two apart).
+    /// </summary>
     public static (Role Role, int Length)? LabelAt(string s, int i)
     {
         if (i >= s.Length || !LabelFirstChars.Contains(s[i], StringComparison.Ordinal))
@@ -132,13 +136,44 @@ internal static partial class ClauseVocabulary
         foreach (var (label, role) in Labels)
         {
             var end = i + label.Length;
-            if (end < s.Length && s[end] is '：' or ':' && string.CompareOrdinal(s, i, label, 0, label.Length) == 0)
+            if (end < s.Length && string.CompareOrdinal(s, i, label, 0, label.Length) == 0)
             {
-                return (role, label.Length + 1);
+                if (s[end] is '：' or ':')
+                {
+                    return (role, label.Length + 1);
+                }
+
+                if ((i == 0 || s[i - 1] is '。' or '；' or ';' or '）' or ')' or ' ') && NameOpens(s, end))
+                {
+                    return (role, label.Length);
+                }
             }
         }
 
         return null;
+    }
+
+    /// <summary>The label found at <paramref name="at"/> with <paramref name="length"/> lost its colon.</summary>
+    public static bool LacksColon(string s, int at, int length) => s[at + length - 1] is not ('：' or ':');
+
+    /// <summary>A unit's name opens the text at <paramref name="i"/> (up to the next list separator).</summary>
+    private static bool NameOpens(string s, int i)
+    {
+        var end = i;
+        while (end < s.Length && end - i <= NameShape.MaxLength && s[end] is not ('、' or '，' or ',' or '；' or ';' or '。' or '：' or ':'))
+        {
+            end++;
+        }
+
+        if (end <= i + 1 || NameShape.NameEnd(s, i, end) <= i)
+        {
+            return false;
+        }
+
+        // "责任单位中排在第一位的为牵头单位": the lead rule, no clause.
+        var stop = s.IndexOf('。', i);
+        var sentence = s.AsSpan(i, (stop < 0 ? s.Length : stop) - i).ToString();
+        return !LeadRule().IsMatch(sentence);
     }
 
     /// <summary>The longest organisation ending <paramref name="s"/> ends with, or null.</summary>

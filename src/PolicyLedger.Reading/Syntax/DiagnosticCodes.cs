@@ -69,8 +69,9 @@ public static class DiagnosticCodes
         new(ItemNumberGap, DiagnosticSeverity.Warning,
             found == expected + 1 ? $"第{found}条前面是第{expected - 1}条，缺少第{expected}条" : $"第{found}条前面是第{expected - 1}条，缺少第{expected}至{found - 1}条", span);
 
+    /// <summary>A bracket of a clause missing in the source; the clause was read as if it were there (information, not doubt).</summary>
     public static Diagnostic Unbalanced(TextSpan span) =>
-        new(ClauseUnbalanced, DiagnosticSeverity.Warning, "the responsibility clause has unbalanced brackets", span);
+        new(ClauseUnbalanced, DiagnosticSeverity.Info, "责任分工的括号不成对，已按补齐后的括号读出", span);
 
     public static Diagnostic EmptyClause(TextSpan span) =>
         new(ClauseEmpty, DiagnosticSeverity.Warning, "the responsibility clause names no unit", span);
@@ -83,6 +84,9 @@ public static class DiagnosticCodes
 
     public static Diagnostic UnknownClause(string text, TextSpan span) =>
         new(ClauseUnknownStyle, DiagnosticSeverity.Warning, $"“{text}”像责任分工，但未能读出单位", span);
+
+    public static Diagnostic LabelWithoutColon(string label, TextSpan span) =>
+        new(ClauseUnknownStyle, DiagnosticSeverity.Warning, $"“{label}”后缺少冒号，已按分工标签读出，请核对", span);
 
     public static Diagnostic MissingClause(TextSpan span) =>
         new(NoClause, DiagnosticSeverity.Warning, "本条没有责任分工，而前后条目都有", span);

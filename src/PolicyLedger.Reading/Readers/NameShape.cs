@@ -3,7 +3,7 @@ using PolicyLedger.Reading.Text;
 namespace PolicyLedger.Reading.Readers;
 
 /// <summary>What a name in a clause reads as.</summary>
-internal enum MentionVerdict
+internal enum NameVerdict
 {
     /// <summary>Reads as an organisation (区财政局, 各县（市、区）, 某某集团有限公司).</summary>
     Organisation,
@@ -20,7 +20,7 @@ internal enum MentionVerdict
 /// 办事处, 有限公司 …), by what a name never holds (《》, digits, sentence punctuation, sentence words) and by its
 /// length. Collectives (各乡镇, 各县（市、区）) are organisations.
 /// </summary>
-internal static class MentionShape
+internal static class NameShape
 {
     /// <summary>Longer than any organisation name written in a clause.</summary>
     public const int MaxLength = 30;
@@ -28,21 +28,24 @@ internal static class MentionShape
     /// <summary>Endings that are too common in sentences to vouch for a name opening with a verb (召开座谈会).</summary>
     private const string WeakEnds = "区县市镇乡村会行组台社场科股校馆团旗盟庭";
 
-    public static (MentionVerdict Verdict, string Why) Judge(string mention)
+    /// <summary>Weak endings that name a place: a short name (红开区) is its body, a long one a name cut short.</summary>
+    private const string JurisdictionEnds = "区县市镇乡村旗";
+
+    public static (NameVerdict Verdict, string Why) Judge(string mention)
     {
         if (mention.Length == 0)
         {
-            return (MentionVerdict.NotOrganisation, "空");
+            return (NameVerdict.NotOrganisation, "空");
         }
 
         if (mention.IndexOfAny(['《', '》']) >= 0)
         {
-            return (MentionVerdict.NotOrganisation, "含书名号");
+            return (NameVerdict.NotOrganisation, "含书名号");
         }
 
         if (mention.IndexOfAny(['。', '！', '？', '；', ';', '：', ':', '!', '?']) >= 0)
         {
-            return (MentionVerdict.NotOrganisation, "是句子");
+            return (NameVerdict.NotOrganisation, "是句子");
         }
 
         var core = WithoutTrailingBracket(mention);
@@ -50,41 +53,48 @@ internal static class MentionShape
         var strong = end is not null && (end.Length > 1 || !WeakEnds.Contains(end[0], StringComparison.Ordinal));
         if (mention.Length > MaxLength)
         {
-            return (MentionVerdict.NotOrganisation, "长于任何单位名称");
+            return (NameVerdict.NotOrganisation, "长于任何单位名称");
         }
 
         if (HasDigit(mention) && !strong)
         {
-            return (MentionVerdict.NotOrganisation, "含数字");
+            return (NameVerdict.NotOrganisation, "含数字");
         }
 
         if (!strong && OpensWithVerb(mention))
         {
-            return (MentionVerdict.NotOrganisation, "是动词短语");
+            return (NameVerdict.NotOrganisation, "是动词短语");
         }
 
         if (!strong && ClauseVocabulary.SentenceWords.Any(w => mention.Contains(w, StringComparison.Ordinal)))
         {
-            return (MentionVerdict.NotOrganisation, "是句子");
+            return (NameVerdict.NotOrganisation, "是句子");
         }
 
         // 各镇街, 各县（市、区）, 各有关部门: a collective.
         if (core.StartsWith('各') && core.Length >= 2 && (end is not null || core.Length <= 4))
         {
-            return (MentionVerdict.Organisation, string.Empty);
+            return (NameVerdict.Organisation, string.Empty);
         }
 
         if (end is null)
         {
-            return (MentionVerdict.Doubtful, "没有单位名称的结尾");
+            return (NameVerdict.Doubtful, "没有单位名称的结尾");
+        }
+
+        // 红开区, 瑞安市 name a place's body; 市农业农村, 农业农村 are names cut short.
+        if ((end.Length == 1 && JurisdictionEnds.Contains(end[0], StringComparison.Ordinal) && core.Length > 4)
+            || core.EndsWith("农村", StringComparison.Ordinal) || core.EndsWith("城市", StringComparison.Ordinal))
+        {
+            return (NameVerdict.Doubtful, "结尾像地名而不像单位");
         }
 
         if (ClauseVocabulary.IsBareCategory(core))
         {
-            return (MentionVerdict.Doubtful, "只是行政区划的类别");
+            return (NameVerdict.Doubtful, "只是行政区划的类别");
         }
 
-        return (MentionVerdict.Organisation, string.Empty);
+        return (NameVerdict.Organisation, string.Empty);
     }
 
     /// <summary>
@@ -95,7 +105,7 @@ internal static class MentionShape
     /// </summary>
     public static int NameEnd(string s, int start, int end)
     {
-        if (Judge(s[start..end]).Verdict == MentionVerdict.Organisation)
+        if (Judge(s[start..end]).Verdict == NameVerdict.Organisation)
         {
             return end;
         }
@@ -112,7 +122,7 @@ internal static class MentionShape
             }
 
             if ((!collective && (ending is null || (ending.Length == 1 && WeakEnds.Contains(ending[0], StringComparison.Ordinal)))) || !Balanced(prefix)
-                || Judge(prefix.ToString()).Verdict != MentionVerdict.Organisation)
+                || Judge(prefix.ToString()).Verdict != NameVerdict.Organisation)
             {
                 continue;
             }
@@ -140,9 +150,21 @@ internal static class MentionShape
         }
 
         var c = s[i];
-        if (Cjk.IsOpenBracket(c) || c is '—' or '●' or '■' or '◆' or '•')
+        if (c is '—' or '●' or '■' or '◆' or '•' || Cjk.IsCloseBracket(c))
         {
             return true;
+        }
+
+        // （二）, （2）: the next point's mark; another bracket may be part of the name (各县（市、区）政府).
+        if (Cjk.IsOpenBracket(c))
+        {
+            var j = i + 1;
+            while (j < s.Length && j - i <= 4 && (Text.ChineseNumerals.IsNumeralChar(s[j]) || char.IsAsciiDigit(s[j])))
+            {
+                j++;
+            }
+
+            return j > i + 1 && j < s.Length && Cjk.IsCloseBracket(s[j]);
         }
 
         if (char.IsAsciiDigit(c))
