@@ -347,7 +347,8 @@ public sealed class LedgerImporter
                     Version = version,
                     IsCurrent = true,
                     ContentHash = file.Hash,
-                    Position = position++,
+                    Position = position,
+                    Key = DocumentKey.Of(document, Path.GetFileName(file.Path), position),
                     ImportedAt = now,
                     Encoding = file.Reading.Encoding,
                     DocNumber = document.DocNumber?.Value,
@@ -431,6 +432,8 @@ public sealed class LedgerImporter
                 {
                     source.Documents.Add(row);
                 }
+
+                position++;
             }
 
             if (source is not null)
@@ -444,6 +447,16 @@ public sealed class LedgerImporter
                 {
                     context.Sources.Add(source);
                 }
+            }
+
+            var text = new LedgerSourceText { SourceId = source?.Id ?? known!.Id, Source = source?.Id > 0 ? null : source, Version = version, Text = file.Reading.Text };
+            if (rowWriter is not null)
+            {
+                rowWriter.Add(text);
+            }
+            else
+            {
+                context.SourceTexts.Add(text);
             }
 
             results.Add(new FileImportResult(file.Path, known is null ? ImportOutcome.Imported : ImportOutcome.NewVersion, version, file.Documents.Count, file.Items, null));

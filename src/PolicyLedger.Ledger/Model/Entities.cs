@@ -54,6 +54,12 @@ public sealed class LedgerDocument
     /// <summary>0 for the first document in the file, 1 for the next (a gazette holds several).</summary>
     public int Position { get; set; }
 
+    /// <summary>
+    /// The document's identity across files, versions and databases (<see cref="PolicyLedger.Reading.Syntax.DocumentKey"/>):
+    /// its 文号, else its title and date. Item keys are this key, '#' and the item's id.
+    /// </summary>
+    public string Key { get; set; } = string.Empty;
+
     public DateTimeOffset ImportedAt { get; set; }
 
     public string? Encoding { get; set; }
@@ -91,6 +97,25 @@ public sealed class LedgerDocument
 
     /// <summary>A name for people: the document number, else the title, else the file name and position.</summary>
     public string DisplayName => DocNumber ?? Title ?? $"{Source?.FileName ?? SourceId.ToString(System.Globalization.CultureInfo.InvariantCulture)}#{Position + 1}";
+
+    /// <summary>The key of one of its items as every command shows and accepts it (济管〔2023〕19号#12).</summary>
+    public string ItemKeyOf(string itemId) => new PolicyLedger.Reading.Syntax.ItemKey(Key, itemId).ToString();
+}
+
+/// <summary>
+/// The text of one version of a file as the reader saw it (decoded, or extracted from .docx/.pdf/.html): what every
+/// span of that version's rows points into, kept so a person can be shown the sentence behind a row and rules can
+/// quote the document without the file.
+/// </summary>
+public sealed class LedgerSourceText
+{
+    public long SourceId { get; set; }
+
+    public LedgerSource? Source { get; set; }
+
+    public int Version { get; set; }
+
+    public required string Text { get; set; }
 }
 
 /// <summary>A heading above items (一、… / （一）…).</summary>

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Model;
+using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Units;
 using PolicyLedger.Ledger.Storage;
 
 namespace PolicyLedger.Ledger.Queries;
 
 /// <summary>A unit as written once: in which document and item, and in what role.</summary>
-public sealed record UnitMention(string Document, string Item, string Mention, LedgerRole Role);
+/// <param name="ItemKey">The item key every command shows and accepts (济管〔2023〕19号#12).</param>
+public sealed record UnitMention(string Document, string Item, string Mention, LedgerRole Role, string ItemKey);
 
 /// <summary>A unit of the ledger with its mentions and how many items it leads, is responsible for, and cooperates on.</summary>
 public sealed record UnitReport(string Unit, string Key, string Jurisdiction, UnitKind Kind, IReadOnlyList<UnitMention> Mentions, int Leads, int Responsible, int Cooperates);
@@ -18,9 +20,13 @@ public sealed record LedgerRoleEntry(LedgerRole Role, string Mention, int SpanSt
 public sealed record LedgerItemNote(string Code, string Severity, string Message, int? SpanStart, int? SpanLength);
 
 /// <summary>One line of the ledger (台账): a task item of a current document with its units, targets and deadlines.</summary>
+/// <param name="Key">The item key every command shows and accepts (济管〔2023〕19号#12).</param>
+/// <param name="DocumentKey">The document's key (its 文号, else title and date).</param>
 /// <param name="Roles">Every role in clause order, implied ones included (they are in Lead/Responsible/Cooperating too).</param>
 /// <param name="Diagnostics">What the reader found doubtful about the item; reviewers check these items first.</param>
 public sealed record LedgerRow(
+    string Key,
+    string DocumentKey,
     long ItemId,
     long DocumentId,
     string Document,
@@ -52,7 +58,7 @@ public static class LedgerQueries
         if (!string.IsNullOrWhiteSpace(filter.Document))
         {
             var d = filter.Document.Trim();
-            items = items.Where(i => (i.Document!.DocNumber != null && i.Document.DocNumber.Contains(d))
+            items = items.Where(i => i.Document!.Key.Contains(d) || (i.Document!.DocNumber != null && i.Document.DocNumber.Contains(d))
                 || (i.Document.Title != null && i.Document.Title.Contains(d))
                 || i.Document.Source!.FileName.Contains(d));
         }
@@ -69,6 +75,7 @@ public static class LedgerQueries
             {
                 i.Id,
                 i.DocumentId,
+                DocumentKey = i.Document!.Key,
                 i.Document!.DocNumber,
                 i.Document.Title,
                 i.Document.Source!.FileName,
@@ -86,6 +93,8 @@ public static class LedgerQueries
             .ToListAsync(cancellationToken);
 
         return loaded.Select(i => new LedgerRow(
+            new ItemKey(i.DocumentKey, i.Key).ToString(),
+            i.DocumentKey,
             i.Id,
             i.DocumentId,
             i.DocNumber ?? i.Title ?? $"{i.FileName}#{i.Position + 1}",
@@ -126,6 +135,7 @@ public static class LedgerQueries
                 r.Role,
                 r.Mention,
                 r.Item!.Document!.DocNumber,
+                DocumentKey = r.Item.Document.Key,
                 r.Item.Document.Title,
                 r.Item.Document.Source!.FileName,
                 r.Item.Document.Position,
@@ -144,7 +154,7 @@ public static class LedgerQueries
                     first.Key,
                     first.Jurisdiction,
                     first.Kind,
-                    g.Select(r => new UnitMention(r.DocNumber ?? r.Title ?? $"{r.FileName}#{r.Position + 1}", r.Item, r.Mention, r.Role)).ToList(),
+                    g.Select(r => new UnitMention(r.DocNumber ?? r.Title ?? $"{r.FileName}#{r.Position + 1}", r.Item, r.Mention, r.Role, new ItemKey(r.DocumentKey, r.Item).ToString())).ToList(),
                     Count(LedgerRole.Lead),
                     Count(LedgerRole.Responsible),
                     Count(LedgerRole.Cooperating));

@@ -19,6 +19,8 @@ public abstract partial class LedgerContext : DbContext
 
     public DbSet<LedgerDocument> Documents => Set<LedgerDocument>();
 
+    public DbSet<LedgerSourceText> SourceTexts => Set<LedgerSourceText>();
+
     public DbSet<LedgerHeading> Headings => Set<LedgerHeading>();
 
     public DbSet<LedgerItem> Items => Set<LedgerItem>();
@@ -53,8 +55,17 @@ public abstract partial class LedgerContext : DbContext
             e.HasIndex(d => new { d.SourceId, d.Version, d.Position }).IsUnique();
             e.HasIndex(d => d.IsCurrent);
             e.HasIndex(d => d.DocNumber);
+            e.HasIndex(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(512);
             e.Property(d => d.ContentHash).HasMaxLength(64);
             e.Ignore(d => d.DisplayName);
+        });
+
+        modelBuilder.Entity<LedgerSourceText>(e =>
+        {
+            e.ToTable("source_texts");
+            e.HasKey(t => new { t.SourceId, t.Version });
+            e.HasOne(t => t.Source).WithMany().HasForeignKey(t => t.SourceId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<LedgerHeading>(e =>

@@ -117,6 +117,7 @@ public sealed class LedgerDatabase
         try
         {
             await context.Database.MigrateAsync(cancellationToken);
+            await LedgerUpgrades.RunAsync(context, cancellationToken);
             if (Provider == LedgerProvider.Sqlite)
             {
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

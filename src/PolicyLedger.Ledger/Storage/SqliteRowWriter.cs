@@ -37,8 +37,8 @@ internal sealed class SqliteRowWriter : IDisposable
     public void Add(LedgerDocument d)
     {
         d.Id = Insert("documents",
-            ["SourceId", "Version", "IsCurrent", "ContentHash", "Position", "ImportedAt", "Encoding", "DocNumber", "Issuer", "Title", "Date", "Kind", "Jurisdiction", "Addressees", "Basis", "SpanStart", "SpanLength", "ItemCount"],
-            [d.SourceId, d.Version, d.IsCurrent, d.ContentHash, d.Position, d.ImportedAt, d.Encoding, d.DocNumber, d.Issuer, d.Title, d.Date, d.Kind, d.Jurisdiction, d.Addressees, d.Basis, d.SpanStart, d.SpanLength, d.ItemCount]);
+            ["SourceId", "Version", "IsCurrent", "ContentHash", "Position", "Key", "ImportedAt", "Encoding", "DocNumber", "Issuer", "Title", "Date", "Kind", "Jurisdiction", "Addressees", "Basis", "SpanStart", "SpanLength", "ItemCount"],
+            [d.SourceId, d.Version, d.IsCurrent, d.ContentHash, d.Position, d.Key, d.ImportedAt, d.Encoding, d.DocNumber, d.Issuer, d.Title, d.Date, d.Kind, d.Jurisdiction, d.Addressees, d.Basis, d.SpanStart, d.SpanLength, d.ItemCount]);
         foreach (var h in d.Headings)
         {
             h.DocumentId = d.Id;
@@ -89,6 +89,18 @@ internal sealed class SqliteRowWriter : IDisposable
                     [g.ItemId, g.Ordinal, g.Code, g.Severity, g.Message, g.SpanStart, g.SpanLength]);
             }
         }
+    }
+
+    /// <summary>A version's text; the table is keyed by (SourceId, Version), so no id is given.</summary>
+    public void Add(LedgerSourceText text)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "INSERT INTO \"source_texts\" (\"SourceId\", \"Version\", \"Text\") VALUES ($s, $v, $t)";
+        command.Parameters.AddWithValue("$s", text.SourceId);
+        command.Parameters.AddWithValue("$v", text.Version);
+        command.Parameters.AddWithValue("$t", text.Text);
+        command.ExecuteNonQuery();
     }
 
     private long Insert(string table, string[] columns, object?[] values)

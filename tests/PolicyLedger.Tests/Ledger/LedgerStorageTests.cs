@@ -70,6 +70,38 @@ public abstract class LedgerStorageTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Documents_keep_their_key_and_each_version_its_text_across_versions_and_databases()
+    {
+        RequireServer();
+        var content = LedgerTestFiles.Document("闽政〔2024〕3号", 2);
+        var a = Write("a.txt", content);
+        await Importer().ImportAsync([a]);
+        Write("a.txt", content + "\nITEM 3|新增任务|R=县财政局");
+        await Importer().ImportAsync([a]);
+
+        await using (var c = Database.CreateContext())
+        {
+            var documents = await c.Documents.OrderBy(d => d.Version).ToListAsync();
+            Assert.Equal(["闽政〔2024〕3号", "闽政〔2024〕3号"], documents.Select(d => d.Key));
+            var texts = await c.SourceTexts.OrderBy(t => t.Version).ToListAsync();
+            Assert.Equal([1, 2], texts.Select(t => t.Version));
+            Assert.Equal(File.ReadAllText(a), texts[1].Text);
+            Assert.DoesNotContain("新增任务", texts[0].Text, StringComparison.Ordinal);
+
+            var rows = await LedgerQueries.RowsAsync(c, new LedgerFilter());
+            Assert.Equal(["闽政〔2024〕3号#1", "闽政〔2024〕3号#2", "闽政〔2024〕3号#3"], rows.Select(r => r.Key));
+
+            // A ledger written before keys existed gets them when it is next opened.
+            await c.Documents.ExecuteUpdateAsync(d => d.SetProperty(x => x.Key, string.Empty));
+        }
+
+        await using (var reopened = await Database.OpenAsync())
+        {
+            Assert.All(await reopened.Documents.ToListAsync(), d => Assert.Equal("闽政〔2024〕3号", d.Key));
+        }
+    }
+
+    [SkippableFact]
     public async Task The_same_file_twice_changes_nothing()
     {
         RequireServer();
@@ -149,7 +181,7 @@ public abstract class LedgerStorageTests : IDisposable
 
         var finance = Assert.Single(units, u => u.Unit == "示范区财政金融局");
         Assert.Equal((3, 0, 0, UnitKind.Department, "济源示范区"), (finance.Leads, finance.Responsible, finance.Cooperates, finance.Kind, finance.Jurisdiction));
-        Assert.Equal(new UnitMention("济管〔2023〕19号", "1", "示范区财政金融局", LedgerRole.Lead), finance.Mentions[0]);
+        Assert.Equal(new UnitMention("济管〔2023〕19号", "1", "示范区财政金融局", LedgerRole.Lead, "济管〔2023〕19号#1"), finance.Mentions[0]);
         var towns = Assert.Single(units, u => u.Unit == "各镇人民政府");
         Assert.Equal((0, 0, 3, UnitKind.Collective), (towns.Leads, towns.Responsible, towns.Cooperates, towns.Kind));
     }

@@ -108,6 +108,11 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("Kind")
                         .HasColumnType("text");
 
@@ -134,6 +139,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.HasIndex("DocNumber");
 
                     b.HasIndex("IsCurrent");
+
+                    b.HasIndex("Key");
 
                     b.HasIndex("SourceId", "Version", "Position")
                         .IsUnique();
@@ -417,6 +424,23 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("sources", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerSourceText", b =>
+                {
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("SourceId", "Version");
+
+                    b.ToTable("source_texts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerTime", b =>
@@ -784,6 +808,17 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Navigation("Item");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerSourceText", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerTime", b =>

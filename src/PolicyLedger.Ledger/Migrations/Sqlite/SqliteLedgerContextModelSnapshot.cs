@@ -99,6 +99,11 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .HasColumnType("TEXT");
 
@@ -125,6 +130,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.HasIndex("DocNumber");
 
                     b.HasIndex("IsCurrent");
+
+                    b.HasIndex("Key");
 
                     b.HasIndex("SourceId", "Version", "Position")
                         .IsUnique();
@@ -396,6 +403,23 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("sources", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerSourceText", b =>
+                {
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceId", "Version");
+
+                    b.ToTable("source_texts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerTime", b =>
@@ -751,6 +775,17 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Navigation("Item");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerSourceText", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerTime", b =>
