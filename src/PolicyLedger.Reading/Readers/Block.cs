@@ -7,6 +7,7 @@ internal sealed class Block(Marker? marker, int firstLine)
 {
     private readonly MappedTextBuilder _text = new();
     private MappedText? _built;
+    private bool? _hasClause;
 
     public Marker? Marker { get; } = marker;
 
@@ -27,9 +28,13 @@ internal sealed class Block(Marker? marker, int firstLine)
 
     public MappedText Text => _built ??= _text.ToMappedText();
 
+    /// <summary>Whether the paragraph holds a responsibility clause (read once).</summary>
+    public bool HasClause => _hasClause ??= ClauseReader.HasClause(Text.Text);
+
     public void Append(SourceLine line)
     {
         _built = null;
+        _hasClause = null;
         _text.AppendLine(line.Text);
         LastLine = line.Number;
         LastLineText = line.Text.Text;
@@ -53,6 +58,7 @@ internal sealed class Block(Marker? marker, int firstLine)
     public void Absorb(Block other)
     {
         _built = null;
+        _hasClause = null;
         var text = other.Text;
         _text.AppendLine(text);
         LastLine = other.LastLine;

@@ -144,7 +144,7 @@ internal static class BlockReader
     private static int JoinedItemAt(string text, Dictionary<MarkerKind, int> last)
     {
         var own = Marker.Read(text);
-        if (text.Contains('：') || text.Contains(':'))
+        if (HasLabelColon(text))
         {
             var clauses = ClauseReader.Scan(text, nearMisses: false).Clauses;
             if (clauses.Count > 0 && clauses[^1] is { Bracketed: false } keyed && keyed.End < text.Length - 1
@@ -162,7 +162,7 @@ internal static class BlockReader
                 at++;
             }
 
-            if (at >= text.Length - 1 || Marker.Read(text[at..]) is not { Ambiguous: false } next)
+            if (at >= text.Length - 1 || !MayOpenMark(text[at]) || Marker.Read(text[at..]) is not { Ambiguous: false } next)
             {
                 continue;
             }
@@ -175,6 +175,24 @@ internal static class BlockReader
 
         return -1;
     }
+
+    /// <summary>A colon after 单位, 部门 or 主体: the line may hold a clause line's label.</summary>
+    private static bool HasLabelColon(string text)
+    {
+        for (var i = text.IndexOfAny(['：', ':']); i >= 2; i = i + 1 < text.Length ? text.IndexOfAny(['：', ':'], i + 1) : -1)
+        {
+            if (text.AsSpan(i - 2, 2) is "单位" or "部门" or "主体")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A character a number mark or bullet can open with.</summary>
+    private static bool MayOpenMark(char c) =>
+        char.IsAsciiDigit(c) || c is '（' or '(' or '第' or '主' or '—' or '－' or '●' or '■' or '◆' or '•' or '▪' or '★' || ChineseNumerals.IsNumeralChar(c);
 
     /// <summary>The mark numbers the item after the line's own (or after the last of its kind), or is a bullet after a bullet.</summary>
     private static bool IsNext(Marker next, Marker? own, Dictionary<MarkerKind, int> last) =>

@@ -46,13 +46,14 @@ internal static class ClauseReader
         List<ClauseMatch>? clauses = null;
         List<NearMiss>? misses = null;
         var n = text.Length;
+        var closes = text.AsSpan().IndexOfAny("（(〔[【［｛{") >= 0 ? Closes(text) : null;
         var i = 0;
         while (i < n)
         {
             var c = text[i];
             if (Cjk.IsOpenBracket(c))
             {
-                var close = MatchingClose(text, i);
+                var close = closes![i];
                 if (close < 0)
                 {
                     // "（责任单位：X、Y" never closed: read the units, say the bracket is unbalanced.
@@ -65,9 +66,9 @@ internal static class ClauseReader
                         continue;
                     }
 
-                    // "（X、Y负责" never closed.
+                    // "（X、Y负责" never closed (at the end of the item).
                     var contentEnd = TrimEnd(text, n);
-                    if (IsClauseContent(text, i + 1, contentEnd))
+                    if (contentEnd - i <= 200 && IsClauseContent(text, i + 1, contentEnd))
                     {
                         (clauses ??= []).Add(new ClauseMatch(i, n, i + 1, contentEnd, Bracketed: false, Unbalanced: true));
                         break;
@@ -77,7 +78,7 @@ internal static class ClauseReader
                     continue;
                 }
 
-                if (LooksLikeClause(text, i + 1, close))
+                if (MayBeClause(text, i + 1, close) && LooksLikeClause(text, i + 1, close))
                 {
                     (clauses ??= []).Add(new ClauseMatch(i, close + 1, i + 1, close, Bracketed: true));
                 }
@@ -109,7 +110,8 @@ internal static class ClauseReader
             }
 
             // "…。X、Y负责）": a clause whose open bracket is missing.
-            if (Cjk.IsCloseBracket(c) && MatchingOpen(text, 0, i) < 0 && StrayClauseStart(text, i) is { } open)
+            // (A close bracket met here closes nothing: matched groups were skipped whole.)
+            if (Cjk.IsCloseBracket(c) && StrayClauseStart(text, i) is { } open)
             {
                 (clauses ??= []).Add(new ClauseMatch(open, i + 1, open, i, Bracketed: false, Unbalanced: true));
                 i++;
@@ -143,7 +145,7 @@ internal static class ClauseReader
         var s = text.Text;
         var start = clause.ContentStart;
         var end = StripDeclarations(s, start, clause.ContentEnd);
-        var stated = ClauseVocabulary.LeadRuleAtEnd().Match(s, start, end - start);
+        var stated = s.AsSpan(start, end - start).Contains("为牵头", StringComparison.Ordinal) ? ClauseVocabulary.LeadRuleAtEnd().Match(s, start, end - start) : System.Text.RegularExpressions.Match.Empty;
         if (stated.Success)
         {
             end = stated.Index;
@@ -282,8 +284,16 @@ internal static class ClauseReader
         }
     }
 
+    /// <summary>The last characters the closing verbs end with (负责, 牵头, 配合, 协助, 参与, 协办, 落实, 实施, 抓总, 推进, 为…单位/部门/主体).</summary>
+    private const string VerbLastChars = "责头合助与办实施总进位门体";
+
     private static (Role? Role, int VerbStart) VerbAtEnd(string s, int a, int b)
     {
+        if (b <= a || !VerbLastChars.Contains(s[b - 1], StringComparison.Ordinal))
+        {
+            return (null, b);
+        }
+
         var segment = s.AsSpan(a, b - a).ToString();
         foreach (var (pattern, role) in new[] { (ClauseVocabulary.LeadVerb(), Role.Lead), (ClauseVocabulary.CooperatingVerb(), Role.Cooperating), (ClauseVocabulary.ResponsibleVerb(), Role.Responsible) })
         {
@@ -360,7 +370,7 @@ internal static class ClauseReader
             return;
         }
 
-        var tail = ClauseVocabulary.GenericTail().Match(s, start, end - start);
+        var tail = s.IndexOf('等', start, end - start) >= 0 ? ClauseVocabulary.GenericTail().Match(s, start, end - start) : System.Text.RegularExpressions.Match.Empty;
         if (tail.Success && tail.Index > start)
         {
             end = tail.Index;
@@ -384,15 +394,11 @@ internal static class ClauseReader
         }
 
         // "配合单位区财政局": a label that lost its colon opens the name.
-        foreach (var (label, labelRole) in ClauseVocabulary.Labels)
+        if (ClauseVocabulary.LabelWordAt(s, start, end) is { } word)
         {
-            if (end - start > label.Length + 1 && string.CompareOrdinal(s, start, label, 0, label.Length) == 0)
-            {
-                diagnostics.Add(DiagnosticCodes.UnknownClause(s[start..end], text.ToSource(start, end - start)));
-                start += label.Length;
-                role = labelRole;
-                break;
-            }
+            diagnostics.Add(DiagnosticCodes.UnknownClause(s[start..end], text.ToSource(start, end - start)));
+            start += word.Length;
+            role = word.Role;
         }
 
         var mention = s[start..end];
@@ -585,23 +591,25 @@ internal static class ClauseReader
         return end;
     }
 
-    /// <summary>The index of the bracket that closes the one opened at <paramref name="open"/>, or -1.</summary>
-    private static int MatchingClose(string s, int open)
+    /// <summary>For each open bracket of the text, the index of the bracket that closes it, or -1 (one pass).</summary>
+    private static int[] Closes(string s)
     {
-        var depth = 0;
-        for (var i = open; i < s.Length; i++)
+        var closes = new int[s.Length];
+        var open = new Stack<int>();
+        for (var i = 0; i < s.Length; i++)
         {
+            closes[i] = -1;
             if (Cjk.IsOpenBracket(s[i]))
             {
-                depth++;
+                open.Push(i);
             }
-            else if (Cjk.IsCloseBracket(s[i]) && --depth == 0)
+            else if (Cjk.IsCloseBracket(s[i]) && open.Count > 0)
             {
-                return i;
+                closes[open.Pop()] = i;
             }
         }
 
-        return -1;
+        return closes;
     }
 
     /// <summary>The index of the bracket in [start, close) that the one at <paramref name="close"/> closes, or -1.</summary>
@@ -630,6 +638,22 @@ internal static class ClauseReader
         return open >= 0 ? open : null;
     }
 
+    /// <summary>
+    /// A cheap first look at bracket content: only content holding a colon (a label) or ending, perhaps before a stop,
+    /// with a verb's last character can be a clause ("（含高技能人才1.5万人）" cannot).
+    /// </summary>
+    private static bool MayBeClause(string s, int start, int end)
+    {
+        var last = end;
+        while (last > start && (s[last - 1] is '。' or '.' or '；' or ';' or ' '))
+        {
+            last--;
+        }
+
+        return last - start >= 3 && (VerbLastChars.Contains(s[last - 1], StringComparison.Ordinal) || s.AsSpan(start, last - start).IndexOfAny('：', ':') >= 0
+            || s.AsSpan(start, last - start).Contains("下同", StringComparison.Ordinal) || s.AsSpan(start, last - start).Contains("列出", StringComparison.Ordinal));
+    }
+
     /// <summary>Whether text [start, end) (a bracket's content) reads as a clause: a label, or names closed by a verb.</summary>
     public static bool IsClauseContent(string s, int start, int end) => LooksLikeClause(s, start, TrimEnd(s, end));
 
@@ -637,7 +661,7 @@ internal static class ClauseReader
     private static int? StrayClauseStart(string s, int close)
     {
         var start = close;
-        while (start > 0 && s[start - 1] is not ('。' or '；' or ';' or '）' or ')'))
+        while (start > 0 && close - start <= 80 && s[start - 1] is not ('。' or '；' or ';' or '）' or ')'))
         {
             start--;
         }
@@ -684,8 +708,8 @@ internal static class ClauseReader
             return true;
         }
 
-        var rule = ClauseVocabulary.LeadRuleAtEnd().Match(s, start, end - start);
-        if (rule.Success)
+        if (s.AsSpan(start, end - start).Contains("为牵头", StringComparison.Ordinal)
+            && ClauseVocabulary.LeadRuleAtEnd().Match(s, start, end - start) is { Success: true } rule)
         {
             end = rule.Index;
         }

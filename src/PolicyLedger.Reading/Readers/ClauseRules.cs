@@ -34,7 +34,7 @@ internal sealed record ClauseRules(LeadRule Lead, IReadOnlyList<Declaration> Dec
         foreach (var block in blocks)
         {
             var text = block.Text;
-            if (lead != LeadRule.FirstLeadsOthersCooperate && ClauseVocabulary.LeadRule().IsMatch(text.Text))
+            if (lead != LeadRule.FirstLeadsOthersCooperate && text.Text.Contains("为牵头", StringComparison.Ordinal) && ClauseVocabulary.LeadRule().IsMatch(text.Text))
             {
                 lead = ClauseVocabulary.OthersCooperate().IsMatch(text.Text) ? LeadRule.FirstLeadsOthersCooperate : LeadRule.FirstLeads;
             }

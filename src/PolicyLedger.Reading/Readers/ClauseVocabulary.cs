@@ -153,6 +153,25 @@ internal static partial class ClauseVocabulary
         return null;
     }
 
+    /// <summary>A label word (no colon) opening [start, end) with more text after it: its role and length.</summary>
+    public static (Role Role, int Length)? LabelWordAt(string s, int start, int end)
+    {
+        if (start >= end || !LabelFirstChars.Contains(s[start], StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var (label, role) in Labels)
+        {
+            if (end - start > label.Length + 1 && string.CompareOrdinal(s, start, label, 0, label.Length) == 0)
+            {
+                return (role, label.Length);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The label found at <paramref name="at"/> with <paramref name="length"/> lost its colon.</summary>
     public static bool LacksColon(string s, int at, int length) => s[at + length - 1] is not ('：' or ':');
 
@@ -179,7 +198,12 @@ internal static partial class ClauseVocabulary
     /// <summary>The longest organisation ending <paramref name="s"/> ends with, or null.</summary>
     public static string? OrganisationEnd(ReadOnlySpan<char> s)
     {
-        foreach (var end in OrganisationEnds)
+        if (s.IsEmpty || !EndsByLastChar.TryGetValue(s[^1], out var ends))
+        {
+            return null;
+        }
+
+        foreach (var end in ends)
         {
             if (s.EndsWith(end, StringComparison.Ordinal))
             {
@@ -189,6 +213,34 @@ internal static partial class ClauseVocabulary
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="s"/> opens with a verb tasks open with (明确, 加强 …).</summary>
+    public static bool OpensWithVerb(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || !OpenersByFirstChar.TryGetValue(s[0], out var openers))
+        {
+            return false;
+        }
+
+        foreach (var opener in openers)
+        {
+            if (s.StartsWith(opener, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The organisation endings by their last character, longest first.</summary>
+    private static readonly Dictionary<char, string[]> EndsByLastChar = OrganisationEnds
+        .GroupBy(e => e[^1])
+        .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Length).ToArray());
+
+    private static readonly Dictionary<char, string[]> OpenersByFirstChar = SentenceOpeners
+        .GroupBy(e => e[0])
+        .ToDictionary(g => g.Key, g => g.ToArray());
 
     public static bool IsBareCategory(string s) => Array.IndexOf(BareCategories, s) >= 0;
 }

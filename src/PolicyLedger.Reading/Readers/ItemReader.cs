@@ -58,7 +58,7 @@ internal static class ItemReader
             {
                 Flush();
                 var underClosing = stack.Count > 0 && IsClosingSection(stack[0].Label);
-                if (underClosing && !ClauseReader.HasClause(block.Text.Text))
+                if (underClosing && !block.HasClause)
                 {
                     AddHeading(block, stack, headings);
                     continue;
@@ -82,7 +82,7 @@ internal static class ItemReader
             }
 
             Flush();
-            var carriesClause = ClauseReader.HasClause(block.Text.Text);
+            var carriesClause = block.HasClause;
             if (carriesClause && Enumerated(block) is null)
             {
                 // A marked paragraph of another kind that carries its own clause (a task table's rows under a
@@ -178,9 +178,9 @@ internal static class ItemReader
         {
             var item = items[i];
             List<Diagnostic>? added = null;
-            foreach (var role in item.Roles.Where(r => !r.Implied && r.Mention.Length >= 4 && counts[r.Mention] == 1 && !KnownName(r.Mention)))
+            foreach (var role in item.Roles.Where(r => !r.Implied && r.Mention.Length >= 4 && counts[r.Mention] == 1))
             {
-                if (frequent.FirstOrDefault(f => OneInnerCharacterApart(f, role.Mention)) is { } like)
+                if (frequent.FirstOrDefault(f => OneInnerCharacterApart(f, role.Mention)) is { } like && !KnownName(role.Mention))
                 {
                     (added ??= []).Add(DiagnosticCodes.DoubtfulOrganisation(role.Mention, $"与本文件多次出现的“{like}”只差一字", role.Span));
                 }
@@ -286,7 +286,7 @@ internal static class ItemReader
                 continue;
             }
 
-            if (ClauseReader.HasClause(blocks[i].Text.Text))
+            if (blocks[i].HasClause)
             {
                 count++;
                 continue;
@@ -297,10 +297,10 @@ internal static class ItemReader
             var allOwn = true;
             for (; j < blocks.Count && blocks[j].Marker is { } m && m.Level > level; j++)
             {
-                allOwn = allOwn && ClauseReader.HasClause(blocks[j].Text.Text);
+                allOwn = allOwn && blocks[j].HasClause;
             }
 
-            if (j > i + 1 && ClauseReader.HasClause(blocks[j - 1].Text.Text) && (!allOwn || OpensList(blocks[i].Text.Text)))
+            if (j > i + 1 && blocks[j - 1].HasClause && (!allOwn || OpensList(blocks[i].Text.Text)))
             {
                 count++;
             }

@@ -230,18 +230,7 @@ internal static class NameShape
         return depth == 0;
     }
 
-    private static bool OpensWithVerb(ReadOnlySpan<char> mention)
-    {
-        foreach (var verb in ClauseVocabulary.SentenceOpeners)
-        {
-            if (mention.StartsWith(verb, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool OpensWithVerb(ReadOnlySpan<char> mention) => ClauseVocabulary.OpensWithVerb(mention);
 
     private static bool HasDigit(string s)
     {
