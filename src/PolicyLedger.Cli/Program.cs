@@ -7,6 +7,7 @@ Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("PolicyLedger: reads Chinese policy documents into a ledger of tasks, units, targets and deadlines.");
 var ledger = new LedgerOptions();
 root.Options.Add(ledger.Db);
+root.Options.Add(ledger.Lang);
 root.Subcommands.Add(ReadCommand.Create());
 root.Subcommands.Add(ImportCommand.Create(ledger));
 root.Subcommands.Add(UnitsCommand.Create(ledger));
@@ -17,5 +18,9 @@ root.Subcommands.Add(StatusCommand.Create(ledger));
 root.Subcommands.Add(BulletinCommand.Create(ledger));
 root.Subcommands.Add(AuditCommand.Create(ledger));
 root.Subcommands.Add(CadenceCommand.Create(ledger));
+root.Subcommands.Add(CompareCommand.Create(ledger));
+root.Subcommands.Add(BenefitsCommand.Create(ledger));
+root.Subcommands.Add(RulesCommand.Create(ledger));
+root.Subcommands.Add(ScopeCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();

@@ -78,6 +78,16 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Property<string>("Basis")
                         .HasColumnType("text");
 
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CadenceSource")
+                        .HasColumnType("text");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -607,6 +617,21 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("evidence_blobs", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -718,6 +743,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<long>("UnitId")
                         .HasColumnType("bigint");

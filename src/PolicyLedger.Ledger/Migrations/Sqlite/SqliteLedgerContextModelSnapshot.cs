@@ -69,6 +69,16 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Property<string>("Basis")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CadenceSource")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -580,6 +590,21 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("evidence_blobs", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -684,6 +709,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UnitId")
