@@ -29,7 +29,7 @@ internal sealed class Block(Marker? marker, int firstLine)
     public MappedText Text => _built ??= _text.ToMappedText();
 
     /// <summary>Whether the paragraph holds a responsibility clause (read once).</summary>
-    public bool HasClause => _hasClause ??= ClauseReader.HasClause(Text.Text);
+    public bool HasClause => _hasClause ??= ClauseFinder.HasClause(Text.Text);
 
     public void Append(SourceLine line)
     {
@@ -51,7 +51,7 @@ internal sealed class Block(Marker? marker, int firstLine)
         }
 
         // Only a line that ends with a closing bracket (perhaps a full stop after it) can close a clause.
-        ClauseClosed = Depth == 0 && EndsWithBracket(line.Text.Text) && ClauseReader.EndsWithClause(Text);
+        ClauseClosed = Depth == 0 && EndsWithBracket(line.Text.Text) && ClauseFinder.EndsWithClause(Text);
     }
 
     /// <summary>Takes the text of a deeper block (a sub-point inside an item) into this one.</summary>

@@ -54,8 +54,8 @@ internal static class BlockReader
             }
 
             if (current is null
-                || (current.ClauseClosed && !ClauseReader.StartsWithLabel(text))
-                || (IsBareHeading(current) && !ClauseReader.StartsWithLabel(text)))
+                || (current.ClauseClosed && !ClauseFinder.StartsWithLabel(text))
+                || (IsBareHeading(current) && !ClauseFinder.StartsWithLabel(text)))
             {
                 current = Start(blocks, null, line);
                 continue;
@@ -79,7 +79,7 @@ internal static class BlockReader
     private static bool OpenClause(string text)
     {
         var open = text.LastIndexOfAny(['（', '(']);
-        return open >= 0 && (ClauseReader.StartsWithLabel(text[(open + 1)..]) || ClauseReader.IsClauseContent(text, open + 1, text.Length));
+        return open >= 0 && (ClauseFinder.StartsWithLabel(text[(open + 1)..]) || ClauseFinder.IsClauseContent(text, open + 1, text.Length));
     }
 
     private static Block Start(List<Block> blocks, Marker? marker, SourceLine line)
@@ -98,7 +98,7 @@ internal static class BlockReader
             return false;
         }
 
-        var clauses = ClauseReader.Scan(line, nearMisses: false).Clauses;
+        var clauses = ClauseFinder.Scan(line, nearMisses: false).Clauses;
         return clauses.Count > 0 && !clauses[^1].Bracketed && clauses[^1].End >= line.TrimEnd('。', ' ').Length;
     }
 
@@ -146,7 +146,7 @@ internal static class BlockReader
         var own = Marker.Read(text);
         if (HasLabelColon(text))
         {
-            var clauses = ClauseReader.Scan(text, nearMisses: false).Clauses;
+            var clauses = ClauseFinder.Scan(text, nearMisses: false).Clauses;
             if (clauses.Count > 0 && clauses[^1] is { Bracketed: false } keyed && keyed.End < text.Length - 1
                 && Marker.Read(text[keyed.End..]) is { Ambiguous: false } after && IsNext(after, own, last))
             {
@@ -167,7 +167,7 @@ internal static class BlockReader
                 continue;
             }
 
-            if (IsNext(next, own, last) && ClauseReader.EndsWithClause(MappedText.Identity(text[..(i + 1)])))
+            if (IsNext(next, own, last) && ClauseFinder.EndsWithClause(MappedText.Identity(text[..(i + 1)])))
             {
                 return at;
             }
