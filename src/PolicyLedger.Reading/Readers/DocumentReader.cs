@@ -54,10 +54,10 @@ internal static class DocumentReader
 
         var body = lines.Where((_, i) => !consumed[i]).ToList();
         var blocks = BlockReader.Read(body, context);
-        // Paragraphs hold every body line, joined: a declaration broken across lines is found too.
-        var firstIsLead = ClauseReader.Convention().IsMatch(string.Concat(blocks.Select(b => b.Text.Text)));
+        // Paragraphs hold every body line, joined: a lead rule or declaration broken across lines is found too.
+        var rules = ClauseRules.Read(blocks);
         var years = new TimeContext(date?.Value.Year, ChineseNumerals.PlanYear(title?.Value));
-        var reading = ItemReader.Read(blocks, firstIsLead, years, context);
+        var reading = ItemReader.Read(blocks, rules, years, context);
         var basis = ReadBasis(blocks, head?.DocNumber?.Value);
 
         var documentSpan = TextSpan.FromBounds(lines[0].Span.Start, lines[^1].Span.End);
