@@ -135,6 +135,7 @@ public abstract partial class LedgerContext : DbContext
 
         OnTrackingModelCreating(modelBuilder);
         OnCorrectionsModelCreating(modelBuilder);
+        OnUsersModelCreating(modelBuilder);
     }
 }
 

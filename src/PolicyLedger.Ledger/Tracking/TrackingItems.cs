@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading.Text;
 using PolicyLedger.Tracking.Status;
 
 namespace PolicyLedger.Ledger.Tracking;
@@ -68,7 +69,7 @@ public sealed class TrackingItems(LedgerContext db)
         foreach (var doc in docs)
         {
             var cadence = StoredCadence.Effective(doc, overrides.GetValueOrDefault((doc.SourceId, doc.Position)));
-            var planYear = ItemSchedule.PlanYear(doc.Title);
+            var planYear = ChineseNumerals.PlanYear(doc.Title);
             foreach (var effective in byDocument[doc.Id])
             {
                 var item = effective.Item;

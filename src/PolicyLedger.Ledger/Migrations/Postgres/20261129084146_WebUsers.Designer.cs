@@ -12,8 +12,8 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLedgerContext))]
-    [Migration("20261129091713_Corrections")]
-    partial class Corrections
+    [Migration("20261129084146_WebUsers")]
+    partial class WebUsers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,185 +24,6 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("CorrectionId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Mention")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("UnitId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("CorrectionId", "Ordinal")
-                        .IsUnique();
-
-                    b.ToTable("correction_units", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("text");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("DocumentKey")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<int?>("ItemNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ItemText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("NewItemId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("NextFingerprint")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("NextItemId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("NextItemText")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PreviousFingerprint")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Role")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("SourceFile")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("State")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("StateItem")
-                        .HasColumnType("text");
-
-                    b.Property<string>("StateReason")
-                        .HasColumnType("text");
-
-                    b.Property<string>("UnitsFingerprint")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Why")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentKey", "ItemId");
-
-                    b.ToTable("corrections", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ReviewCheck", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("DocumentKey")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<int?>("ItemNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ItemText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("SourceFile")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentKey", "ItemId");
-
-                    b.ToTable("review_checks", (string)null);
-                });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.ImportLogEntry", b =>
                 {
@@ -258,16 +79,6 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Basis")
-                        .HasColumnType("text");
-
-                    b.Property<int?>("CadenceDueDay")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CadenceKind")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("CadenceSource")
                         .HasColumnType("text");
 
                     b.Property<string>("ContentHash")
@@ -799,21 +610,6 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("evidence_blobs", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("settings", (string)null);
-                });
-
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -926,9 +722,6 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateOnly>("SubmittedOn")
-                        .HasColumnType("date");
-
                     b.Property<long>("UnitId")
                         .HasColumnType("bigint");
 
@@ -952,20 +745,155 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("progress_reports", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.ApiToken", b =>
                 {
-                    b.HasOne("PolicyLedger.Ledger.Corrections.ItemCorrection", null)
-                        .WithMany("Units")
-                        .HasForeignKey("CorrectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                    b.HasOne("PolicyLedger.Ledger.Model.LedgerUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Navigation("Unit");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("PolicyLedger:Audit", "skip");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.DataProtectionKeyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserJurisdiction", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("UserId", "Jurisdiction");
+
+                    b.ToTable("user_jurisdictions", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserUnit", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("UserId", "UnitKey");
+
+                    b.ToTable("user_units", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
@@ -1103,9 +1031,33 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.ApiToken", b =>
                 {
-                    b.Navigation("Units");
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserJurisdiction", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", null)
+                        .WithMany("Jurisdictions")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserUnit", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", null)
+                        .WithMany("Units")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
@@ -1136,6 +1088,13 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Navigation("Evidence");
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUser", b =>
+                {
+                    b.Navigation("Jurisdictions");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,187 +11,14 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerContext))]
-    [Migration("20261129091710_Corrections")]
-    partial class Corrections
+    [Migration("20261129084142_WebUsers")]
+    partial class WebUsers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CorrectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Mention")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("CorrectionId", "Ordinal")
-                        .IsUnique();
-
-                    b.ToTable("correction_units", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocumentKey")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ItemNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ItemText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NewItemId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextFingerprint")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextItemId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextItemText")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousFingerprint")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceFile")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StateItem")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StateReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitsFingerprint")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Why")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentKey", "ItemId");
-
-                    b.ToTable("corrections", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ReviewCheck", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocumentKey")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ItemNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ItemText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceFile")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentKey", "ItemId");
-
-                    b.ToTable("review_checks", (string)null);
-                });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.ImportLogEntry", b =>
                 {
@@ -243,16 +70,6 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Basis")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("CadenceDueDay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CadenceKind")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CadenceSource")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentHash")
@@ -766,21 +583,6 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("evidence_blobs", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("settings", (string)null);
-                });
-
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -887,9 +689,6 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("SubmittedOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -913,20 +712,149 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("progress_reports", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.ApiToken", b =>
                 {
-                    b.HasOne("PolicyLedger.Ledger.Corrections.ItemCorrection", null)
-                        .WithMany("Units")
-                        .HasForeignKey("CorrectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
-                    b.HasOne("PolicyLedger.Ledger.Model.LedgerUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
 
-                    b.Navigation("Unit");
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PolicyLedger:Audit", "skip");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.DataProtectionKeyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserJurisdiction", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Jurisdiction");
+
+                    b.ToTable("user_jurisdictions", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserUnit", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "UnitKey");
+
+                    b.ToTable("user_units", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
@@ -1064,9 +992,33 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.ApiToken", b =>
                 {
-                    b.Navigation("Units");
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserJurisdiction", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", null)
+                        .WithMany("Jurisdictions")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserUnit", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", null)
+                        .WithMany("Units")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
@@ -1097,6 +1049,13 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Navigation("Evidence");
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUser", b =>
+                {
+                    b.Navigation("Jurisdictions");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }
