@@ -38,7 +38,6 @@ public static class WebApp
             ApplicationName = typeof(WebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        database ??= LedgerDatabase.Parse(builder.Configuration["db"]);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrls);
@@ -51,13 +50,15 @@ public static class WebApp
         return app;
     }
 
-    private static void AddServices(WebApplicationBuilder builder, LedgerDatabase database)
+    private static void AddServices(WebApplicationBuilder builder, LedgerDatabase? database)
     {
         var services = builder.Services;
         var limits = builder.Configuration.GetSection("Upload").Get<UploadLimits>() ?? new UploadLimits();
         services.AddSingleton(limits);
         services.AddSingleton(builder.Configuration.GetSection("SignIn").Get<SignInPolicy>() ?? new SignInPolicy());
-        WebServices.AddLedger(services, database);
+        // The database is read from configuration when the host is built (so a test host's settings count).
+        services.AddSingleton(sp => database ?? LedgerDatabase.Parse(sp.GetRequiredService<IConfiguration>()["db"]));
+        WebServices.AddLedger(services);
         services.AddScoped<UserService>();
         services.AddHostedService<LedgerStartup>();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyLedger.Ledger.Storage;
 
 namespace PolicyLedger.Web.Hosting;
@@ -5,13 +6,12 @@ namespace PolicyLedger.Web.Hosting;
 /// <summary>The ledger services the web host shares with the CLI: the database, the clock, one ledger context per request.</summary>
 public static class WebServices
 {
-    public static IServiceCollection AddLedger(IServiceCollection services, LedgerDatabase database)
+    public static IServiceCollection AddLedger(IServiceCollection services)
     {
-        services.AddSingleton(database);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped(sp =>
         {
-            var context = database.CreateContext();
+            var context = sp.GetRequiredService<LedgerDatabase>().CreateContext();
             context.AuditClock = sp.GetRequiredService<TimeProvider>();
             context.AuditContext = "web";
             return context;
