@@ -14,6 +14,8 @@ packages=()
 [ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || packages+=(postgresql)
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || packages+=(fonts-arphic-gbsn00lp)
 command -v python3 >/dev/null || packages+=(python3)
+# python-docx reads the .docx bulletin in the tests (its tables, by another library than the one that wrote them).
+/usr/bin/python3 -c "import docx" 2>/dev/null || packages+=(python3-docx)
 if [ ${#packages[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "test.sh: installing ${packages[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
+using PolicyLedger.Ledger.Units;
 using PolicyLedger.Web.Api;
 using PolicyLedger.Web.Hosting;
 using PolicyLedger.Web.Identity;
@@ -54,11 +57,13 @@ public static class WebApp
     {
         var services = builder.Services;
         var limits = builder.Configuration.GetSection("Upload").Get<UploadLimits>() ?? new UploadLimits();
-        services.AddSingleton(limits);
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Upload").Get<UploadLimits>() ?? new UploadLimits());
         services.AddSingleton(builder.Configuration.GetSection("SignIn").Get<SignInPolicy>() ?? new SignInPolicy());
-        // The database is read from configuration when the host is built (so a test host's settings count).
-        services.AddSingleton(sp => database ?? LedgerDatabase.Parse(sp.GetRequiredService<IConfiguration>()["db"]));
-        WebServices.AddLedger(services);
+        // The one composition of the application services the CLI uses too. A test host registers its own database and clock after it.
+        services.AddPolicyLedger(database ?? LedgerDatabase.Parse(builder.Configuration["db"]), TimeProvider.System);
+        services.AddSingleton(Readers.Create());
+        services.AddSingleton<IUnitResolution>(ResolverUnitResolution.FromFile(builder.Configuration["aliases"] is { Length: > 0 } aliases ? aliases : null));
+        services.AddScoped<DocumentImportService>();
         services.AddScoped<UserService>();
         services.AddHostedService<LedgerStartup>();
 
@@ -105,7 +110,11 @@ public static class WebApp
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
         // Chinese text is written as it is (not as &#x...; entities); < > & " ' are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PolicyLedger API";

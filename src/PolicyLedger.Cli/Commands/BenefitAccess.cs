@@ -36,7 +36,7 @@ internal static class BenefitAccess
         var sources = new List<DocumentSource>();
         if (ledgerGiven || database.Provider == LedgerProvider.Postgres || File.Exists(database.Display))
         {
-            var stored = await LedgerAccess.QueryAsync(database, errors, c => DocumentTextQueries.CurrentAsync(c, ct), ct);
+            var stored = await LedgerAccess.QueryAsync(database, errors, english: false, c => DocumentTextQueries.CurrentAsync(c, ct), ct);
             sources.AddRange((stored ?? []).Select(FromLedger));
         }
 

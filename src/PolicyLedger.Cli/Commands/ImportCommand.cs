@@ -54,7 +54,7 @@ internal static class ImportCommand
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
-            await errors.WriteLineAsync($"policyledger: cannot use the ledger {database.Display}: {e.GetBaseException().Message}");
+            await errors.WriteLineAsync(TrackingAccess.DatabaseFailure(database, e, Output.Terminal.WantsEnglish(null)));
             return 2;
         }
 

@@ -5,7 +5,7 @@ namespace PolicyLedger.Cli.Commands;
 /// <summary>Opens the ledger for a query command and turns a database failure into one clear message.</summary>
 internal static class LedgerAccess
 {
-    public static async Task<T?> QueryAsync<T>(LedgerDatabase database, TextWriter errors, Func<LedgerContext, Task<T>> query, CancellationToken cancellationToken)
+    public static async Task<T?> QueryAsync<T>(LedgerDatabase database, TextWriter errors, bool english, Func<LedgerContext, Task<T>> query, CancellationToken cancellationToken)
     {
         try
         {
@@ -14,7 +14,7 @@ internal static class LedgerAccess
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
-            await errors.WriteLineAsync($"policyledger: cannot use the ledger {database.Display}: {e.GetBaseException().Message}");
+            await errors.WriteLineAsync(TrackingAccess.DatabaseFailure(database, e, english));
             return default;
         }
     }

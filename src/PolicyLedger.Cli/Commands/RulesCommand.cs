@@ -93,7 +93,7 @@ internal static class RulesCommand
                 return 2;
             }
 
-            var stored = await LedgerAccess.QueryAsync(database, errors, c => DocumentTextQueries.CurrentAsync(c, ct), ct) ?? [];
+            var stored = await LedgerAccess.QueryAsync(database, errors, english: false, c => DocumentTextQueries.CurrentAsync(c, ct), ct) ?? [];
             var wanted = DocumentKey.Normalize(document);
             var match = stored.FirstOrDefault(d => DocumentKey.Normalize(d.Key) == wanted)
                 ?? stored.FirstOrDefault(d => DocumentKey.Normalize(d.Key).Contains(wanted, StringComparison.Ordinal)

@@ -7,6 +7,8 @@ using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading;
 using PolicyLedger.Reading.Syntax;
+using PolicyLedger.Ledger.Tracking;
+using PolicyLedger.Tracking.Periods;
 
 namespace PolicyLedger.Ledger.Import;
 
@@ -53,7 +55,7 @@ public sealed class LedgerImporter
         public int Items => Documents.Sum(d => d.Document.Items.Count);
     }
 
-    private sealed record PreparedDocument(PolicyDocument Document, string Jurisdiction, IReadOnlyList<IReadOnlyList<ResolvedUnit>> UnitsByItem);
+    private sealed record PreparedDocument(PolicyDocument Document, string Jurisdiction, IReadOnlyList<IReadOnlyList<ResolvedUnit>> UnitsByItem, ReportingCadence Cadence);
 
     public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -189,7 +191,7 @@ public sealed class LedgerImporter
                 var units = document.Items
                     .Select(item => item.Roles.Count == 0 ? [] : _units.ResolveClause(jurisdiction, item.Roles.Select(r => r.Mention).ToList()))
                     .ToList();
-                return new PreparedDocument(document, jurisdiction, units);
+                return new PreparedDocument(document, jurisdiction, units, StoredCadence.Read(reading.Text, document.Span.Start, document.Span.Length));
             }).ToList();
             return new PreparedFile(path, hash, plan, reading, documents);
         }
@@ -235,6 +237,17 @@ public sealed class LedgerImporter
     private List<FileImportResult> Write(List<PreparedFile> batch, List<FileImportResult> log, ConcurrentDictionary<string, SourceState> sources, Dictionary<string, long> unitIds)
     {
         using var context = _database.CreateContext();
+        context.AuditClock = _time;
+        if (_options.Actor is { } actor)
+        {
+            context.AuditActor = actor;
+        }
+
+        if (_options.AuditContext is { } what)
+        {
+            context.AuditContext = what;
+        }
+
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         if (_database.Provider == LedgerProvider.Sqlite)
         {
@@ -362,6 +375,9 @@ public sealed class LedgerImporter
                     SpanStart = document.Span.Start,
                     SpanLength = document.Span.Length,
                     ItemCount = document.Items.Count,
+                    CadenceKind = prepared.Cadence.Kind.ToString(),
+                    CadenceDueDay = prepared.Cadence.DueDayOfNextMonth,
+                    CadenceSource = prepared.Cadence.Source,
                     Headings = document.Headings.Select((h, i) => new LedgerHeading { Ordinal = i, Level = h.Level, Label = h.Label, SpanStart = h.Span.Start, SpanLength = h.Span.Length }).ToList(),
                 };
                 for (var i = 0; i < document.Items.Count; i++)

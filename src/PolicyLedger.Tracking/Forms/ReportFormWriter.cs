@@ -17,10 +17,15 @@ public static class ReportFormWriter
         ws.Cell(L.TitleRow, 1).Value = $"{form.Period.ToChinese()}重点工作进展填报表";
         ws.Range(L.TitleRow, 1, L.TitleRow, L.Headers.Length).Merge().Style.Font.SetBold().Font.SetFontSize(16)
             .Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
-        ws.Cell(L.MetaRow, L.UnitCell - 1).Value = "填报单位";
+        ws.Cell(L.MetaRow, L.UnitCell - 1).Value = L.UnitLabel;
         ws.Cell(L.MetaRow, L.UnitCell).SetValue(form.Unit);
-        ws.Cell(L.MetaRow, L.PeriodCell - 1).Value = "期间";
+        ws.Cell(L.MetaRow, L.PeriodCell - 1).Value = L.PeriodLabel;
         ws.Cell(L.MetaRow, L.PeriodCell).SetValue(form.Period.ToString());
+        if (form.UnitKey is { } unitKey)
+        {
+            ws.Cell(L.MetaRow, L.UnitKeyCell - 1).Value = L.UnitKeyLabel;
+            ws.Cell(L.MetaRow, L.UnitKeyCell).SetValue(unitKey);
+        }
         for (var c = 0; c < L.Headers.Length; c++)
         {
             ws.Cell(L.HeaderRow, c + 1).Value = L.Headers[c];
@@ -64,6 +69,21 @@ public static class ReportFormWriter
             {
                 ws.Range(L.FirstDataRow, c, r - 1, c).Style.Protection.SetLocked(false).Fill.SetBackgroundColor(XLColor.LightYellow);
             }
+
+            // 是否完成: a drop-down of 是 and 否; anything else typed is refused by Excel too.
+            var done = ws.Range(L.FirstDataRow, L.Done, r - 1, L.Done).SetDataValidation();
+            done.List("\"是,否\"", true);
+            done.IgnoreBlanks = true;
+            done.ErrorStyle = XLErrorStyle.Stop;
+            done.ErrorTitle = L.DoneHeader;
+            done.ErrorMessage = "请选择“是”或“否”";
+            done.ShowErrorMessage = true;
+            var percent = ws.Range(L.FirstDataRow, L.Percent, r - 1, L.Percent).SetDataValidation();
+            percent.Decimal.Between(0, 100);
+            percent.IgnoreBlanks = true;
+            percent.ErrorTitle = L.PercentHeader;
+            percent.ErrorMessage = "请填写0到100之间的数";
+            percent.ShowErrorMessage = true;
         }
 
         ws.SheetView.FreezeRows(L.HeaderRow);

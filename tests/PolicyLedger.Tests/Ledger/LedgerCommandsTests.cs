@@ -51,7 +51,7 @@ public sealed class LedgerCommandsTests : IDisposable
 
         var table = new StringWriter();
         Assert.Equal(0, await LedgerCommand.RunAsync(database, new LedgerFilter(), "table", table, errors));
-        Assert.Contains("编号\t任务内容\t牵头单位", table.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"│\s*编号\s*│\s*任务内容\s*│\s*牵头单位\s*│", table.ToString());
         Assert.Equal(string.Empty, errors.ToString());
     }
 
@@ -84,7 +84,7 @@ public sealed class LedgerCommandsTests : IDisposable
 
         Assert.Equal(2, await LedgerCommand.RunAsync(database, new LedgerFilter(), "table", TextWriter.Null, errors));
 
-        Assert.StartsWith("policyledger: cannot use the ledger postgresql://127.0.0.1:1/none:", errors.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("policyledger：无法使用账本 postgresql://127.0.0.1:1/none：无法连接 PostgreSQL 服务器", errors.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()

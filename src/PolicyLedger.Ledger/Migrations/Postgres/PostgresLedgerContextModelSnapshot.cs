@@ -78,6 +78,16 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Property<string>("Basis")
                         .HasColumnType("text");
 
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CadenceSource")
+                        .HasColumnType("text");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -139,6 +149,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.HasIndex("DocNumber");
 
                     b.HasIndex("IsCurrent");
+
+                    b.HasIndex("Jurisdiction");
 
                     b.HasIndex("Key");
 
@@ -517,6 +529,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Name");
+
                     b.ToTable("units", (string)null);
                 });
 
@@ -605,6 +619,21 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.HasKey("Sha256");
 
                     b.ToTable("evidence_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
@@ -718,6 +747,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<long>("UnitId")
                         .HasColumnType("bigint");

@@ -69,6 +69,16 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Property<string>("Basis")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CadenceSource")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -130,6 +140,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.HasIndex("DocNumber");
 
                     b.HasIndex("IsCurrent");
+
+                    b.HasIndex("Jurisdiction");
 
                     b.HasIndex("Key");
 
@@ -492,6 +504,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Name");
+
                     b.ToTable("units", (string)null);
                 });
 
@@ -578,6 +592,21 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.HasKey("Sha256");
 
                     b.ToTable("evidence_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
@@ -684,6 +713,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UnitId")
