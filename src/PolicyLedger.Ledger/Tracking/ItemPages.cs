@@ -98,13 +98,8 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
 
         if (!string.IsNullOrWhiteSpace(scope.Document))
         {
+            // Matched among every current document, so that asking for one outside the actor's jurisdictions is a denial, not "not found".
             var docs = db.Documents.AsNoTracking().Where(d => d.IsCurrent);
-            if (actor.Jurisdictions.Count > 0)
-            {
-                var mine = actor.Jurisdictions.ToList();
-                docs = docs.Where(d => mine.Contains(d.Jurisdiction));
-            }
-
             var candidates = await docs.Select(d => new DocumentName(d.Id, d.Key, d.DocNumber ?? d.Title ?? d.Source!.FileName, d.SourceId, d.Jurisdiction)).ToListAsync(ct);
             var found = ScopeService.MatchDocuments(actor, candidates, d => d.Key, d => d.Display, d => d.Jurisdiction, scope.Document);
             if (!found.Ok)
