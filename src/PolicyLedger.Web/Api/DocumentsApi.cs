@@ -77,15 +77,21 @@ public static class DocumentsApi
             return read.Problem;
         }
 
-        var result = await importer.ImportAsync(actor, read.Files, UploadFolder(configuration, database), ct);
-        if (!result.Ok)
+        var imported = new List<UploadResultDto>();
+        if (read.Files.Count > 0)
         {
-            return ApiContext.Problem(result.Problem);
+            var result = await importer.ImportAsync(actor, read.Files, UploadFolder(configuration, database), ct);
+            if (!result.Ok)
+            {
+                return ApiContext.Problem(result.Problem);
+            }
+
+            imported.AddRange(result.Value.Files.Select(f => new UploadResultDto(
+                Path.GetFileName(f.Path), f.Outcome.ToString().ToLowerInvariant(), f.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Documents, f.Items, f.Message)));
         }
 
-        var files = result.Value.Files.Select(f => new UploadResultDto(
-            Path.GetFileName(f.Path), f.Outcome.ToString().ToLowerInvariant(), f.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Documents, f.Items, f.Message)).ToList();
-        var failed = result.Value.Failed;
+        var files = imported.Concat(read.Refused.Select(r => new UploadResultDto(r.File, "failed", null, 0, 0, r.Reason))).ToList();
+        var failed = files.Count(f => f.Outcome == "failed");
         return Results.Json(new UploadDto(files.Count - failed, failed, files), statusCode: failed == files.Count ? 422 : 200);
     }
 

@@ -22,7 +22,8 @@ public static class Uploads
 
     public const Kind Evidence = Kind.Evidence;
 
-    public sealed record Read(IReadOnlyList<EvidenceFile> Files, IResult? Problem);
+    /// <summary>The files accepted, the files refused with their reason, or a problem that refuses the whole request.</summary>
+    public sealed record Read(IReadOnlyList<EvidenceFile> Files, IReadOnlyList<(string File, string Reason)> Refused, IResult? Problem);
 
     public static async Task<Read> ReadAsync(HttpRequest request, UploadLimits limits, Kind kind, CancellationToken ct)
     {
@@ -58,23 +59,28 @@ public static class Uploads
             return Fail(413, "PL-F04", $"一次最多上传 {limits.MaxFiles} 个文件，收到 {form.Files.Count} 个");
         }
 
+        // Each file on its own: one refused file is named with its reason and the others go on.
         var files = new List<EvidenceFile>();
+        var refused = new List<(string, string)>();
         foreach (var file in form.Files)
         {
             var name = SafeName(file.FileName);
             if (name is null)
             {
-                return Fail(400, "PL-F05", $"文件名“{file.FileName}”无效");
+                refused.Add((file.FileName, "文件名无效"));
+                continue;
             }
 
             if (file.Length > limits.MaxFileBytes)
             {
-                return Fail(413, "PL-F06", $"{name}：{Megabytes(file.Length)}，超过单个文件 {Megabytes(limits.MaxFileBytes)} 的上限");
+                refused.Add((name, $"{Megabytes(file.Length)}，超过单个文件 {Megabytes(limits.MaxFileBytes)} 的上限"));
+                continue;
             }
 
             if (file.Length == 0)
             {
-                return Fail(400, "PL-F07", $"{name}：文件是空的");
+                refused.Add((name, "文件是空的"));
+                continue;
             }
 
             using var stream = new MemoryStream();
@@ -82,13 +88,20 @@ public static class Uploads
             var bytes = stream.ToArray();
             if ((kind == Kind.Document ? DocumentProblem(name, bytes) : EvidenceProblem(name, bytes)) is { } why)
             {
-                return Fail(415, "PL-F08", $"{name}：{why}");
+                refused.Add((name, why));
+                continue;
+            }
+
+            if (files.Any(f => f.Name == name))
+            {
+                refused.Add((name, "同名文件在本次上传中出现了两次"));
+                continue;
             }
 
             files.Add(new EvidenceFile(name, bytes));
         }
 
-        return new Read(files, null);
+        return new Read(files, refused, null);
     }
 
     /// <summary>The last part of a name a browser sent, without control characters; null when nothing usable is left.</summary>
@@ -156,5 +169,18 @@ public static class Uploads
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
 
-    private static Read Fail(int status, string code, string detail) => new([], ApiProblems.Problem(status, code, detail));
+    private static Read Fail(int status, string code, string detail) => new([], [], ApiProblems.Problem(status, code, detail));
+
+    /// <summary>The refused files as one problem (evidence is attached as a set: one refused file refuses the upload).</summary>
+    public static IResult? RefusedProblem(Read read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.Refused.Count == 0)
+        {
+            return null;
+        }
+
+        var tooLarge = read.Refused.All(r => r.Reason.Contains("上限", StringComparison.Ordinal));
+        return ApiProblems.Problem(tooLarge ? 413 : 415, tooLarge ? "PL-F06" : "PL-F08", string.Join("；", read.Refused.Select(r => $"{r.File}：{r.Reason}")));
+    }
 }
