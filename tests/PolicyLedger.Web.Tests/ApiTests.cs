@@ -240,6 +240,43 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Compare_lines_up_two_stored_documents_with_their_figure_differences_and_refuses_bad_requests()
+    {
+        var path = $"/api/v1/compare?documents={Uri.EscapeDataString(ApiLedger.DocA)}&documents={Uri.EscapeDataString(ApiLedger.DocB)}";
+        var answer = await As("admin").GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ApiLedger.DocA, body.GetProperty("a").GetProperty("document").GetString());
+        Assert.Equal(3, body.GetProperty("a").GetProperty("items").GetInt32());
+        Assert.Equal(2, body.GetProperty("b").GetProperty("items").GetInt32());
+
+        // Every item of A is either paired or on A's side only, once.
+        var paired = body.GetProperty("pairs").EnumerateArray().Select(p => p.GetProperty("a").GetInt32()).ToList();
+        var onlyInA = body.GetProperty("onlyInA").EnumerateArray().Select(n => n.GetInt32()).ToList();
+        Assert.Equal([1, 2, 3], paired.Concat(onlyInA).Order());
+
+        // The same measure with another figure: A#2 (500 jobs) and B#2 (300 jobs), the difference named.
+        var jobs = body.GetProperty("pairs").EnumerateArray().Single(p => p.GetProperty("a").GetInt32() == 2);
+        Assert.Equal([2], jobs.GetProperty("b").EnumerateArray().Select(n => n.GetInt32()));
+        var difference = Assert.Single(jobs.GetProperty("differences").EnumerateArray());
+        Assert.Contains("500", difference.GetProperty("a").GetString(), StringComparison.Ordinal);
+        Assert.Contains("300", difference.GetProperty("b").GetString(), StringComparison.Ordinal);
+
+        // Three documents: one row per item of the reference, then the measures it lacks.
+        var three = await As("admin").GetFromJsonAsync<JsonElement>(path + $"&documents={Uri.EscapeDataString(ApiLedger.DocC)}");
+        Assert.Equal(3, three.GetProperty("documents").GetArrayLength());
+        Assert.True(three.GetProperty("rows").GetArrayLength() >= 3);
+
+        var one = await As("admin").GetAsync($"/api/v1/compare?documents={Uri.EscapeDataString(ApiLedger.DocA)}");
+        Assert.Equal(HttpStatusCode.BadRequest, one.StatusCode);
+        Assert.Equal("PL-Q08", (await one.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var unknown = await As("admin").GetAsync($"/api/v1/compare?documents={Uri.EscapeDataString(ApiLedger.DocA)}&documents=无此文件");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await As("supervisor").GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_and_the_reference_are_served()
     {
         var openapi = await _host.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -85,7 +85,7 @@ public sealed partial class PermissionMatrixTests
         await using var host = new TestHost(ledger.Database);
         var anonymous = host.Anonymous();
         var endpoints = Endpoints(host);
-        Assert.True(endpoints.Count >= 19, $"{endpoints.Count} endpoints");
+        Assert.True(endpoints.Count >= 20, $"{endpoints.Count} endpoints");
         foreach (var endpoint in endpoints)
         {
             var request = await RequestAsync(ledger, endpoint, "admin", own: true);
@@ -146,6 +146,7 @@ public sealed partial class PermissionMatrixTests
             "GET /api/v1/status" => new(HttpMethod.Get, $"/api/v1/status?document={E(document)}"),
             "GET /api/v1/units" => new(HttpMethod.Get, "/api/v1/units"),
             "GET /api/v1/bulletins/{period}" => new(HttpMethod.Get, $"/api/v1/bulletins/{ApiLedger.Period}?format=md&document={E(document)}"),
+            "GET /api/v1/compare" => new(HttpMethod.Get, $"/api/v1/compare?documents={E(ApiLedger.DocA)}&documents={E(own ? ApiLedger.DocC : ApiLedger.DocB)}"),
             "GET /api/v1/audit" => new(HttpMethod.Get, "/api/v1/audit?limit=5"),
             "GET /api/v1/users" => new(HttpMethod.Get, "/api/v1/users"),
             "POST /api/v1/users" => new(HttpMethod.Post, "/api/v1/users") { Content = JsonContent.Create(new { name = $"new-{Guid.NewGuid():N}", role = "viewer", password = "a long enough password" }) },
