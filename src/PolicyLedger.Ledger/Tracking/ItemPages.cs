@@ -85,7 +85,11 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         var q = Visible(db, actor);
         if (!string.IsNullOrWhiteSpace(scope.Jurisdiction))
         {
-            var known = await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Select(d => d.Jurisdiction).Distinct().ToListAsync(ct);
+            // A jurisdiction named exactly is looked up by the index; only a partial name needs every jurisdiction's name.
+            var typed = scope.Jurisdiction.Trim();
+            var known = await db.Documents.AsNoTracking().AnyAsync(d => d.IsCurrent && d.Jurisdiction == typed, ct)
+                ? [typed]
+                : await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Select(d => d.Jurisdiction).Distinct().ToListAsync(ct);
             var match = ScopeService.MatchJurisdiction(actor, known, scope.Jurisdiction);
             if (!match.Ok)
             {
