@@ -53,20 +53,23 @@ public static class WebLoad
             return 2;
         }
 
-        var name = $"pl_load_{Guid.NewGuid():N}";
+        // POLICYLEDGER_LOAD_DATABASE names a database to keep: loaded on the first run, measured again on later runs.
+        var kept = Environment.GetEnvironmentVariable("POLICYLEDGER_LOAD_DATABASE");
+        var name = string.IsNullOrWhiteSpace(kept) ? $"pl_load_{Guid.NewGuid():N}" : kept;
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true, MaxPoolSize = 100 }.ConnectionString;
         var folder = Directory.CreateTempSubdirectory("policyledger-web-load-").FullName;
         try
         {
             var database = LedgerDatabase.Postgres(connection);
-            var total = LoadAsync(database, folder, items).GetAwaiter().GetResult();
+            var total = LoadedItems(server, name) is { } loaded and > 0 ? loaded : LoadAsync(database, folder, items).GetAwaiter().GetResult();
             return MeasureAsync(database, total, requests, TimeSpan.FromSeconds(seconds), clients).GetAwaiter().GetResult();
         }
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString))
+            if (string.IsNullOrWhiteSpace(kept))
             {
+                using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
                 admin.Open();
                 using var drop = admin.CreateCommand();
                 drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
@@ -75,6 +78,27 @@ public static class WebLoad
 
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>How many items a kept database holds already, or null when it does not exist yet.</summary>
+    private static long? LoadedItems(string server, string name)
+    {
+        using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        admin.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
+        exists.Parameters.AddWithValue("name", name);
+        if (exists.ExecuteScalar() is null)
+        {
+            return null;
+        }
+
+        using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString);
+        db.Open();
+        using var table = new NpgsqlCommand("SELECT to_regclass('items') IS NOT NULL", db);
+        using var count = new NpgsqlCommand("SELECT COUNT(*) FROM items", db);
+        var items = table.ExecuteScalar() is true ? Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) : 0;
+        Console.WriteLine($"kept database {name}: {items} items");
+        return items;
     }
 
     private static async Task<long> LoadAsync(LedgerDatabase database, string folder, int wanted)
@@ -165,7 +189,7 @@ public static class WebLoad
 
     private static int Print(Measured measured, int clients, long items)
     {
-        Console.WriteLine($"load: {clients} concurrent clients, {measured.Count} requests in {measured.Elapsed.TotalSeconds:0.0} s ({measured.Count / measured.Elapsed.TotalSeconds:0} requests/s), {items} items, {Environment.ProcessorCount} cores shared by server, clients and PostgreSQL");
+        Console.WriteLine($"load: {clients} concurrent clients, {measured.Count} requests in {measured.Elapsed.TotalSeconds:0.0} s ({measured.Count / measured.Elapsed.TotalSeconds:0} requests/s), {items} items, {Environment.ProcessorCount} cores shared by server, clients and PostgreSQL; host and clients used {measured.Cpu.TotalMilliseconds / Math.Max(1, measured.Count):0.0} ms of CPU a request");
         foreach (var kind in measured.Latencies.Keys.Order(StringComparer.Ordinal))
         {
             var sorted = measured.Latencies[kind].Order().ToList();
@@ -185,7 +209,7 @@ public static class WebLoad
 
     private sealed record Target(string Jurisdiction, string Unit);
 
-    private sealed record Measured(int Count, TimeSpan Elapsed, IReadOnlyDictionary<string, ConcurrentBag<double>> Latencies, ConcurrentBag<string> Failures);
+    private sealed record Measured(int Count, TimeSpan Elapsed, TimeSpan Cpu, IReadOnlyDictionary<string, ConcurrentBag<double>> Latencies, ConcurrentBag<string> Failures);
 
     /// <summary>Units that lead or carry out items, with their jurisdictions: what the clients ask about.</summary>
     private static async Task<IReadOnlyList<Target>> TargetsAsync(string connection)
@@ -214,6 +238,7 @@ public static class WebLoad
         };
         var failures = new ConcurrentBag<string>();
         var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var until = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(async worker =>
         {
@@ -255,7 +280,7 @@ public static class WebLoad
             }
         }).ToList();
         await Task.WhenAll(workers);
-        return new Measured(latencies.Values.Sum(b => b.Count), until.Elapsed, latencies, failures);
+        return new Measured(latencies.Values.Sum(b => b.Count), until.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, latencies, failures);
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>
