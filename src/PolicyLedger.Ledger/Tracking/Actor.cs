@@ -14,7 +14,7 @@ public enum ActorRole
 /// the services check what this person may do.
 /// </summary>
 /// <param name="Name">Who (written to the audit log and on reports).</param>
-/// <param name="UnitKeys">The units a reporter reports for (unit keys, 济源示范区/财政局); empty for other roles.</param>
+/// <param name="UnitKeys">The units a reporter reports for (unit keys, 青石新区/财政局); empty for other roles.</param>
 /// <param name="Jurisdictions">The jurisdictions the person supervises or sees; empty: every jurisdiction of the ledger.</param>
 public sealed record Actor(string Name, ActorRole Role, IReadOnlyList<string> UnitKeys, IReadOnlyList<string> Jurisdictions)
 {
@@ -71,6 +71,12 @@ public enum TrackingAction
 
     /// <summary>correct an item, revert its corrections, mark it checked, import a correction file.</summary>
     Correct,
+
+    /// <summary>import documents (the web application's upload).</summary>
+    ImportDocuments,
+
+    /// <summary>compare whole documents of the ledger (对比): every item of each, whatever its unit.</summary>
+    CompareDocuments,
 }
 
 /// <summary>
@@ -79,13 +85,14 @@ public enum TrackingAction
 /// | action | admin | supervisor | reporter | viewer |
 /// |---|---|---|---|---|
 /// | ViewStatus, ViewCadence | yes | own jurisdictions | items of own units | own jurisdictions |
-/// | WriteBulletin, ExportLedger | yes | own jurisdictions | no | own jurisdictions |
+/// | WriteBulletin, ExportLedger, CompareDocuments | yes | own jurisdictions | no | own jurisdictions |
 /// | ExportForm, Report | yes | own jurisdictions, any unit | own units only | no |
 /// | ChangeCadence | yes | own jurisdictions | no | no |
 /// | ViewAudit | yes | yes | no | no |
 /// | ChangeSettings | yes | no | no | no |
 /// | Review | yes | own jurisdictions | no | own jurisdictions |
 /// | Correct | yes | own jurisdictions | no | no |
+/// | ImportDocuments | yes | yes | no | no |
 ///
 /// "Own jurisdictions" is <see cref="Actor.Jurisdictions"/> (empty: all). Data outside them is not shown; asking
 /// for it by scope is a denial.
@@ -100,7 +107,7 @@ public static class Permissions
             (ActorRole.Admin, _) => true,
             (ActorRole.Supervisor, not TrackingAction.ChangeSettings) => true,
             (ActorRole.Reporter, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.ExportForm or TrackingAction.Report) => true,
-            (ActorRole.Viewer, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.WriteBulletin or TrackingAction.ExportLedger or TrackingAction.Review) => true,
+            (ActorRole.Viewer, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.WriteBulletin or TrackingAction.ExportLedger or TrackingAction.Review or TrackingAction.CompareDocuments) => true,
             _ => false,
         };
         return allowed ? null : Problems.Denied(actor, action);
@@ -134,6 +141,8 @@ public static class Permissions
         TrackingAction.ViewAudit => "查看审计日志",
         TrackingAction.Review => "查看校对",
         TrackingAction.Correct => "校对事项",
+        TrackingAction.ImportDocuments => "导入文件",
+        TrackingAction.CompareDocuments => "对比文件",
         _ => "修改账本设置",
     };
 }

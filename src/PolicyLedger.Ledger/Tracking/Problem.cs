@@ -50,11 +50,18 @@ public readonly record struct Result<T>
     public static implicit operator Result<T>(T value) => new(value, null);
 
     public static implicit operator Result<T>(Problem problem) => new(default, problem);
+
+    /// <summary>A value (where T is an interface, which no implicit conversion can take).</summary>
+    public static Result<T> From(T value) => new(value, null);
 }
 
 /// <summary>The catalogue of the tracking services' problems: one code each (PL-Axx access, PL-Sxx scope, PL-Rxx reports, PL-Dxx data).</summary>
 public static class Problems
 {
+    /// <summary>A jurisdiction as people read it: a document whose issuer names no place has none, said so instead of left blank.</summary>
+    public static string JurisdictionName(string jurisdiction, bool english) =>
+        !string.IsNullOrWhiteSpace(jurisdiction) ? jurisdiction : english ? "(jurisdiction not known)" : "辖区不明";
+
     public static Problem Denied(Actor actor, TrackingAction action) => new(
         "PL-A01", ProblemKind.Denied,
         $"{actor.Name}（{Permissions.RoleName(actor.Role)}）无权{Permissions.ActionName(action)}",
@@ -70,6 +77,11 @@ public static class Problems
         $"{actor.Name} 只能为本单位报送，不能为{unit}报送",
         $"{actor.Name} reports only for their own units, not for {unit}");
 
+    public static Problem NotYourUnitItems(Actor actor, string unit) => new(
+        "PL-A04", ProblemKind.Denied,
+        $"{actor.Name} 只能查看本单位的事项，不能查看{unit}的事项",
+        $"{actor.Name} sees only their own units' items, not {unit}'s");
+
     public static Problem UnitAmbiguous(string typed, IEnumerable<(string Name, string Key, string Jurisdiction)> candidates) => new(
         "PL-S01", ProblemKind.Invalid,
         $"单位“{typed}”对应多个单位，请用单位编号或 --jurisdiction 区分：{string.Join("；", candidates.Select(c => $"{c.Name}（{c.Jurisdiction}，编号 {c.Key}）"))}",
@@ -82,13 +94,13 @@ public static class Problems
 
     public static Problem SeveralJurisdictions(IEnumerable<string> jurisdictions) => new(
         "PL-S03", ProblemKind.Invalid,
-        $"范围内有多个辖区（{string.Join("、", jurisdictions)}），不能合并排名或通报：请用 --jurisdiction 或 --document 指定，或用 scope 命令设置默认范围",
+        $"范围内有多个辖区（{string.Join("、", jurisdictions.Select(j => JurisdictionName(j, english: false)))}），不能合并排名或通报：请用 --jurisdiction 或 --document 指定，或用 scope 命令设置默认范围",
         $"the scope holds several jurisdictions ({string.Join(", ", jurisdictions)}), which are never added up: give --jurisdiction or --document, or save a default with the scope command");
 
     public static Problem JurisdictionNotFound(string typed, IEnumerable<string> known) => new(
         "PL-S04", ProblemKind.NotFound,
-        $"没有辖区“{typed}”；账本中的辖区：{string.Join("、", known)}",
-        $"no jurisdiction \"{typed}\"; the ledger has: {string.Join(", ", known)}");
+        $"没有辖区“{typed}”；账本中的辖区：{string.Join("、", known.Select(j => JurisdictionName(j, english: false)))}",
+        $"no jurisdiction \"{typed}\"; the ledger has: {string.Join(", ", known.Select(j => JurisdictionName(j, english: true)))}");
 
     public static Problem JurisdictionAmbiguous(string typed, IEnumerable<string> candidates) => new(
         "PL-S05", ProblemKind.Invalid,

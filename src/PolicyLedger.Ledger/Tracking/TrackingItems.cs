@@ -59,12 +59,35 @@ public sealed class TrackingItems(LedgerContext db)
         return ItemLookup.Find(await AllAsync(ct), typed);
     }
 
-    private async Task<IReadOnlyList<TrackedItem>> BuildAsync(List<LedgerDocument> docs, bool all, CancellationToken ct)
+    /// <summary>The items of these ids (of current documents), in document and item order: one page of a 台账 builds only its own rows.</summary>
+    public async Task<IReadOnlyList<TrackedItem>> OfItemsAsync(IReadOnlyCollection<long> itemIds, CancellationToken ct = default)
     {
-        // The items in effect: as stored, with reviewers' corrections applied (the one item source of the ledger).
+        ArgumentNullException.ThrowIfNull(itemIds);
+        if (itemIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = itemIds.ToList();
+        var docIds = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.DocumentId).Distinct().ToListAsync(ct);
+        var docs = await db.Documents.AsNoTracking().Where(d => d.IsCurrent && docIds.Contains(d.Id)).Include(d => d.Source)
+            .OrderBy(d => d.SourceId).ThenBy(d => d.Position).ToListAsync(ct);
+        return await BuildAsync(docs, all: false, ct, ids);
+    }
+
+    private async Task<IReadOnlyList<TrackedItem>> BuildAsync(List<LedgerDocument> docs, bool all, CancellationToken ct, List<long>? itemIds = null)
+    {
+        // The items in effect: as stored, with reviewers' corrections applied (the one item source of the ledger). With
+        // item ids (a page of the 台账), the items made from those stored items: an item a split made comes with the
+        // item it was split from; one a paragraph became has no stored id and is not on such a page.
         var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: all ? null : docs.Select(d => d.Id).ToList()), ct);
-        var byDocument = ledger.Items.ToLookup(e => e.Document.Id);
-        var overrides = (await db.Cadences.AsNoTracking().ToListAsync(ct)).ToDictionary(c => (c.SourceId, c.DocumentPosition));
+        var wanted = itemIds?.ToHashSet();
+        var byDocument = ledger.Items
+            .Where(e => wanted is null || (e.Item.StoredItemId is { } id && wanted.Contains(id)))
+            .ToLookup(e => e.Document.Id);
+        var sourceIds = docs.Select(d => d.SourceId).Distinct().ToList();
+        var overrides = (await (all ? db.Cadences.AsNoTracking() : db.Cadences.AsNoTracking().Where(c => sourceIds.Contains(c.SourceId))).ToListAsync(ct))
+            .ToDictionary(c => (c.SourceId, c.DocumentPosition));
         var result = new List<TrackedItem>(ledger.Items.Count);
         foreach (var doc in docs)
         {

@@ -329,6 +329,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.HasIndex("IsCurrent");
 
+                    b.HasIndex("Jurisdiction");
+
                     b.HasIndex("Key");
 
                     b.HasIndex("SourceId", "Version", "Position")
@@ -705,6 +707,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("Name");
 
                     b.ToTable("units", (string)null);
                 });

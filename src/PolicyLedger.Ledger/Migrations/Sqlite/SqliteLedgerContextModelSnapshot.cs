@@ -314,6 +314,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
                     b.HasIndex("IsCurrent");
 
+                    b.HasIndex("Jurisdiction");
+
                     b.HasIndex("Key");
 
                     b.HasIndex("SourceId", "Version", "Position")
@@ -674,6 +676,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("Name");
 
                     b.ToTable("units", (string)null);
                 });
