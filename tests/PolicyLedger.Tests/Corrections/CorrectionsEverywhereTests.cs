@@ -126,6 +126,12 @@ public class CorrectionsEverywhereTests
             Assert.Equal(["人力资源社会保障局"], json.RootElement[1].GetProperty("units").EnumerateArray().Select(u => u.GetString()));
         }
 
+        // A page of the 台账 (the web API's): its rows are the corrected items.
+        var page = await l.Get<ItemPages>().PageAsync(l.Admin, new ItemPageQuery(new TrackingScope("甲市"), July10));
+        Assert.True(page.Ok, page.Problem?.ToString());
+        Assert.Equal([($"{key}#1", false), ($"{key}#2", true), ($"{key}#3", false)], page.Value!.Rows.Select(r => (r.Item.Key, r.Item.Corrected)));
+        Assert.Equal(TrackingState.Overdue, page.Value.Rows[1].Status.State);
+
         // The form of 人社局 now holds #2 (marked); 财政局 has nothing left to report on, 发改委 neither.
         var form = await l.Get<FormService>().FormAsync(l.Admin, "人力资源社会保障局", Q2);
         Assert.True(form.Ok, form.Problem?.ToString());
