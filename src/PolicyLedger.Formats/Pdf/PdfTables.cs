@@ -16,8 +16,8 @@ namespace PolicyLedger.Formats.Pdf;
 /// ruled under fewer cells goes.
 /// A table that goes on over a page break (the next page starts with a table of the same columns) is one table: a
 /// repeated header row is dropped, and a first row without a number, split from the row above, is joined to it. A
-/// cell of the last row left open at the page's end (no ruling under it where the cells beside it have one: a merged
-/// cell the break split) goes on in the next page's first cell of its column, whose rows get its text as merged cells'
+/// cell of the last row left open at the page's end (no ruling under it where the cells beside it have one, or a merged
+/// cell where none has one: a merged cell the break split) goes on in the next page's first cell of its column, whose rows get its text as merged cells'
 /// rows do.
 /// The rows then go through <see cref="TaskTable"/> as Word and HTML tables do.
 /// </summary>
@@ -28,9 +28,10 @@ internal static class PdfTables
 
     /// <summary>A table of one page: its box and its cells' text, row by row.</summary>
     /// <param name="Regions">The merged cell each (row, column) belongs to.</param>
-    /// <param name="OpenBelow">The columns whose last cell has no ruling under it while others have one.</param>
+    /// <param name="OpenBelow">The columns whose last cell has no ruling under it.</param>
+    /// <param name="MergedBelow">The columns whose last cell is a merged cell of two rows or more.</param>
     internal sealed record Grid(double Top, double Bottom, double Left, double Right, IReadOnlyList<double> Columns, List<string[]> Rows,
-        int[,] Regions, IReadOnlyList<bool> OpenBelow);
+        int[,] Regions, IReadOnlyList<bool> OpenBelow, IReadOnlyList<bool> MergedBelow);
 
     /// <summary>The ruled tables of a page and the letters outside them.</summary>
     public static (List<Grid> Tables, List<Letter> Others) Read(List<Ruling> rulings, List<Letter> letters)
@@ -51,6 +52,7 @@ internal static class PdfTables
                 continue;
             }
 
+            rows = WithOpenEnds(cluster, columns, rows, rest);
             var inside = rest.Where(l => Center(l) is var c && c.X > columns[0] && c.X < columns[^1] && c.Y < rows[0] && c.Y > rows[^1]).ToList();
             if (inside.Count == 0)
             {
@@ -89,7 +91,7 @@ internal static class PdfTables
     public static void Render(List<List<PdfLine>> pages, double size)
     {
         // A table joined from several pages ends as its last page's part ends.
-        var openBelow = new Dictionary<Grid, IReadOnlyList<bool>>();
+        var ends = new Dictionary<Grid, Grid>();
         for (var p = 1; p < pages.Count; p++)
         {
             var previous = pages.Take(p).LastOrDefault(page => page.Count > 0);
@@ -104,7 +106,7 @@ internal static class PdfTables
             var split = rows.Count > 0 && rows[0][0].Length == 0 && rows[0].Count(c => c.Length > 0) > 1 && before.Rows.Count > 0 && before.Rows[^1][0].Length > 0;
             if (rows.Count > 0 && before.Rows.Count > 0)
             {
-                GoOn(before.Rows[^1], openBelow.GetValueOrDefault(before, before.OpenBelow), after.Regions, start, skipFirst: split, rows);
+                GoOn(before.Rows[^1], ends.GetValueOrDefault(before, before), after.Regions, start, skipFirst: split, rows);
             }
 
             if (split)
@@ -114,7 +116,7 @@ internal static class PdfTables
             }
 
             before.Rows.AddRange(rows);
-            openBelow[before] = after.OpenBelow;
+            ends[before] = after;
             pages[p].RemoveAt(0);
         }
 
@@ -133,16 +135,20 @@ internal static class PdfTables
     }
 
     /// <summary>
-    /// The text of a cell the page break left open (see <see cref="Grid.OpenBelow"/>) put in the rows of the next
-    /// page's merged cell in its column (from <paramref name="start"/>, the first row after a repeated header) where
-    /// they are empty; not in the first row when that row is the rest of a row split by the break (its text is joined).
+    /// The text of a cell the page break left open put in the rows of the next page's merged cell in its column (from
+    /// <paramref name="start"/>, the first row after a repeated header) where they are empty; not in the first row when
+    /// that row is the rest of a row split by the break (its text is joined). A cell is left open when it has no
+    /// ruling under it (see <paramref name="end"/>, the page part the table ended with) where cells beside it have one;
+    /// where none has one, when it is merged over two rows or more on either page.
     /// </summary>
-    private static void GoOn(string[] last, IReadOnlyList<bool> openBelow, int[,] regions, int start, bool skipFirst, List<string[]> rows)
+    private static void GoOn(string[] last, Grid end, int[,] regions, int start, bool skipFirst, List<string[]> rows)
     {
-        for (var c = 0; c < openBelow.Count; c++)
+        var noneRuled = end.OpenBelow.All(open => open);
+        for (var c = 0; c < end.OpenBelow.Count; c++)
         {
             var text = last[c];
-            if (!openBelow[c] || text.Length == 0)
+            var merged = end.MergedBelow[c] || (rows.Count > 1 && regions[start + 1, c] == regions[start, c]);
+            if (!end.OpenBelow[c] || text.Length == 0 || (noneRuled && !merged))
             {
                 continue;
             }
@@ -155,6 +161,31 @@ internal static class PdfTables
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Row edges with the table's unruled ends: where the column rulings go on above the first or below the last row
+    /// edge and letters stand there (a browser leaves the rule off under the last row before a page break), the end of
+    /// the column rulings is an edge too.
+    /// </summary>
+    private static List<double> WithOpenEnds(List<Ruling> rulings, List<double> columns, List<double> rows, List<Letter> letters)
+    {
+        var verticals = rulings.Where(r => r.Vertical).ToList();
+        var (high, low) = (verticals.Max(r => r.Box.Top), verticals.Min(r => r.Box.Bottom));
+        bool Between(double top, double bottom) =>
+            top - bottom > Touch && letters.Any(l => Center(l) is var c && c.X > columns[0] && c.X < columns[^1] && c.Y < top && c.Y > bottom);
+        var edges = rows.ToList();
+        if (Between(high, edges[0]))
+        {
+            edges.Insert(0, high);
+        }
+
+        if (Between(edges[^1], low))
+        {
+            edges.Add(low);
+        }
+
+        return edges;
     }
 
     /// <summary>
@@ -246,12 +277,9 @@ internal static class PdfTables
         }
 
         var openBelow = Enumerable.Range(0, width).Select(c => !Covered(rulings, vertical: false, rows[^1], (columns[c] + columns[c + 1]) / 2)).ToList();
-        if (openBelow.All(open => open))
-        {
-            openBelow = openBelow.Select(_ => false).ToList(); // no ruling under the table at all: nothing tells a cell goes on
-        }
+        var mergedBelow = Enumerable.Range(0, width).Select(c => height > 1 && region[height - 1, c] == region[height - 2, c]).ToList();
 
-        return new Grid(rows[0], rows[^1], columns[0], columns[^1], columns, table, region, openBelow);
+        return new Grid(rows[0], rows[^1], columns[0], columns[^1], columns, table, region, openBelow, mergedBelow);
     }
 
     private static double RightEdge(int[,] region, List<double> columns, int r, int c)
