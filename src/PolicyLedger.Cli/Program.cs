@@ -22,5 +22,8 @@ root.Subcommands.Add(CompareCommand.Create(ledger));
 root.Subcommands.Add(BenefitsCommand.Create(ledger));
 root.Subcommands.Add(RulesCommand.Create(ledger));
 root.Subcommands.Add(ScopeCommand.Create(ledger));
+root.Subcommands.Add(UserCommand.Create(ledger));
+root.Subcommands.Add(TokenCommand.Create(ledger));
+root.Subcommands.Add(ServeCommand.Create(ledger));
 
 return await root.Parse(args).InvokeAsync();

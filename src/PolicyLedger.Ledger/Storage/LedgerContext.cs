@@ -134,6 +134,7 @@ public abstract partial class LedgerContext : DbContext
         });
 
         OnTrackingModelCreating(modelBuilder);
+        OnUsersModelCreating(modelBuilder);
     }
 }
 
