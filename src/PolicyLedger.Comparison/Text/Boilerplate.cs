@@ -10,10 +10,14 @@ public sealed class Boilerplate
 {
     private readonly string[] _words;
 
+    /// <summary>The words by their first character, so that a text is read once rather than once per word.</summary>
+    private readonly Dictionary<char, string[]> _byFirst;
+
     private Boilerplate(IEnumerable<string> words)
     {
         // Longest first, so that 给予一次性 is found before 给予.
         _words = [.. words.Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
+        _byFirst = _words.GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     /// <summary>The list shipped with the comparison.</summary>
@@ -33,13 +37,19 @@ public sealed class Boilerplate
     public bool[] Mask(string text, int start, int end)
     {
         var mask = new bool[end - start];
-        foreach (var word in _words)
+        for (var i = start; i < end; i++)
         {
-            var at = text.IndexOf(word, start, end - start, StringComparison.Ordinal);
-            while (at >= 0 && at + word.Length <= end)
+            if (!_byFirst.TryGetValue(text[i], out var words))
             {
-                Array.Fill(mask, true, at - start, word.Length);
-                at = at + 1 < end ? text.IndexOf(word, at + 1, end - at - 1, StringComparison.Ordinal) : -1;
+                continue;
+            }
+
+            foreach (var word in words)
+            {
+                if (i + word.Length <= end && string.CompareOrdinal(text, i, word, 0, word.Length) == 0)
+                {
+                    Array.Fill(mask, true, i - start, word.Length);
+                }
             }
         }
 
