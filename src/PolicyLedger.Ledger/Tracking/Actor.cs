@@ -65,6 +65,9 @@ public enum TrackingAction
 
     /// <summary>save or clear the default scope of supervision.</summary>
     ChangeSettings,
+
+    /// <summary>import documents (the web application's upload).</summary>
+    ImportDocuments,
 }
 
 /// <summary>
@@ -78,6 +81,7 @@ public enum TrackingAction
 /// | ChangeCadence | yes | own jurisdictions | no | no |
 /// | ViewAudit | yes | yes | no | no |
 /// | ChangeSettings | yes | no | no | no |
+/// | ImportDocuments | yes | yes | no | no |
 ///
 /// "Own jurisdictions" is <see cref="Actor.Jurisdictions"/> (empty: all). Data outside them is not shown; asking
 /// for it by scope is a denial.
@@ -124,6 +128,7 @@ public static class Permissions
         TrackingAction.ViewCadence => "查看报送频次",
         TrackingAction.ChangeCadence => "修改报送频次",
         TrackingAction.ViewAudit => "查看审计日志",
+        TrackingAction.ImportDocuments => "导入文件",
         _ => "修改账本设置",
     };
 }
