@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyLedger.Ledger.Import;
+using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Web.Identity;
 
 namespace PolicyLedger.Web.UiTests.Support;
@@ -58,6 +61,27 @@ public sealed class LiveServer : IAsyncDisposable
         var (user, problem) = await users.AddAsync(new NewUser(name, role, Password, units ?? [], jurisdictions ?? []), "test");
         Assert.True(problem is null, problem?.ToString());
         return user!;
+    }
+
+    /// <summary>Imports files through the same service as `import` and the 文件 page, as an administrator; fails the test on any file not imported.</summary>
+    public async Task<ImportSummary> ImportAsync(params string[] paths)
+    {
+        using var scope = Services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<DocumentImportService>();
+        var files = paths.Select(p => new EvidenceFile(Path.GetFileName(p), File.ReadAllBytes(p))).ToList();
+        var result = await importer.ImportAsync(Actor.LocalAdmin("test"), files, Path.Combine(Folder, "imported"));
+        Assert.True(result.Ok, result.Ok ? null : result.Problem.ToString());
+        Assert.All(result.Value.Files, f => Assert.True(f.Outcome != ImportOutcome.Failed, f.Message));
+        return result.Value;
+    }
+
+    /// <summary>Runs a service of the application in a scope of its own (what the page shows is checked against it).</summary>
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> use)
+        where TService : notnull
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public async ValueTask DisposeAsync()
