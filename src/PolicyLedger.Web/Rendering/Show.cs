@@ -38,8 +38,10 @@ public static class Show
     };
 
     /// <summary>A file size: 12 KB, 3.4 MB.</summary>
-    public static string Size(long bytes) => bytes < 1024 * 1024
-        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB")
+    public static string Size(long bytes) => bytes < 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节")
+        : bytes < 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KB")
         : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.#} MB");
 
     /// <summary>How the deadline was decided, in Chinese.</summary>

@@ -84,6 +84,15 @@ public sealed class LiveServer : IAsyncDisposable
         return await use(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    /// <summary>What `status` gives this actor at this day over its default scope: the source the pages are checked against.</summary>
+    public Task<IReadOnlyList<StatusRow>> StatusAsync(Actor actor, DateOnly day) =>
+        WithAsync<StatusService, IReadOnlyList<StatusRow>>(async s =>
+        {
+            var r = await s.StatusAsync(actor, new StatusQuery(TrackingScope.Default, day));
+            Assert.True(r.Ok, r.Ok ? null : r.Problem.Message);
+            return r.Value!.Rows;
+        });
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
