@@ -134,7 +134,11 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         var q = Visible(db, actor);
         if (!string.IsNullOrWhiteSpace(scope.Jurisdiction))
         {
-            var known = await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Select(d => d.Jurisdiction).Distinct().ToListAsync(ct);
+            // A jurisdiction named exactly is looked up by the index; only a partial name needs every jurisdiction's name.
+            var typed = scope.Jurisdiction.Trim();
+            var known = await db.Documents.AsNoTracking().AnyAsync(d => d.IsCurrent && d.Jurisdiction == typed, ct)
+                ? [typed]
+                : await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Select(d => d.Jurisdiction).Distinct().ToListAsync(ct);
             var match = ScopeService.MatchJurisdiction(actor, known, scope.Jurisdiction);
             if (!match.Ok)
             {
@@ -147,13 +151,8 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
 
         if (!string.IsNullOrWhiteSpace(scope.Document))
         {
+            // Matched among every current document, so that asking for one outside the actor's jurisdictions is a denial, not "not found".
             var docs = db.Documents.AsNoTracking().Where(d => d.IsCurrent);
-            if (actor.Jurisdictions.Count > 0)
-            {
-                var mine = actor.Jurisdictions.ToList();
-                docs = docs.Where(d => mine.Contains(d.Jurisdiction));
-            }
-
             var candidates = await docs.Select(d => new DocumentName(d.Id, d.Key, d.DocNumber ?? d.Title ?? d.Source!.FileName, d.SourceId, d.Jurisdiction)).ToListAsync(ct);
             var found = ScopeService.MatchDocuments(actor, candidates, d => d.Key, d => d.Display, d => d.Jurisdiction, scope.Document);
             if (!found.Ok)

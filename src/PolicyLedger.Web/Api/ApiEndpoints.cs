@@ -19,6 +19,7 @@ public static class ApiEndpoints
         DocumentsApi.Map(api);
         ItemsApi.Map(api);
         LedgerApi.Map(api);
+        CompareApi.Map(api);
         UsersApi.Map(api);
         return api;
     }

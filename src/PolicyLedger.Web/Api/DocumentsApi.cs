@@ -41,12 +41,19 @@ public static class DocumentsApi
         }
 
         var typed = DocumentKey.Normalize(Uri.UnescapeDataString(key));
-        var visible = ItemPages.Visible(db, actor).Select(i => i.DocumentId);
-        var current = (await db.Documents.AsNoTracking().Where(d => d.IsCurrent && visible.Contains(d.Id)).Select(d => new { d.Key, d.SourceId, d.Position }).ToListAsync(ct))
+        var current = (await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Select(d => new { d.Id, d.Key, d.SourceId, d.Position, d.Jurisdiction }).ToListAsync(ct))
             .Where(d => DocumentKey.Normalize(d.Key) == typed).ToList();
         if (current.Count == 0)
         {
             return ApiContext.Problem(Problems.DocumentNotFound(Uri.UnescapeDataString(key)));
+        }
+
+        var ids = current.Select(d => d.Id).ToList();
+        if (!await ItemPages.Visible(db, actor).AnyAsync(i => ids.Contains(i.DocumentId), ct))
+        {
+            return ApiContext.Problem(current.FirstOrDefault(d => !actor.Sees(d.Jurisdiction)) is { } outside
+                ? Problems.OutsideJurisdiction(actor, outside.Jurisdiction)
+                : Problems.NotYourUnitItems(actor, current[0].Key));
         }
 
         var sources = current.Select(d => d.SourceId).ToList();
@@ -70,15 +77,21 @@ public static class DocumentsApi
             return read.Problem;
         }
 
-        var result = await importer.ImportAsync(actor, read.Files, UploadFolder(configuration, database), ct);
-        if (!result.Ok)
+        var imported = new List<UploadResultDto>();
+        if (read.Files.Count > 0)
         {
-            return ApiContext.Problem(result.Problem);
+            var result = await importer.ImportAsync(actor, read.Files, UploadFolder(configuration, database), ct);
+            if (!result.Ok)
+            {
+                return ApiContext.Problem(result.Problem);
+            }
+
+            imported.AddRange(result.Value.Files.Select(f => new UploadResultDto(
+                Path.GetFileName(f.Path), f.Outcome.ToString().ToLowerInvariant(), f.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Documents, f.Items, f.Message)));
         }
 
-        var files = result.Value.Files.Select(f => new UploadResultDto(
-            Path.GetFileName(f.Path), f.Outcome.ToString().ToLowerInvariant(), f.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Documents, f.Items, f.Message)).ToList();
-        var failed = result.Value.Failed;
+        var files = imported.Concat(read.Refused.Select(r => new UploadResultDto(r.File, "failed", null, 0, 0, r.Reason))).ToList();
+        var failed = files.Count(f => f.Outcome == "failed");
         return Results.Json(new UploadDto(files.Count - failed, failed, files), statusCode: failed == files.Count ? 422 : 200);
     }
 

@@ -168,9 +168,9 @@ public static class ItemsApi
         }
 
         var files = await Uploads.ReadAsync(http.Request, limits, Uploads.Evidence, ct);
-        if (files.Problem is not null)
+        if ((files.Problem ?? Uploads.RefusedProblem(files)) is { } refused)
         {
-            return files.Problem;
+            return refused;
         }
 
         var mine = unit is null ? item.Units.FirstOrDefault(u => actor.ReportsFor(u.Key)) : item.Units.FirstOrDefault(u => u.Key == unit || u.Name == unit);

@@ -22,13 +22,9 @@ public static class Uploads
 
     public const Kind Evidence = Kind.Evidence;
 
-    public sealed record Read(IReadOnlyList<EvidenceFile> Files, IResult? Problem);
-
-    /// <summary>Why an upload, or one file of it, was refused: the HTTP status, a stable code, and the reason naming the file.</summary>
-    public sealed record Refusal(int Status, string Code, string Detail)
-    {
-        public IResult Result => ApiProblems.Problem(Status, Code, Detail);
-    }
+    /// <summary>The files accepted, the files refused with their reason, or a problem that refuses the whole request.</summary>
+    /// <param name="Refusal">When <paramref name="Problem"/> refuses the whole request: its code and reason, for the pages that show it.</param>
+    public sealed record Read(IReadOnlyList<EvidenceFile> Files, IReadOnlyList<(string File, string Reason)> Refused, IResult? Problem, (string Code, string Detail)? Refusal = null);
 
     /// <summary>Whether a form carries at least one file (a file field left empty does not count).</summary>
     public static async Task<bool> HasFilesAsync(HttpRequest request, CancellationToken ct)
@@ -37,21 +33,7 @@ public static class Uploads
         return request.HasFormContentType && (await request.ReadFormAsync(ct)).Files.Any(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName));
     }
 
-    /// <summary>The files of an upload taken one by one: the good ones, each bad one with its reason, or why the whole request was refused.</summary>
-    public sealed record Batch(IReadOnlyList<EvidenceFile> Files, IReadOnlyList<Refusal> Rejected, Refusal? Problem);
-
-    /// <summary>All or nothing (the API): the first bad file refuses the upload.</summary>
     public static async Task<Read> ReadAsync(HttpRequest request, UploadLimits limits, Kind kind, CancellationToken ct)
-    {
-        var batch = await ReadEachAsync(request, limits, kind, ct);
-        return (batch.Problem ?? batch.Rejected.FirstOrDefault()) is { } refused ? new Read([], refused.Result) : new Read(batch.Files, null);
-    }
-
-    /// <summary>
-    /// File by file (the pages' upload): the request as a whole must be a form within the limits, then each file is
-    /// kept or refused on its own, so one bad file is named with its reason and the others go on.
-    /// </summary>
-    public static async Task<Batch> ReadEachAsync(HttpRequest request, UploadLimits limits, Kind kind, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(limits);
@@ -75,63 +57,59 @@ public static class Uploads
             return Fail(413, "PL-F02", $"上传内容无法读取或超过每次 {Megabytes(limits.MaxRequestBytes)} 的上限：{e.Message}");
         }
 
-        // A file field left empty in a browser's form still sends a part, without name or content: not a file.
-        var sent = form.Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
-        if (sent.Count == 0)
+        if (form.Files.Count == 0)
         {
             return Fail(400, "PL-F03", "没有收到文件（multipart 字段名 files）");
         }
 
-        if (sent.Count > limits.MaxFiles)
+        if (form.Files.Count > limits.MaxFiles)
         {
-            return Fail(413, "PL-F04", $"一次最多上传 {limits.MaxFiles} 个文件，收到 {sent.Count} 个");
+            return Fail(413, "PL-F04", $"一次最多上传 {limits.MaxFiles} 个文件，收到 {form.Files.Count} 个");
         }
 
+        // Each file on its own: one refused file is named with its reason and the others go on.
         var files = new List<EvidenceFile>();
-        var rejected = new List<Refusal>();
-        foreach (var file in sent)
+        var refused = new List<(string, string)>();
+        foreach (var file in form.Files)
         {
-            var (read, refusal) = await ReadOneAsync(file, limits, kind, ct);
-            if (read is not null)
+            var name = SafeName(file.FileName);
+            if (name is null)
             {
-                files.Add(read);
+                refused.Add((file.FileName, "文件名无效"));
+                continue;
             }
-            else
+
+            if (file.Length > limits.MaxFileBytes)
             {
-                rejected.Add(refusal!);
+                refused.Add((name, $"{Megabytes(file.Length)}，超过单个文件 {Megabytes(limits.MaxFileBytes)} 的上限"));
+                continue;
             }
+
+            if (file.Length == 0)
+            {
+                refused.Add((name, "文件是空的"));
+                continue;
+            }
+
+            using var stream = new MemoryStream();
+            await file.CopyToAsync(stream, ct);
+            var bytes = stream.ToArray();
+            if ((kind == Kind.Document ? DocumentProblem(name, bytes) : EvidenceProblem(name, bytes)) is { } why)
+            {
+                refused.Add((name, why));
+                continue;
+            }
+
+            if (files.Any(f => f.Name == name))
+            {
+                refused.Add((name, "同名文件在本次上传中出现了两次"));
+                continue;
+            }
+
+            files.Add(new EvidenceFile(name, bytes));
         }
 
-        return new Batch(files, rejected, null);
-    }
-
-    private static async Task<(EvidenceFile? File, Refusal? Refusal)> ReadOneAsync(IFormFile file, UploadLimits limits, Kind kind, CancellationToken ct)
-    {
-        var name = SafeName(file.FileName);
-        if (name is null)
-        {
-            return (null, new Refusal(400, "PL-F05", $"文件名“{file.FileName}”无效"));
-        }
-
-        if (file.Length > limits.MaxFileBytes)
-        {
-            return (null, new Refusal(413, "PL-F06", $"{name}：{Megabytes(file.Length)}，超过单个文件 {Megabytes(limits.MaxFileBytes)} 的上限"));
-        }
-
-        if (file.Length == 0)
-        {
-            return (null, new Refusal(400, "PL-F07", $"{name}：文件是空的"));
-        }
-
-        using var stream = new MemoryStream();
-        await file.CopyToAsync(stream, ct);
-        var bytes = stream.ToArray();
-        if ((kind == Kind.Document ? DocumentProblem(name, bytes) : EvidenceProblem(name, bytes)) is { } why)
-        {
-            return (null, new Refusal(415, "PL-F08", $"{name}：{why}"));
-        }
-
-        return (new EvidenceFile(name, bytes), null);
+        return new Read(files, refused, null);
     }
 
     /// <summary>The last part of a name a browser sent, without control characters; null when nothing usable is left.</summary>
@@ -199,5 +177,18 @@ public static class Uploads
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
 
-    private static Batch Fail(int status, string code, string detail) => new([], [], new Refusal(status, code, detail));
+    private static Read Fail(int status, string code, string detail) => new([], [], ApiProblems.Problem(status, code, detail), (code, detail));
+
+    /// <summary>The refused files as one problem (evidence is attached as a set: one refused file refuses the upload).</summary>
+    public static IResult? RefusedProblem(Read read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.Refused.Count == 0)
+        {
+            return null;
+        }
+
+        var tooLarge = read.Refused.All(r => r.Reason.Contains("上限", StringComparison.Ordinal));
+        return ApiProblems.Problem(tooLarge ? 413 : 415, tooLarge ? "PL-F06" : "PL-F08", string.Join("；", read.Refused.Select(r => $"{r.File}：{r.Reason}")));
+    }
 }

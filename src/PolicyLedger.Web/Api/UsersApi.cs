@@ -8,13 +8,12 @@ public static class UsersApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var users = api.MapGroup("/").RequireAuthorization(WebApp.AdminPolicy);
-        users.MapGet("/users", ListAsync).WithSummary("用户列表（管理员）");
-        users.MapPost("/users", AddAsync).WithSummary("添加用户（管理员）：{name, role, password, units, jurisdictions}");
-        users.MapPatch("/users/{name}", ChangeAsync).WithSummary("修改用户（管理员）：角色、单位、辖区、停用、密码");
-        users.MapGet("/users/{name}/tokens", TokensAsync).WithSummary("用户的令牌（管理员）");
-        users.MapPost("/users/{name}/tokens", CreateTokenAsync).WithSummary("为用户创建令牌（管理员）：令牌只显示这一次");
-        users.MapDelete("/tokens/{id:long}", RevokeAsync).WithSummary("撤销令牌（管理员）");
+        api.MapGet("/users", ListAsync).RequireAuthorization(WebApp.AdminPolicy).WithSummary("用户列表（管理员）");
+        api.MapPost("/users", AddAsync).RequireAuthorization(WebApp.AdminPolicy).WithSummary("添加用户（管理员）：{name, role, password, units, jurisdictions}");
+        api.MapPatch("/users/{name}", ChangeAsync).RequireAuthorization(WebApp.AdminPolicy).WithSummary("修改用户（管理员）：角色、单位、辖区、停用、密码");
+        api.MapGet("/users/{name}/tokens", TokensAsync).RequireAuthorization(WebApp.AdminPolicy).WithSummary("用户的令牌（管理员）");
+        api.MapPost("/users/{name}/tokens", CreateTokenAsync).RequireAuthorization(WebApp.AdminPolicy).WithSummary("为用户创建令牌（管理员）：令牌只显示这一次");
+        api.MapDelete("/tokens/{id:long}", RevokeAsync).RequireAuthorization(WebApp.AdminPolicy).WithSummary("撤销令牌（管理员）");
     }
 
     private static UserDto Dto(UserInfo u) => new(u.Name, u.Role, u.UnitKeys, u.Jurisdictions, u.Disabled, u.LockedUntil is { } t ? ChinaTime.Local(t).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : null);

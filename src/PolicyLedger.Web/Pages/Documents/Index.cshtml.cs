@@ -16,7 +16,7 @@ public sealed record UploadLine(string File, string Outcome, string OutcomeName,
     public static UploadLine Of(FileImportResult r) => new(
         Path.GetFileName(r.Path), r.Outcome.ToString().ToLowerInvariant(), Describe(r.Outcome), r.Documents, r.Items, r.Message);
 
-    public static UploadLine Refused(Uploads.Refusal r) => new(NameOf(r.Detail), "refused", "未导入", 0, 0, r.Detail);
+    public static UploadLine Refused((string File, string Reason) r) => new(r.File, "refused", "未导入", 0, 0, r.Reason);
 
     public static string Describe(ImportOutcome outcome) => outcome switch
     {
@@ -26,9 +26,6 @@ public sealed record UploadLine(string File, string Outcome, string OutcomeName,
         ImportOutcome.UnitsUpdated => "单位已重新识别",
         _ => "导入失败",
     };
-
-    /// <summary>The file a refusal names (its detail starts "name：…").</summary>
-    private static string NameOf(string detail) => detail.Split('：', 2)[0];
 }
 
 /// <summary>文件: the documents with their versions; upload and import several files at once, each bad one named with its reason.</summary>
@@ -80,13 +77,13 @@ public sealed class IndexModel(DocumentService documents, DocumentImportService 
             return ([], denied);
         }
 
-        var batch = await Uploads.ReadEachAsync(Request, limits, Uploads.Documents, HttpContext.RequestAborted);
-        if (batch.Problem is { } refused)
+        var batch = await Uploads.ReadAsync(Request, limits, Uploads.Documents, HttpContext.RequestAborted);
+        if (batch.Refusal is { } refused)
         {
             return ([], Problems.Invalid(refused.Code, refused.Detail, refused.Detail));
         }
 
-        var lines = batch.Rejected.Select(UploadLine.Refused).ToList();
+        var lines = batch.Refused.Select(UploadLine.Refused).ToList();
         if (batch.Files.Count > 0)
         {
             var result = await importer.ImportAsync(Actor, batch.Files, DocumentsApi.UploadFolder(configuration, database), HttpContext.RequestAborted);

@@ -121,16 +121,16 @@ public sealed class ReportModel(ItemDetailService details, ReportService reports
         var files = new List<EvidenceFile>();
         if (await Uploads.HasFilesAsync(Request, HttpContext.RequestAborted))
         {
-            var batch = await Uploads.ReadEachAsync(Request, limits, Uploads.Evidence, HttpContext.RequestAborted);
-            if (batch.Problem is { } refused)
+            var batch = await Uploads.ReadAsync(Request, limits, Uploads.Evidence, HttpContext.RequestAborted);
+            if (batch.Refusal is { } refused)
             {
                 Errors.Add(refused.Detail);
                 return Page();
             }
 
-            if (batch.Rejected.Count > 0)
+            if (batch.Refused.Count > 0)
             {
-                Errors.AddRange(batch.Rejected.Select(r => "佐证材料 " + r.Detail));
+                Errors.AddRange(batch.Refused.Select(r => $"佐证材料 {r.File}：{r.Reason}"));
                 return Page();
             }
 
