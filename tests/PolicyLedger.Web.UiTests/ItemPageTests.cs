@@ -23,9 +23,8 @@ public sealed class ItemPageTests(BrowserFixture browser)
         await using var context = await browser.ContextAsync(server);
         var page = await Browse.SignedInAsync(context, "zhang");
         await page.GotoAsync("/ledger");
-        var link = page.Locator("table.ledger tbody td.key a").Nth(2);
-        var key = (await link.InnerTextAsync()).Trim();
-        await link.ClickAsync();
+        var key = (await Browse.ItemKeysAsync(page))[2];
+        await page.GetByRole(AriaRole.Link, new() { Name = "事项 " + key, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/item", StringComparison.Ordinal));
         var row = rows.Single(r => r.Item.Key == key);
 

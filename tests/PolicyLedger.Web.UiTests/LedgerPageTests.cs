@@ -37,7 +37,7 @@ public sealed class LedgerPageTests(BrowserFixture browser)
         var pages = (rows.Count + 49) / 50;
         for (var p = 1; p <= pages; p++)
         {
-            var keys = await page.Locator("table.ledger tbody td.key").AllInnerTextsAsync();
+            var keys = await Browse.ItemKeysAsync(page);
             Assert.All(keys, k => Assert.True(seen.Add(k.Trim()), $"{k} shown twice"));
             if (p < pages)
             {
@@ -51,7 +51,7 @@ public sealed class LedgerPageTests(BrowserFixture browser)
         // A unit: the items where it has any role, and the export holds those rows and no others.
         var unit = rows.SelectMany(r => r.Item.Units).GroupBy(u => u.Key).Select(g => (Key: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         await page.GotoAsync("/ledger");
-        await page.GetByLabel("单位").FillAsync(unit.Key);
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "单位", Exact = true }).FillAsync(unit.Key);
         await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("unit=", StringComparison.Ordinal));
         Assert.Equal(Text(unit.Count), await page.InnerTextAsync("#total"));

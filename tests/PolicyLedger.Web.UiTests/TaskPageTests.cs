@@ -45,7 +45,7 @@ public sealed class TaskPageTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "我的任务", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/tasks", StringComparison.Ordinal));
-        var keys = (await page.Locator("table.tasks tbody td.key").AllInnerTextsAsync()).Select(k => k.Trim()).ToList();
+        var keys = await Browse.ItemKeysAsync(page);
         Assert.Equal(mine.Select(r => r.Item.Key).Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
         await Artifacts.ScreenshotAsync(page, "tasks");
         await Artifacts.AssertAccessibleAsync(page, "我的任务");
@@ -75,7 +75,7 @@ public sealed class TaskPageTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "已核实，仍然保存" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("saved=", StringComparison.Ordinal));
         Assert.Contains("已保存事项", await page.GetByRole(AriaRole.Status).First.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains(key, await page.InnerTextAsync("section[aria-labelledby='h-done']"), StringComparison.Ordinal);
+        Assert.Equal(key, await page.Locator("section[aria-labelledby='h-done'] td.key").GetAttributeAsync("data-key"));
 
         var after = await server.StatusAsync(user.ToActor(), day);
         Assert.Equal(TrackingState.Done, after.Single(r => r.Item.Key == key).Status.State);

@@ -30,4 +30,17 @@ public static class Browse
         ArgumentNullException.ThrowIfNull(page);
         return (await page.Locator("nav[aria-label='主导航'] a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
     }
+
+    /// <summary>The keys of the items a table of items shows (台账, 我的任务), in order.</summary>
+    public static async Task<IReadOnlyList<string>> ItemKeysAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var keys = new List<string>();
+        foreach (var cell in await page.Locator("table.items tbody td.key").AllAsync())
+        {
+            keys.Add(await cell.GetAttributeAsync("data-key") ?? throw new InvalidOperationException("an item's cell without its key"));
+        }
+
+        return keys;
+    }
 }
