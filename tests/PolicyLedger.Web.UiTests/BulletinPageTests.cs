@@ -13,10 +13,7 @@ public sealed class BulletinPageTests(BrowserFixture browser)
     public async Task The_quarters_bulletin_is_previewed_and_downloaded_as_the_preview_says()
     {
         browser.Require();
-        var seed = Seeds.KeyTasks2024;
-        await using var server = await LiveServer.StartAsync(new DateOnly(2024, 7, 3));
-        await server.ImportAsync(seed);
-        await server.AddUserAsync("zhang", "supervisor");
+        await using var server = await Seeds.KeyTasksServerAsync();
         await using var context = await browser.ContextAsync(server);
         var page = await Browse.SignedInAsync(context, "zhang");
         await page.GetByRole(AriaRole.Link, new() { Name = "通报", Exact = true }).ClickAsync();

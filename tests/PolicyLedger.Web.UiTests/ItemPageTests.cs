@@ -13,12 +13,8 @@ public sealed class ItemPageTests(BrowserFixture browser)
     public async Task An_item_shows_its_marked_source_state_and_units()
     {
         browser.Require();
-        var seed = Seeds.KeyTasks2024;
-        var day = new DateOnly(2024, 7, 3);
-        await using var server = await LiveServer.StartAsync(day);
-        await server.ImportAsync(seed);
-        await server.AddUserAsync("zhang", "supervisor");
-        var rows = await server.StatusAsync(Actor.LocalAdmin("test"), day);
+        await using var server = await Seeds.KeyTasksServerAsync();
+        var rows = await server.StatusAsync(Actor.LocalAdmin("test"), Seeds.Day);
 
         await using var context = await browser.ContextAsync(server);
         var page = await Browse.SignedInAsync(context, "zhang");

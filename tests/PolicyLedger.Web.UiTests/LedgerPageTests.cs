@@ -16,12 +16,8 @@ public sealed class LedgerPageTests(BrowserFixture browser)
     public async Task Pages_filters_and_export_hold_the_rows_status_gives()
     {
         browser.Require();
-        var seed = Seeds.KeyTasks2024;
-        var day = new DateOnly(2024, 7, 3);
-        await using var server = await LiveServer.StartAsync(day);
-        await server.ImportAsync(seed);
-        await server.AddUserAsync("zhang", "supervisor");
-        var rows = await server.StatusAsync(Actor.LocalAdmin("test"), day);
+        await using var server = await Seeds.KeyTasksServerAsync();
+        var rows = await server.StatusAsync(Actor.LocalAdmin("test"), Seeds.Day);
 
         await using var context = await browser.ContextAsync(server);
         var page = await Browse.SignedInAsync(context, "zhang");

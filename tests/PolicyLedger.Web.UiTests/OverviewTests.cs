@@ -13,12 +13,8 @@ public sealed class OverviewTests(BrowserFixture browser)
     public async Task Counts_lights_and_overdue_items_are_those_status_gives()
     {
         browser.Require();
-        var seed = Seeds.KeyTasks2024;
-        var day = new DateOnly(2024, 7, 3);
-        await using var server = await LiveServer.StartAsync(day);
-        await server.ImportAsync(seed);
-        await server.AddUserAsync("zhang", "supervisor");
-        var rows = await server.StatusAsync(Actor.LocalAdmin("test"), day);
+        await using var server = await Seeds.KeyTasksServerAsync();
+        var rows = await server.StatusAsync(Actor.LocalAdmin("test"), Seeds.Day);
         Assert.Equal(Seeds.KeyTasks2024Items, rows.Count);
 
         await using var context = await browser.ContextAsync(server);
