@@ -16,5 +16,13 @@ if (args is ["web-load", ..])
     return WebLoad.Run(Arg(1, 1_000_000), Arg(2, 6_000), Arg(3, 120), Arg(4, 50));
 }
 
+#if BEFORE_READING
+// bench/run-before-after.sh REF --cpu: the before/after comparison in processor time, the sides interleaved.
+if (args is ["before-after-cpu", ..])
+{
+    return BeforeAfterCpu.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 31);
+}
+#endif
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

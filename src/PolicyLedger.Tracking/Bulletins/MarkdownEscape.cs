@@ -12,7 +12,7 @@ public static class MarkdownEscape
     /// <summary>
     /// Backslash-escapes what Markdown (CommonMark with GFM tables and autolinks) would read as markup — CommonMark
     /// renders each escape as the character itself: emphasis, code, brackets and parentheses, table pipes, ~; "-",
-    /// "+", "#", "=" and "&gt;" at the start and "1." / "1)" list marks; ":" before "//" and "." after "www", so no
+    /// "+", "#", "=" and "&gt;" at the start and "1." / "1)" list marks (a full stop followed by a space or the end; 39.8 stays as written); ":" before "//" and "." after "www", so no
     /// autolink forms; "!" before "[". &amp;, &lt; and &gt; are written as entities (no HTML), and line breaks,
     /// control characters and bidirectional overrides become spaces or go, so the text stays one line of plain text.
     /// </summary>
@@ -47,7 +47,7 @@ public static class MarkdownEscape
                     s.Append('\\').Append(c);
                     break;
                 case '-' or '+' or '#' or '=' when atStart:
-                case '.' when leadingDigits && i > 0 || i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase):
+                case '.' when leadingDigits && i > 0 && next is ' ' or '\t' or '\0' || i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase):
                 case ':' when next == '/':
                 case '!' when next == '[':
                     s.Append('\\').Append(c);
