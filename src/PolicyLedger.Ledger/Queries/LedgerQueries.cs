@@ -47,7 +47,8 @@ public sealed record LedgerRow(
 /// <summary>Which rows of the ledger to show.</summary>
 /// <param name="Unit">Items where a unit whose name, key or mention contains this text has any role.</param>
 /// <param name="Document">Items of documents whose number, title or file name contains this text.</param>
-public sealed record LedgerFilter(string? Unit = null, string? Document = null);
+/// <param name="ItemIds">Only these items (a 台账 filtered by state or deadline, exported as shown).</param>
+public sealed record LedgerFilter(string? Unit = null, string? Document = null, IReadOnlyCollection<long>? ItemIds = null);
 
 /// <summary>Read-only queries over the current versions of the ledger (no tracking).</summary>
 public static class LedgerQueries
@@ -61,6 +62,12 @@ public static class LedgerQueries
             items = items.Where(i => i.Document!.Key.Contains(d) || (i.Document!.DocNumber != null && i.Document.DocNumber.Contains(d))
                 || (i.Document.Title != null && i.Document.Title.Contains(d))
                 || i.Document.Source!.FileName.Contains(d));
+        }
+
+        if (filter.ItemIds is { } only)
+        {
+            var ids = only.ToList();
+            items = items.Where(i => ids.Contains(i.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Unit))

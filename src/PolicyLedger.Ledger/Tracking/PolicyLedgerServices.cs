@@ -37,6 +37,10 @@ public static class PolicyLedgerServices
         services.AddScoped<CadenceService>();
         services.AddScoped<AuditService>();
         services.AddScoped<LedgerExportService>();
+        services.AddScoped<OverviewService>();
+        services.AddScoped<ItemDetailService>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<TaskService>();
         return services;
     }
 }
