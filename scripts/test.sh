@@ -3,7 +3,7 @@
 #
 # What the tests need beyond the .NET SDK is set up here, so this one command works on a fresh machine:
 # - Debian packages (PostgreSQL server, a Chinese TrueType font for the PDF tests, Chromium with the Noto CJK fonts
-#   and LibreOffice Writer as the real PDF producers), installed when missing and
+#   for the browser tests and as a real PDF producer, and LibreOffice Writer), installed when missing and
 #   running as root; otherwise the tests that need them say what is missing.
 # - A throwaway PostgreSQL server on 127.0.0.1 (scripts/start-postgres.sh) for the storage tests, unless
 #   POLICYLEDGER_TEST_PG already names one.
@@ -15,7 +15,8 @@ packages=()
 [ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || packages+=(postgresql)
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || packages+=(fonts-arphic-gbsn00lp)
 command -v python3 >/dev/null || packages+=(python3)
-# The PDF producer tests print web pages with Chromium (with a CJK font) and convert Word files with LibreOffice.
+# The PDF producer tests print web pages with Chromium (with a CJK font) and convert Word files with LibreOffice;
+# the browser tests drive the same /usr/bin/chromium through Playwright.
 command -v chromium >/dev/null || packages+=(chromium)
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || packages+=(fonts-noto-cjk)
 command -v soffice >/dev/null || packages+=(libreoffice-writer-nogui)
@@ -37,8 +38,11 @@ if [ -z "${POLICYLEDGER_TEST_PG:-}" ] && [ -f scripts/start-postgres.sh ]; then
 fi
 
 results="$(mktemp -d)"
+# Screenshots of the main pages and the accessibility summary (axe.txt) from the browser tests.
+export POLICYLEDGER_TEST_ARTIFACTS="$results/screenshots"
 dotnet test PolicyLedger.slnx -c Release --nologo --logger "trx;LogFilePrefix=run" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 \
   | tee "$results/console.log" | grep -vE '^\s*(Passed|Skipped) '
 status=${PIPESTATUS[0]}
 python3 scripts/test-summary.py "$results" || true
+if [ -d "$POLICYLEDGER_TEST_ARTIFACTS" ]; then echo "screenshots of the pages: $POLICYLEDGER_TEST_ARTIFACTS" >&2; fi
 exit $status

@@ -105,6 +105,7 @@ public static class WebApp
             {
                 o.Conventions.AllowAnonymousToPage("/Login");
                 o.Conventions.AllowAnonymousToPage("/Denied");
+                o.Conventions.AuthorizePage("/Users/Index", AdminPolicy);
             })
             .AddApplicationPart(typeof(WebApp).Assembly);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);

@@ -4,7 +4,9 @@ namespace PolicyLedger.Formats.Pdf;
 /// Whether a line was broken because the next words did not fit (a wrapped line) or by the writer (a paragraph's or a
 /// cell's line ending). A line is wrapped when the start of the next line would not have fitted in the room left at
 /// its end: the next line's first character with the punctuation that may not start a line (、，。）…, which pulls
-/// the character before it along), or its first ASCII word.
+/// the character before it along), or its first ASCII word. An opening bracket or quote (（《“…) may not end a line,
+/// so it pulls the character after it along: a line ending one character short of the edge before "（街道）" was
+/// wrapped.
 /// </summary>
 internal static class LineBreaks
 {
@@ -19,7 +21,12 @@ internal static class LineBreaks
         }
 
         var k = 1;
-        if (char.IsAsciiLetterOrDigit(text[0]))
+        while (k < text.Length && NoBreakAfter(text[k - 1]))
+        {
+            k++;
+        }
+
+        if (k == 1 && char.IsAsciiLetterOrDigit(text[0]))
         {
             while (k < text.Length && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is '.' or '%' or '-'))
             {
@@ -36,6 +43,9 @@ internal static class LineBreaks
 
         return k * size;
     }
+
+    /// <summary>Opening brackets and quotes, which may not end a line (line-breaking rules of Chinese typesetting).</summary>
+    public static bool NoBreakAfter(char c) => c is '（' or '《' or '“' or '‘' or '「' or '『' or '【' or '〔' or '(' or '[';
 
     /// <summary>Punctuation that may not start a line (line-breaking rules of Chinese typesetting).</summary>
     public static bool NoBreakBefore(char c) => c is '、' or '，' or '。' or '；' or '：' or '！' or '？' or '）' or '》' or '”' or '’' or '」' or '』' or '】' or '〕' or '…'

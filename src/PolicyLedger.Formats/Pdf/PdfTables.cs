@@ -11,8 +11,14 @@ namespace PolicyLedger.Formats.Pdf;
 /// missing between two cells they are one merged cell (a merged cell's text goes to every row it spans, as Word's
 /// vertically merged cells are read, and to the first column it spans). Each cell's letters become its text: lines
 /// that were wrapped are joined, a line that leaves room for the next line's start ends a line of the cell.
+/// A ruling that ends a cell a little above or below the row's edge (a browser shortens a merged cell split by a page
+/// break) would make a band with no text between two row edges: such a band is no row, and of its two edges the one
+/// ruled under fewer cells goes.
 /// A table that goes on over a page break (the next page starts with a table of the same columns) is one table: a
-/// repeated header row is dropped, and a first row without a number, split from the row above, is joined to it.
+/// repeated header row is dropped, and a first row without a number, split from the row above, is joined to it. A
+/// cell of the last row left open at the page's end (no ruling under it where the cells beside it have one, or a merged
+/// cell where none has one: a merged cell the break split) goes on in the next page's first cell of its column, whose rows get its text as merged cells'
+/// rows do.
 /// The rows then go through <see cref="TaskTable"/> as Word and HTML tables do.
 /// </summary>
 internal static class PdfTables
@@ -21,7 +27,11 @@ internal static class PdfTables
     private const double Touch = 2.5;
 
     /// <summary>A table of one page: its box and its cells' text, row by row.</summary>
-    internal sealed record Grid(double Top, double Bottom, double Left, double Right, IReadOnlyList<double> Columns, List<string[]> Rows);
+    /// <param name="Regions">The merged cell each (row, column) belongs to.</param>
+    /// <param name="OpenBelow">The columns whose last cell has no ruling under it.</param>
+    /// <param name="MergedBelow">The columns whose last cell is a merged cell of two rows or more.</param>
+    internal sealed record Grid(double Top, double Bottom, double Left, double Right, IReadOnlyList<double> Columns, List<string[]> Rows,
+        int[,] Regions, IReadOnlyList<bool> OpenBelow, IReadOnlyList<bool> MergedBelow);
 
     /// <summary>The ruled tables of a page and the letters outside them.</summary>
     public static (List<Grid> Tables, List<Letter> Others) Read(List<Ruling> rulings, List<Letter> letters)
@@ -42,11 +52,14 @@ internal static class PdfTables
                 continue;
             }
 
+            rows = WithOpenEnds(cluster, columns, rows, rest);
             var inside = rest.Where(l => Center(l) is var c && c.X > columns[0] && c.X < columns[^1] && c.Y < rows[0] && c.Y > rows[^1]).ToList();
             if (inside.Count == 0)
             {
                 continue;
             }
+
+            rows = WithoutSlivers(cluster, columns, rows, inside);
 
             tables.Add(Cells(cluster, columns, rows, inside));
             var taken = inside.ToHashSet();
@@ -77,6 +90,8 @@ internal static class PdfTables
     /// </summary>
     public static void Render(List<List<PdfLine>> pages, double size)
     {
+        // A table joined from several pages ends as its last page's part ends.
+        var ends = new Dictionary<Grid, Grid>();
         for (var p = 1; p < pages.Count; p++)
         {
             var previous = pages.Take(p).LastOrDefault(page => page.Count > 0);
@@ -86,19 +101,22 @@ internal static class PdfTables
                 continue;
             }
 
-            var rows = after.Rows.ToList();
-            if (rows.Count > 0 && before.Rows.Count > 0 && rows[0].SequenceEqual(before.Rows[0]))
+            var start = after.Rows.Count > 0 && before.Rows.Count > 0 && after.Rows[0].SequenceEqual(before.Rows[0]) ? 1 : 0;
+            var rows = after.Rows.Skip(start).ToList();
+            var split = rows.Count > 0 && rows[0][0].Length == 0 && rows[0].Count(c => c.Length > 0) > 1 && before.Rows.Count > 0 && before.Rows[^1][0].Length > 0;
+            if (rows.Count > 0 && before.Rows.Count > 0)
             {
-                rows.RemoveAt(0);
+                GoOn(before.Rows[^1], ends.GetValueOrDefault(before, before), after.Regions, start, skipFirst: split, rows);
             }
 
-            if (rows.Count > 0 && rows[0][0].Length == 0 && rows[0].Count(c => c.Length > 0) > 1 && before.Rows.Count > 0 && before.Rows[^1][0].Length > 0)
+            if (split)
             {
                 before.Rows[^1] = before.Rows[^1].Zip(rows[0], (a, b) => a + b).ToArray();
                 rows.RemoveAt(0);
             }
 
             before.Rows.AddRange(rows);
+            ends[before] = after;
             pages[p].RemoveAt(0);
         }
 
@@ -115,6 +133,94 @@ internal static class PdfTables
             }
         }
     }
+
+    /// <summary>
+    /// The text of a cell the page break left open put in the rows of the next page's merged cell in its column (from
+    /// <paramref name="start"/>, the first row after a repeated header) where they are empty; not in the first row when
+    /// that row is the rest of a row split by the break (its text is joined). A cell is left open when it has no
+    /// ruling under it (see <paramref name="end"/>, the page part the table ended with) where cells beside it have one;
+    /// where none has one, when it is merged over two rows or more on either page.
+    /// </summary>
+    private static void GoOn(string[] last, Grid end, int[,] regions, int start, bool skipFirst, List<string[]> rows)
+    {
+        var noneRuled = end.OpenBelow.All(open => open);
+        for (var c = 0; c < end.OpenBelow.Count; c++)
+        {
+            var text = last[c];
+            var merged = end.MergedBelow[c] || (rows.Count > 1 && regions[start + 1, c] == regions[start, c]);
+            if (!end.OpenBelow[c] || text.Length == 0 || (noneRuled && !merged))
+            {
+                continue;
+            }
+
+            for (var r = 0; r < rows.Count && regions[start + r, c] == regions[start, c]; r++)
+            {
+                if (!(r == 0 && skipFirst) && rows[r][c].Length == 0)
+                {
+                    rows[r][c] = text;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Row edges with the table's unruled ends: where the column rulings go on above the first or below the last row
+    /// edge and letters stand there (a browser leaves the rule off under the last row before a page break), the end of
+    /// the column rulings is an edge too.
+    /// </summary>
+    private static List<double> WithOpenEnds(List<Ruling> rulings, List<double> columns, List<double> rows, List<Letter> letters)
+    {
+        var verticals = rulings.Where(r => r.Vertical).ToList();
+        var (high, low) = (verticals.Max(r => r.Box.Top), verticals.Min(r => r.Box.Bottom));
+        bool Between(double top, double bottom) =>
+            top - bottom > Touch && letters.Any(l => Center(l) is var c && c.X > columns[0] && c.X < columns[^1] && c.Y < top && c.Y > bottom);
+        var edges = rows.ToList();
+        if (Between(high, edges[0]))
+        {
+            edges.Insert(0, high);
+        }
+
+        if (Between(edges[^1], low))
+        {
+            edges.Add(low);
+        }
+
+        return edges;
+    }
+
+    /// <summary>
+    /// Row edges without the slivers a ruling slightly off a row's edge makes: an inner band holding no letter and
+    /// thinner than a line of the table's text loses the edge of the two ruled under fewer columns.
+    /// </summary>
+    private static List<double> WithoutSlivers(List<Ruling> rulings, List<double> columns, List<double> rows, List<Letter> letters)
+    {
+        var line = letters.Select(PageLines.Size).Order().ElementAt(letters.Count / 2) * 1.5;
+        var edges = rows.ToList();
+        for (var r = 0; r + 1 < edges.Count; r++)
+        {
+            var (top, bottom) = (edges[r], edges[r + 1]);
+            if (top - bottom >= line || letters.Any(l => Center(l).Y < top && Center(l).Y > bottom))
+            {
+                continue;
+            }
+
+            var (upper, lower) = (Ruled(rulings, columns, top), Ruled(rulings, columns, bottom));
+            var drop = r == 0 ? r + 1 : r + 1 == edges.Count - 1 ? r : upper < lower ? r : r + 1;
+            if (drop == 0 || drop == edges.Count - 1)
+            {
+                continue;
+            }
+
+            edges.RemoveAt(drop);
+            r--;
+        }
+
+        return edges;
+    }
+
+    /// <summary>How many columns have a ruling under them at the height <paramref name="y"/>.</summary>
+    private static int Ruled(List<Ruling> rulings, List<double> columns, double y) =>
+        Enumerable.Range(0, columns.Count - 1).Count(c => Covered(rulings, vertical: false, y, (columns[c] + columns[c + 1]) / 2));
 
     private static Grid Cells(List<Ruling> rulings, List<double> columns, List<double> rows, List<Letter> letters)
     {
@@ -170,7 +276,10 @@ internal static class PdfTables
             table.Add(row);
         }
 
-        return new Grid(rows[0], rows[^1], columns[0], columns[^1], columns, table);
+        var openBelow = Enumerable.Range(0, width).Select(c => !Covered(rulings, vertical: false, rows[^1], (columns[c] + columns[c + 1]) / 2)).ToList();
+        var mergedBelow = Enumerable.Range(0, width).Select(c => height > 1 && region[height - 1, c] == region[height - 2, c]).ToList();
+
+        return new Grid(rows[0], rows[^1], columns[0], columns[^1], columns, table, region, openBelow, mergedBelow);
     }
 
     private static double RightEdge(int[,] region, List<double> columns, int r, int c)

@@ -7,8 +7,10 @@ namespace PolicyLedger.Formats.Pdf;
 /// below it. Without the structure, they are recognized by their text:
 /// <list type="bullet">
 /// <item>above: when a title-like line (at least 12 characters, no colon, no full stop) of the first 40 lines comes
-/// again (its first 12 characters) after a metadata field (a short label, a colon and a value), everything before its second
-/// showing goes;</item>
+/// again after a metadata field (a short label, a colon and a value), everything before its second showing goes. It
+/// comes again when the text from a line on (lines joined, as the two showings may wrap differently) starts with the
+/// whole title-like line: a line that only starts like it (the issuer's name above the date, under a title that
+/// starts with that name) is not a second showing;</item>
 /// <item>below: from the first line that opens the site's closing parts (starting with 分享到, 相关链接, 【打印本页】,
 /// 版权所有 …, or holding 网站标识码, ICP备) to the end.</item>
 /// </list>
@@ -53,7 +55,7 @@ internal static class PrintedWebPage
             // article, so the two may wrap differently.
             var text = lines[i].Replace(" ", "", StringComparison.Ordinal);
             var opening = text.Length >= 12 ? text[..12] : null;
-            if (opening is not null && first.ContainsKey(opening) && colonSince)
+            if (opening is not null && first.TryGetValue(opening, out var shown) && colonSince && ShowsAgain(lines, shown, i))
             {
                 return i;
             }
@@ -67,5 +69,18 @@ internal static class PrintedWebPage
         }
 
         return 0;
+    }
+
+    /// <summary>Whether the lines from <paramref name="at"/> on, joined, start with the whole line <paramref name="shown"/>.</summary>
+    private static bool ShowsAgain(IReadOnlyList<string> lines, int shown, int at)
+    {
+        var title = lines[shown].Replace(" ", "", StringComparison.Ordinal);
+        var text = new System.Text.StringBuilder();
+        for (var i = at; i < lines.Count && text.Length < title.Length; i++)
+        {
+            text.Append(lines[i].Replace(" ", "", StringComparison.Ordinal));
+        }
+
+        return text.ToString().StartsWith(title, StringComparison.Ordinal);
     }
 }

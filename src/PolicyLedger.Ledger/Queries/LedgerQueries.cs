@@ -94,7 +94,8 @@ public sealed record LedgerRow(
 /// <summary>Which rows of the ledger to show.</summary>
 /// <param name="Unit">Items where a unit whose name, key or mention contains this text has any role.</param>
 /// <param name="Document">Items of documents whose number, title or file name contains this text.</param>
-public sealed record LedgerFilter(string? Unit = null, string? Document = null);
+/// <param name="ItemIds">Only these items (a 台账 filtered by state or deadline, exported as shown).</param>
+public sealed record LedgerFilter(string? Unit = null, string? Document = null, IReadOnlyCollection<long>? ItemIds = null);
 
 /// <summary>Read-only queries over the current versions of the ledger, corrections applied (<see cref="EffectiveItems"/>).</summary>
 public static class LedgerQueries
@@ -103,7 +104,15 @@ public static class LedgerQueries
     {
         ArgumentNullException.ThrowIfNull(filter);
         var ledger = await EffectiveItems.LoadAsync(context, new ItemFilter(filter.Unit, filter.Document), cancellationToken);
-        return ledger.Items.Select(LedgerRow.Of).ToList();
+        IEnumerable<EffectiveItem> items = ledger.Items;
+        if (filter.ItemIds is { } only)
+        {
+            // Stored item ids: an item a split made comes with the item it was split from.
+            var ids = only.ToHashSet();
+            items = items.Where(e => e.Item.StoredItemId is { } id && ids.Contains(id));
+        }
+
+        return items.Select(LedgerRow.Of).ToList();
     }
 
     public static async Task<IReadOnlyList<UnitReport>> UnitsAsync(LedgerContext context, string? unit = null, CancellationToken cancellationToken = default)

@@ -32,4 +32,25 @@ public sealed class AuditService(LedgerContext db)
 
         return list.Take(Math.Max(1, limit)).ToList();
     }
+
+    /// <summary>
+    /// The changes to one item's progress reports (their inserts, which name the item's anchor and period, and later
+    /// corrections and deletions, which name the report's row), oldest first, for those who may read the audit log.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<AuditEntry>>> ItemTrailAsync(Actor actor, TrackedItem item, IReadOnlyCollection<long> reportIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(reportIds);
+        if (Permissions.Check(actor, TrackingAction.ViewAudit) is { } denied)
+        {
+            return denied;
+        }
+
+        var anchor = TrackedItem.MakeKey(item.SourceId, item.DocumentPosition, item.ItemKey) + " ";
+        var ids = reportIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return await db.AuditLog.AsNoTracking()
+            .Where(a => a.Entity == "progress_reports" && a.EntityKey != null && (a.EntityKey.StartsWith(anchor) || ids.Contains(a.EntityKey)))
+            .OrderBy(a => a.Id)
+            .ToListAsync(ct);
+    }
 }

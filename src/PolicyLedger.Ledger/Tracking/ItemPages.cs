@@ -7,7 +7,36 @@ using PolicyLedger.Tracking.Status;
 namespace PolicyLedger.Ledger.Tracking;
 
 /// <summary>Which page of the 台账 to show: a scope, a date, optionally one unit and one state, the page (from 1) and its size.</summary>
-public sealed record ItemPageQuery(TrackingScope Scope, DateOnly AsOf, string? Unit = null, TrackingState? State = null, int Page = 1, int PageSize = ItemPages.DefaultPageSize);
+/// <param name="DeadlineFrom">With <paramref name="DeadlineTo"/>: only items whose deadline (as `status` judges it) falls within these days; items without a deadline are then left out.</param>
+public sealed record ItemPageQuery(
+    TrackingScope Scope,
+    DateOnly AsOf,
+    string? Unit = null,
+    TrackingState? State = null,
+    int Page = 1,
+    int PageSize = ItemPages.DefaultPageSize,
+    DateOnly? DeadlineFrom = null,
+    DateOnly? DeadlineTo = null)
+{
+    /// <summary>Whether the filter needs every row judged (a state or a deadline), not only the page's.</summary>
+    public bool JudgesAll => State is not null || DeadlineFrom is not null || DeadlineTo is not null;
+
+    public bool Keeps(StatusRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (State is { } state && row.Status.State != state)
+        {
+            return false;
+        }
+
+        if (DeadlineFrom is null && DeadlineTo is null)
+        {
+            return true;
+        }
+
+        return row.Status.Deadline is { } d && (DeadlineFrom is null || d >= DeadlineFrom) && (DeadlineTo is null || d <= DeadlineTo);
+    }
+}
 
 /// <summary>One page of status rows, how many rows the whole filter has, and the states counted over all of them.</summary>
 public sealed record ItemPage(IReadOnlyList<StatusRow> Rows, int Total, int Page, int PageSize, DateOnly AsOf, IReadOnlyDictionary<TrackingState, int>? Counts);
@@ -53,7 +82,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         }
 
         var ordered = filtered.Value.OrderBy(i => i.DocumentId).ThenBy(i => i.Ordinal).Select(i => i.Id);
-        if (query.State is null && !countStates)
+        if (!query.JudgesAll && !countStates)
         {
             var total = await ordered.CountAsync(ct);
             var pageIds = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
@@ -63,8 +92,28 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
 
         var all = await JudgeAsync(await ordered.ToListAsync(ct), query.AsOf, ct);
         var counts = all.GroupBy(r => r.Status.State).ToDictionary(g => g.Key, g => g.Count());
-        var chosen = query.State is { } state ? all.Where(r => r.Status.State == state).ToList() : all;
+        var chosen = all.Where(query.Keeps).ToList();
         return new ItemPage(chosen.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList(), chosen.Count, query.Page, query.PageSize, query.AsOf, countStates ? counts : null);
+    }
+
+    /// <summary>Every row the filter selects (all its pages), in the 台账's order: what an export of the 台账 as shown holds.</summary>
+    public async Task<Result<IReadOnlyList<StatusRow>>> RowsAsync(Actor actor, ItemPageQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        if (Permissions.Check(actor, TrackingAction.ViewStatus) is { } denied)
+        {
+            return denied;
+        }
+
+        var filtered = await FilterAsync(actor, query, ct);
+        if (!filtered.Ok)
+        {
+            return filtered.Problem;
+        }
+
+        var ids = await filtered.Value.OrderBy(i => i.DocumentId).ThenBy(i => i.Ordinal).Select(i => i.Id).ToListAsync(ct);
+        return (await JudgeAsync(ids, query.AsOf, ct)).Where(query.Keeps).ToList();
     }
 
     /// <summary>The status rows of these items at a date, in the order of the ids.</summary>

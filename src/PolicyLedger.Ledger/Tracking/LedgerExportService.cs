@@ -13,8 +13,37 @@ public sealed record LedgerExport(string Path, int Items, int Documents, int Uni
 /// The 台账 workbook of a scope: one sheet per document with 进展 and 状态 filled from the latest report seen at
 /// <c>asOf</c> and the state `status` gives at that date.
 /// </summary>
-public sealed class LedgerExportService(LedgerContext db, ScopeService scopes, StatusService status)
+public sealed class LedgerExportService(LedgerContext db, ScopeService scopes, StatusService status, ItemPages pages)
 {
+    /// <summary>
+    /// The 台账 workbook of exactly the rows a 台账 filter selects (every page of it, the state and deadline filters
+    /// included), with 进展 and 状态 from the same status rows the page shows.
+    /// </summary>
+    public async Task<Result<LedgerExport>> WriteAsync(Actor actor, string path, ItemPageQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(query);
+        if (Permissions.Check(actor, TrackingAction.ExportLedger) is { } denied)
+        {
+            return denied;
+        }
+
+        var selected = await pages.RowsAsync(actor, query, ct);
+        if (!selected.Ok)
+        {
+            return selected.Problem;
+        }
+
+        // By document and item id: an item a correction made (a split's second part) shares its stored item's id.
+        var states = selected.Value.ToDictionary(r => (r.Item.DocumentId, r.Item.ItemKey));
+        var stored = selected.Value.Where(r => r.Item.ItemId is not null).Select(r => r.Item.ItemId!.Value).Distinct().ToList();
+        var rows = (await LedgerQueries.RowsAsync(db, new LedgerFilter(ItemIds: stored), ct)).Where(r => states.ContainsKey((r.DocumentId, r.Item))).ToList();
+        var rowKeys = rows.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var units = (await LedgerQueries.UnitsAsync(db, null, ct)).Select(u => Within(u, rowKeys)).Where(u => u.Mentions.Count > 0).ToList();
+        LedgerWorkbook.Write(path, rows, units, row => states.TryGetValue((row.DocumentId, row.Item), out var s) ? Describe(s) : null);
+        return new LedgerExport(path, rows.Count, rows.Select(r => r.DocumentId).Distinct().Count(), units.Count, query.AsOf);
+    }
+
     public async Task<Result<LedgerExport>> WriteAsync(Actor actor, string path, TrackingScope scope, string? unit, DateOnly asOf, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(path);

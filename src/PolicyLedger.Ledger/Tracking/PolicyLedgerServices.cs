@@ -39,6 +39,10 @@ public static class PolicyLedgerServices
         services.AddScoped<CadenceService>();
         services.AddScoped<AuditService>();
         services.AddScoped<LedgerExportService>();
+        services.AddScoped<OverviewService>();
+        services.AddScoped<ItemDetailService>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<TaskService>();
 
         // Review and corrections (docs/corrections.md). Units a correction names resolve as imports resolve them: the
         // reading library's resolver; a host with alias files registers its own resolution after this.

@@ -58,7 +58,16 @@ public sealed record FormImportResult(FormReadResult Read, IReadOnlyList<ReportR
 public sealed class ReportService(LedgerContext db, TrackingItems items, TrackingClockSource clock)
 {
     /// <summary>Adds one report, or corrects the unit's report for that item and period; the same values again change nothing.</summary>
-    public async Task<ReportResult> AddAsync(Actor actor, ReportInput input, CancellationToken ct = default)
+    public Task<ReportResult> AddAsync(Actor actor, ReportInput input, CancellationToken ct = default) => RunAsync(actor, input, save: true, ct);
+
+    /// <summary>
+    /// What <see cref="AddAsync"/> would answer, without saving anything: the same permission checks and refusals, the
+    /// claim warnings, and whether the report would be added, correct the stored one or change nothing (what a form
+    /// shows before the person saves). Evidence counts by the files named; their contents are not needed.
+    /// </summary>
+    public Task<ReportResult> CheckAsync(Actor actor, ReportInput input, CancellationToken ct = default) => RunAsync(actor, input, save: false, ct);
+
+    private async Task<ReportResult> RunAsync(Actor actor, ReportInput input, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
@@ -131,7 +140,7 @@ public sealed class ReportService(LedgerContext db, TrackingItems items, Trackin
 
         var files = input.Evidence.Select(f => (f.Name, Sha: Convert.ToHexStringLower(SHA256.HashData(f.Content)), Bytes: f.Content)).ToList();
         var period = input.Period.ToString();
-        var existing = await db.ProgressReports.AsTracking().Include(r => r.Figures).Include(r => r.Evidence)
+        var existing = await (save ? db.ProgressReports.AsTracking() : db.ProgressReports.AsNoTracking()).Include(r => r.Figures).Include(r => r.Evidence)
             .FirstOrDefaultAsync(r => r.SourceId == item.SourceId && r.DocumentPosition == item.DocumentPosition && r.ItemKey == item.ItemKey && r.UnitId == unit.Id && r.Period == period, ct);
         var previous = await db.ProgressReports.AsNoTracking().Include(r => r.Figures).Include(r => r.Evidence)
             .Where(r => r.SourceId == item.SourceId && r.DocumentPosition == item.DocumentPosition && r.ItemKey == item.ItemKey && r.UnitId == unit.Id && r.Period != period)
@@ -148,16 +157,18 @@ public sealed class ReportService(LedgerContext db, TrackingItems items, Trackin
         var reporter = input.Reporter ?? actor.Name;
         db.AuditActor = actor.Name;
 
+        var same = existing is not null
+            && existing.Percent == input.Percent && existing.Done == input.Done && existing.Narrative == input.Narrative
+            && existing.Figures.Select(x => (decimal?)x.Value).SingleOrDefault() == input.Figure
+            && (input.SubmittedOn is null || input.SubmittedOn == existing.SubmittedOn)
+            && (files.Count == 0 || existing.Evidence.Select(x => x.Sha256).Order().SequenceEqual(files.Select(x => x.Sha).Order()));
+        if (same || !save)
+        {
+            return new ReportResult(same ? ReportOutcome.Unchanged : existing is null ? ReportOutcome.Added : ReportOutcome.Corrected, item.Key, null, warnings);
+        }
+
         if (existing is not null)
         {
-            var same = existing.Percent == input.Percent && existing.Done == input.Done && existing.Narrative == input.Narrative
-                && existing.Figures.Select(x => (decimal?)x.Value).SingleOrDefault() == input.Figure
-                && (input.SubmittedOn is null || input.SubmittedOn == existing.SubmittedOn)
-                && (files.Count == 0 || existing.Evidence.Select(x => x.Sha256).Order().SequenceEqual(files.Select(x => x.Sha).Order()));
-            if (same)
-            {
-                return new ReportResult(ReportOutcome.Unchanged, item.Key, null, warnings);
-            }
 
             existing.Percent = input.Percent;
             existing.Done = input.Done;

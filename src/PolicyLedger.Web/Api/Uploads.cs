@@ -23,7 +23,15 @@ public static class Uploads
     public const Kind Evidence = Kind.Evidence;
 
     /// <summary>The files accepted, the files refused with their reason, or a problem that refuses the whole request.</summary>
-    public sealed record Read(IReadOnlyList<EvidenceFile> Files, IReadOnlyList<(string File, string Reason)> Refused, IResult? Problem);
+    /// <param name="Refusal">When <paramref name="Problem"/> refuses the whole request: its code and reason, for the pages that show it.</param>
+    public sealed record Read(IReadOnlyList<EvidenceFile> Files, IReadOnlyList<(string File, string Reason)> Refused, IResult? Problem, (string Code, string Detail)? Refusal = null);
+
+    /// <summary>Whether a form carries at least one file (a file field left empty does not count).</summary>
+    public static async Task<bool> HasFilesAsync(HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HasFormContentType && (await request.ReadFormAsync(ct)).Files.Any(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName));
+    }
 
     public static async Task<Read> ReadAsync(HttpRequest request, UploadLimits limits, Kind kind, CancellationToken ct)
     {
@@ -169,7 +177,7 @@ public static class Uploads
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
 
-    private static Read Fail(int status, string code, string detail) => new([], [], ApiProblems.Problem(status, code, detail));
+    private static Read Fail(int status, string code, string detail) => new([], [], ApiProblems.Problem(status, code, detail), (code, detail));
 
     /// <summary>The refused files as one problem (evidence is attached as a set: one refused file refuses the upload).</summary>
     public static IResult? RefusedProblem(Read read)

@@ -11,7 +11,6 @@ public static class Navigation
     [
         new("/", "总览", All),
         new("/documents", "文件", All),
-        new("/review", "校对", ["admin", "supervisor"]),
         new("/ledger", "台账", All),
         new("/tasks", "我的任务", ["reporter"]),
         new("/bulletins", "通报", ["admin", "supervisor", "viewer"]),

@@ -161,6 +161,10 @@ public class PdfLayoutTests
     [InlineData(345, "市自然资源和规划局", false)] // 25 pt left: 市 would have fitted: a written line end
     [InlineData(340, "2024年底前", true)] // 30 pt left: "2024" (4 × 0.55 em = 31 pt) would not fit
     [InlineData(300, "2024年底前", false)]
+    [InlineData(345, "（街道）", true)] // 25 pt left: （ would fit, but it may not end a line, and （街 (28 pt) would not
+    [InlineData(345, "“一件事”", true)]
+    [InlineData(330, "（街道）", false)] // 40 pt left: （街 would have fitted
+    [InlineData(345, "街道", false)]
     public void A_line_is_wrapped_when_the_next_lines_start_would_not_have_fitted(double lineRight, string next, bool wrapped) =>
         Assert.Equal(wrapped, LineBreaks.Wrapped(L("市卫生健康", 700, right: lineRight), next, Right));
 
@@ -247,6 +251,20 @@ public class PdfLayoutTests
         Assert.Equal(
             "临江市人民政府关于印发促进消费|若干措施的通知|临政〔2024〕6号|各区人民政府：|1.开展促销活动。（责任单位：市商务局）|2.发放消费券。（责任单位：市财政局）",
             string.Join("|", pages.SelectMany(p => p).Select(l => l.Text)));
+    }
+
+    [Fact]
+    public void A_line_that_only_starts_like_the_title_is_not_its_second_showing()
+    {
+        // The title is shown once, in the article; the issuer's name over the date starts as the title does.
+        var lines = new[] { "首页", "当前位置：首页>政务公开>政策文件", "索引号：ZC0002 发布日期：2024年3月8日", "临江市临江区人民政府办公室关于印发促进消费若干措施的通知",
+            "临区政办〔2024〕6号", "各街道办事处，区政府各部门：", "现将《促进消费若干措施》印发给你们，请认真贯彻执行。", "临江市临江区人民政府办公室", "2024年3月8日",
+            "1.开展促销活动。（责任单位：区商务局）" };
+        var pages = new List<List<PdfLine>> { lines.Select((t, i) => L(t, 700 - (i * 20))).ToList() };
+
+        PrintedWebPage.Trim(pages);
+
+        Assert.Equal(lines, pages[0].Select(l => l.Text));
     }
 
     [Fact]
