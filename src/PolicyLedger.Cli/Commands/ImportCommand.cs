@@ -64,6 +64,19 @@ internal static class ImportCommand
         }
 
         await output.WriteLineAsync($"{summary} into {database.Display}");
+
+        // Corrections are found again in what was imported: applied where their item is, listed as orphaned where not.
+        var reapplied = await CorrectionAccess.RunAsync(database, null, aliasFile, "import", errors, async scope =>
+        {
+            var result = await scope.Get<PolicyLedger.Ledger.Corrections.CorrectionService>().ReapplyAsync(scope.Actor, cancellationToken);
+            await ReapplyReport.WriteAsync(result, output);
+            return 0;
+        }, cancellationToken, units);
+        if (reapplied != 0)
+        {
+            return 2;
+        }
+
         return summary.Failed == 0 && entries.All(e => e.Error is null) && !units.Aliases.HasErrors ? 0 : 1;
     }
 

@@ -41,7 +41,7 @@ internal static class LedgerCommand
         {
             var first = document.First();
             t.Table(
-                [t.T("编号", "key"), t.T("任务内容", "task"), t.T("牵头单位", "lead"), t.T("责任单位", "responsible"), t.T("配合单位", "cooperating"), t.T("目标与数量", "targets"), t.T("时限", "deadline")],
+                [t.T("编号", "key"), t.T("任务内容", "task"), t.T("牵头单位", "lead"), t.T("责任单位", "responsible"), t.T("配合单位", "cooperating"), t.T("目标与数量", "targets"), t.T("时限", "deadline"), t.T("校对", "corrected")],
                 document.Select(r => (IReadOnlyList<string>)[
                     r.Key,
                     Terminal.Short(r.Text, 40),
@@ -49,7 +49,8 @@ internal static class LedgerCommand
                     string.Join("、", r.Responsible),
                     string.Join("、", r.Cooperating),
                     string.Join("；", r.Quantities),
-                    r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Join("；", r.Times)]),
+                    r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Join("；", r.Times),
+                    r.Corrected ? t.T("已校对：" + string.Join("、", r.CorrectedFields.Select(CorrectCommand.FieldName)), "corrected: " + string.Join(", ", r.CorrectedFields)) : string.Empty]),
                 $"{first.Document}{(first.Title is { } title && title != first.Document ? "  " + title : string.Empty)}");
             t.Line();
         }

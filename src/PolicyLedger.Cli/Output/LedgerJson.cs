@@ -10,32 +10,34 @@ namespace PolicyLedger.Cli.Output;
 /// </summary>
 internal static class LedgerJson
 {
-    public sealed record MentionDto(string Document, string Item, string Key, string Mention, string Role);
+    public sealed record MentionDto(string Document, string Item, string Key, string Mention, string Role, bool Corrected);
 
     public sealed record UnitDto(string Unit, string Key, string Jurisdiction, string Kind, int Leads, int Responsible, int Cooperates, IReadOnlyList<MentionDto> Mentions);
 
     public sealed record RowDto(string Key, string Document, string DocumentKey, string? Title, string Item, int? Number, IReadOnlyList<string> Headings, string Text,
         IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Cooperating,
         IReadOnlyList<string> Quantities, IReadOnlyList<string> Times, string? Deadline,
-        IReadOnlyList<ReadResultJson.RoleDto> Roles, IReadOnlyList<ReadResultJson.DiagnosticDto> Diagnostics);
+        IReadOnlyList<ReadResultJson.RoleDto> Roles, IReadOnlyList<ReadResultJson.DiagnosticDto> Diagnostics, bool Corrected, IReadOnlyList<string> CorrectedFields);
 
     public static string Units(IEnumerable<UnitReport> units) => JsonSerializer.Serialize(
         units.Select(u => new UnitDto(u.Unit, u.Key, u.Jurisdiction, Snake(u.Kind.ToString()), u.Leads, u.Responsible, u.Cooperates,
-            u.Mentions.Select(m => new MentionDto(m.Document, m.Item, m.ItemKey, m.Mention, Snake(m.Role.ToString()))).ToList())).ToList(),
+            u.Mentions.Select(m => new MentionDto(m.Document, m.Item, m.ItemKey, m.Mention, Snake(m.Role.ToString()), m.Corrected)).ToList())).ToList(),
         ReadResultJson.Options);
 
     public static string Rows(IEnumerable<LedgerRow> rows) => JsonSerializer.Serialize(
         rows.Select(r => new RowDto(r.Key, r.Document, r.DocumentKey, r.Title, r.Item, r.Number, r.Headings, r.Text, r.Lead, r.Responsible, r.Cooperating,
             r.Quantities, r.Times, r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             r.Roles.Select(Role).ToList(),
-            r.Diagnostics.Select(d => new ReadResultJson.DiagnosticDto(d.Code, d.Severity, d.Message, Span(d.SpanStart, d.SpanLength))).ToList())).ToList(),
+            r.Diagnostics.Select(d => new ReadResultJson.DiagnosticDto(d.Code, d.Severity, d.Message, Span(d.SpanStart, d.SpanLength))).ToList(),
+            r.Corrected,
+            r.CorrectedFields)).ToList(),
         ReadResultJson.Options);
 
-    /// <summary>A role in the shape of <c>read --format json</c>: role, mention, <c>implied</c> only when true, <c>governs</c>.</summary>
+    /// <summary>A role in the shape of <c>read --format json</c>: role, mention, <c>implied</c> only when true, <c>governs</c>; a unit a correction named has no span.</summary>
     private static ReadResultJson.RoleDto Role(LedgerRoleEntry r) => new(
         Snake(r.Role.ToString()),
         r.Mention,
-        new ReadResultJson.SpanDto(r.SpanStart, r.SpanLength),
+        Span(r.SpanStart, r.SpanLength),
         r.Implied ? true : null,
         r.Governs is { } text ? new ReadResultJson.GovernsDto(text, Span(r.GovernsStart, r.GovernsLength)) : null);
 

@@ -22,7 +22,7 @@ internal static class TrackingJson
 
     public sealed record StatusDto(
         string Key, string Document, string DocumentKey, string Jurisdiction, string Item, string Number, IReadOnlyList<string> Units, IReadOnlyList<string> UnitKeys,
-        string State, string Light, string? Deadline, LastReportDto? LastReport, string Reason);
+        string State, string Light, string? Deadline, LastReportDto? LastReport, string Reason, bool Corrected, IReadOnlyList<string> CorrectedFields);
 
     public sealed record AuditDto(long Id, string At, string Actor, string Action, string Entity, string? EntityKey, string? Context, string? Before, string? After);
 
@@ -42,7 +42,9 @@ internal static class TrackingJson
             r.Status.Light.Code(),
             Day(r.Status.Deadline),
             r.Status.LastReport is { } l ? new LastReportDto(l.Period.ToString(), l.Percent, l.IsDone, Day(l.SubmittedOn)!) : null,
-            r.Status.Reason)).ToList(),
+            r.Status.Reason,
+            r.Item.Corrected,
+            r.Item.CorrectedFields)).ToList(),
         Options);
 
     public static string Audit(IEnumerable<AuditEntry> entries, TrackingClockSource clock) => JsonSerializer.Serialize(

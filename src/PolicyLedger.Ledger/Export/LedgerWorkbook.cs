@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Reading.Units;
 using PolicyLedger.Ledger.Queries;
@@ -10,21 +11,26 @@ public sealed record ItemStatus(string? Progress, string? Status);
 
 /// <summary>
 /// Writes the ledger as a workbook: one sheet per document in the usual 台账 layout (a title row, then 序号, 任务内容,
-/// 牵头单位, 责任单位, 配合单位, 目标与数量, 时限, 进展, 状态; header frozen, text wrapped), and a 责任矩阵 sheet
+/// 牵头单位, 责任单位, 配合单位, 目标与数量, 时限, 进展, 状态, 事项编号, 校对; header frozen, text wrapped; cells a
+/// reviewer corrected filled light yellow, the 校对 cell saying what was read and who changed it), and a 责任矩阵 sheet
 /// (unit × lead/responsible/cooperating item counts).
 /// </summary>
 public static class LedgerWorkbook
 {
-    public static readonly string[] Header = ["序号", "任务内容", "牵头单位", "责任单位", "配合单位", "目标与数量", "时限", "进展", "状态"];
+    public static readonly string[] Header = ["序号", "任务内容", "牵头单位", "责任单位", "配合单位", "目标与数量", "时限", "进展", "状态", "事项编号", "校对"];
 
-    private static readonly double[] Widths = [8, 64, 22, 28, 28, 26, 18, 24, 10];
+    private static readonly double[] Widths = [8, 64, 22, 28, 28, 26, 18, 24, 10, 24, 40];
+
+    /// <summary>The fill of a cell whose value a reviewer corrected (the 校对 column says what it was).</summary>
+    public static readonly XLColor CorrectedFill = XLColor.FromHtml("#FFF2CC");
 
     public const string MatrixSheet = "责任矩阵";
 
     /// <summary>The row of the first task on a document sheet (row 1 is the title, row 2 the header).</summary>
     public const int FirstDataRow = 3;
 
-    public static void Write(string path, IReadOnlyList<LedgerRow> rows, IReadOnlyList<UnitReport> units, Func<long, ItemStatus?>? statusOf = null)
+    /// <param name="statusOf">进展 and 状态 of a row, where progress is tracked.</param>
+    public static void Write(string path, IReadOnlyList<LedgerRow> rows, IReadOnlyList<UnitReport> units, Func<LedgerRow, ItemStatus?>? statusOf = null)
     {
         using var workbook = new XLWorkbook();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { MatrixSheet };
@@ -53,7 +59,7 @@ public static class LedgerWorkbook
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static void WriteDocument(IXLWorksheet sheet, LedgerRow first, IReadOnlyList<LedgerRow> rows, Func<long, ItemStatus?>? statusOf)
+    private static void WriteDocument(IXLWorksheet sheet, LedgerRow first, IReadOnlyList<LedgerRow> rows, Func<LedgerRow, ItemStatus?>? statusOf)
     {
         var title = first.Title is { } t && t != first.Document ? $"{first.Document} {t} 任务台账" : $"{first.Document} 任务台账";
         sheet.Cell(1, 1).Value = title;
@@ -77,7 +83,7 @@ public static class LedgerWorkbook
         var r = FirstDataRow;
         foreach (var row in rows)
         {
-            var status = statusOf?.Invoke(row.ItemId);
+            var status = statusOf?.Invoke(row);
             string[] values =
             [
                 row.Item,
@@ -89,11 +95,18 @@ public static class LedgerWorkbook
                 row.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Join("；", row.Times),
                 status?.Progress ?? string.Empty,
                 status?.Status ?? string.Empty,
+                row.Key,
+                CorrectionNote(row.Changes),
             ];
             for (var c = 0; c < values.Length; c++)
             {
                 // Text cells, always: a 序号 like "12" or a deadline must not turn into a number or a date.
                 sheet.Cell(r, c + 1).SetValue(values[c]);
+            }
+
+            foreach (var column in CorrectedColumns(row.Changes))
+            {
+                sheet.Cell(r, column).Style.Fill.BackgroundColor = CorrectedFill;
             }
 
             r++;
@@ -107,6 +120,38 @@ public static class LedgerWorkbook
         sheet.SheetView.FreezeRows(2);
         sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         sheet.PageSetup.SetRowsToRepeatAtTop(2, 2);
+    }
+
+    /// <summary>What the reviewers changed in a row, for its 校对 cell: field, before → after, who, when, why.</summary>
+    public static string CorrectionNote(IReadOnlyList<ItemChange> changes) => string.Join("；", changes.Select(c =>
+        $"{CorrectionRecord.FieldChinese(c.Field)}：{Short(c.Before) ?? "无"} → {Short(c.After) ?? "无"}（{c.By} {CorrectionFile.Time(c.At)[..10]}{(c.Why is null ? string.Empty : "，" + c.Why)}）"));
+
+    private static string? Short(string? text) => string.IsNullOrEmpty(text) ? null : text.Length <= 30 ? text : text[..29] + "…";
+
+    /// <summary>The columns (1-based) whose values the changes corrected; the 序号 and 校对 cells of a corrected row are marked too.</summary>
+    public static IReadOnlyList<int> CorrectedColumns(IReadOnlyList<ItemChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        var columns = new SortedSet<int> { 1, Header.Length };
+        foreach (var c in changes)
+        {
+            switch (c.Field)
+            {
+                case "lead" or "add-lead": columns.Add(3); break;
+                case "responsible" or "add-responsible": columns.Add(4); break;
+                case "cooperating" or "add-cooperating": columns.Add(5); break;
+                case "remove": columns.UnionWith([3, 4, 5]); break;
+                case "target": columns.Add(6); break;
+                case "deadline": columns.Add(7); break;
+                default: columns.Add(2); break;
+            }
+        }
+
+        return columns.ToList();
     }
 
     private static void WriteMatrix(IXLWorksheet sheet, IReadOnlyList<UnitReport> units)

@@ -136,6 +136,7 @@ public abstract partial class LedgerContext : DbContext
         });
 
         OnTrackingModelCreating(modelBuilder);
+        OnCorrectionsModelCreating(modelBuilder);
         OnUsersModelCreating(modelBuilder);
     }
 }

@@ -66,6 +66,12 @@ public enum TrackingAction
     /// <summary>save or clear the default scope of supervision.</summary>
     ChangeSettings,
 
+    /// <summary>review: the queue of items to check, the corrections and their states, their export.</summary>
+    Review,
+
+    /// <summary>correct an item, revert its corrections, mark it checked, import a correction file.</summary>
+    Correct,
+
     /// <summary>import documents (the web application's upload).</summary>
     ImportDocuments,
 
@@ -84,6 +90,8 @@ public enum TrackingAction
 /// | ChangeCadence | yes | own jurisdictions | no | no |
 /// | ViewAudit | yes | yes | no | no |
 /// | ChangeSettings | yes | no | no | no |
+/// | Review | yes | own jurisdictions | no | own jurisdictions |
+/// | Correct | yes | own jurisdictions | no | no |
 /// | ImportDocuments | yes | yes | no | no |
 ///
 /// "Own jurisdictions" is <see cref="Actor.Jurisdictions"/> (empty: all). Data outside them is not shown; asking
@@ -99,7 +107,7 @@ public static class Permissions
             (ActorRole.Admin, _) => true,
             (ActorRole.Supervisor, not TrackingAction.ChangeSettings) => true,
             (ActorRole.Reporter, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.ExportForm or TrackingAction.Report) => true,
-            (ActorRole.Viewer, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.WriteBulletin or TrackingAction.ExportLedger or TrackingAction.CompareDocuments) => true,
+            (ActorRole.Viewer, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.WriteBulletin or TrackingAction.ExportLedger or TrackingAction.Review or TrackingAction.CompareDocuments) => true,
             _ => false,
         };
         return allowed ? null : Problems.Denied(actor, action);
@@ -131,6 +139,8 @@ public static class Permissions
         TrackingAction.ViewCadence => "查看报送频次",
         TrackingAction.ChangeCadence => "修改报送频次",
         TrackingAction.ViewAudit => "查看审计日志",
+        TrackingAction.Review => "查看校对",
+        TrackingAction.Correct => "校对事项",
         TrackingAction.ImportDocuments => "导入文件",
         TrackingAction.CompareDocuments => "对比文件",
         _ => "修改账本设置",

@@ -13,7 +13,8 @@ namespace PolicyLedger.Ledger.Tracking;
 /// Writes an audit row (who, when, what, before, after) for every tracked insert, update and delete of the ledger's
 /// rows, in the same SaveChanges, so a change and its audit row commit together. Imports are covered as they are
 /// saved through the change tracker. Not audited row by row: headings, quantities and times (the item's row stands
-/// for them), evidence bytes, the import log and the audit log itself. Changes made with ExecuteUpdate/ExecuteDelete
+/// for them), evidence bytes, the import log and the audit log itself, and corrections (the correction service audits
+/// each as a change of its item, with the item's values before and after). Changes made with ExecuteUpdate/ExecuteDelete
 /// bypass the change tracker: call <see cref="LedgerContext.Audit"/> for them.
 /// </summary>
 public sealed class AuditInterceptor : SaveChangesInterceptor
@@ -28,6 +29,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     private static readonly HashSet<Type> Skipped =
     [
         typeof(AuditEntry), typeof(ImportLogEntry), typeof(LedgerHeading), typeof(LedgerQuantity), typeof(LedgerTime), typeof(EvidenceBlob),
+        typeof(Corrections.ItemCorrection), typeof(Corrections.CorrectionUnit), typeof(Corrections.ReviewCheck),
         typeof(Users.DataProtectionKeyRow),
     ];
 

@@ -36,7 +36,7 @@ public sealed class FormService(LedgerContext db, ScopeService scopes)
             var last = reports.Where(r => r.SourceId == i.SourceId && r.DocumentPosition == i.DocumentPosition && r.ItemKey == i.ItemKey
                     && ReportingPeriod.TryParse(r.Period, out var p) && p < period)
                 .OrderByDescending(r => ReportingPeriod.Parse(r.Period)).FirstOrDefault();
-            return new FormItem(i.Key, i.Document, i.Number, i.Text, i.TargetText, i.Target, i.TargetUnit, last?.Period, last?.Percent, last?.Done ?? false, last?.Narrative);
+            return new FormItem(i.Key, i.Document, i.Number, i.Text, i.TargetText, i.Target, i.TargetUnit, last?.Period, last?.Percent, last?.Done ?? false, last?.Narrative, i.Corrected);
         }).ToList();
         return new ReportForm(unit.Name, period, rows, unit.Key);
     }

@@ -122,7 +122,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         var tracked = await items.OfItemsAsync(ids, ct);
         var book = await status.LoadAsync(tracked, ct);
         var order = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
-        return book.At(asOf).OrderBy(r => order[r.Item.ItemId]).ToList();
+        return book.At(asOf).Where(r => r.Item.ItemId is not null).OrderBy(r => order[r.Item.ItemId!.Value]).ToList();
     }
 
     /// <summary>The current items the actor sees, narrowed by the query's jurisdiction, document (or the saved default scope) and unit, as a database query.</summary>

@@ -34,11 +34,13 @@ public sealed class LedgerExportService(LedgerContext db, ScopeService scopes, S
             return selected.Problem;
         }
 
-        var states = selected.Value.ToDictionary(r => r.Item.ItemId);
-        var rows = await LedgerQueries.RowsAsync(db, new LedgerFilter(ItemIds: states.Keys.ToList()), ct);
+        // By document and item id: an item a correction made (a split's second part) shares its stored item's id.
+        var states = selected.Value.ToDictionary(r => (r.Item.DocumentId, r.Item.ItemKey));
+        var stored = selected.Value.Where(r => r.Item.ItemId is not null).Select(r => r.Item.ItemId!.Value).Distinct().ToList();
+        var rows = (await LedgerQueries.RowsAsync(db, new LedgerFilter(ItemIds: stored), ct)).Where(r => states.ContainsKey((r.DocumentId, r.Item))).ToList();
         var rowKeys = rows.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var units = (await LedgerQueries.UnitsAsync(db, null, ct)).Select(u => Within(u, rowKeys)).Where(u => u.Mentions.Count > 0).ToList();
-        LedgerWorkbook.Write(path, rows, units, id => states.TryGetValue(id, out var s) ? Describe(s) : null);
+        LedgerWorkbook.Write(path, rows, units, row => states.TryGetValue((row.DocumentId, row.Item), out var s) ? Describe(s) : null);
         return new LedgerExport(path, rows.Count, rows.Select(r => r.DocumentId).Distinct().Count(), units.Count, query.AsOf);
     }
 
@@ -72,8 +74,9 @@ public sealed class LedgerExportService(LedgerContext db, ScopeService scopes, S
             .Where(u => u.Mentions.Count > 0)
             .ToList();
         var book = await status.LoadAsync(items, ct);
-        var states = book.At(asOf).ToDictionary(r => r.Item.ItemId);
-        LedgerWorkbook.Write(path, rows, units, id => states.TryGetValue(id, out var s) ? Describe(s) : null);
+        // By document and item id: an item a correction made (a split's second part) has no stored id of its own.
+        var states = book.At(asOf).ToDictionary(r => (r.Item.DocumentId, r.Item.ItemKey));
+        LedgerWorkbook.Write(path, rows, units, row => states.TryGetValue((row.DocumentId, row.Item), out var s) ? Describe(s) : null);
         return new LedgerExport(path, rows.Count, rows.Select(r => r.DocumentId).Distinct().Count(), units.Count, asOf);
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Units;
 using PolicyLedger.Tracking.Status;
 
 namespace PolicyLedger.Ledger.Tracking;
@@ -41,6 +43,13 @@ public static class PolicyLedgerServices
         services.AddScoped<ItemDetailService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<TaskService>();
+
+        // Review and corrections (docs/corrections.md). Units a correction names resolve as imports resolve them: the
+        // reading library's resolver; a host with alias files registers its own resolution after this.
+        services.AddSingleton<IUnitResolution>(_ => new ResolverUnitResolution());
+        services.AddScoped<CorrectionService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<CorrectionExchange>();
         return services;
     }
 }

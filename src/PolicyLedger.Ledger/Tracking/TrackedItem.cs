@@ -15,13 +15,14 @@ public sealed record TrackedUnit(long Id, string Key, string Name, string Jurisd
 /// <param name="SourceId">With <paramref name="DocumentPosition"/> and <paramref name="ItemKey"/>, what reports are anchored to (<see cref="Anchor"/>).</param>
 /// <param name="ItemKey">The item's id within its document ("12", "（4）").</param>
 /// <param name="Jurisdiction">The jurisdiction of its document (the scope of supervision it falls in).</param>
+/// <param name="ItemId">The stored item (for a split's second part, the item it was split from; null for a paragraph a correction took as an item).</param>
 /// <param name="Units">Its lead and responsible units (lead first): the units that report on it.</param>
 public sealed record TrackedItem(
     string Key,
     long SourceId,
     int DocumentPosition,
     long DocumentId,
-    long ItemId,
+    long? ItemId,
     string ItemKey,
     string Number,
     string Document,
@@ -34,6 +35,12 @@ public sealed record TrackedItem(
     ItemSchedule Schedule,
     ReportingCadence Cadence)
 {
+    /// <summary>A reviewer corrected the item (its units, deadline, target or shape): <see cref="CorrectedFields"/> says which.</summary>
+    public bool Corrected => CorrectedFields.Count > 0;
+
+    /// <summary>The fields corrections changed (lead, deadline, split …), each once.</summary>
+    public IReadOnlyList<string> CorrectedFields { get; init; } = [];
+
     /// <summary>What a progress report of this item is stored against: its file, the document's place in it, the item's id.</summary>
     public (long SourceId, int Position, string ItemKey) Anchor => (SourceId, DocumentPosition, ItemKey);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Reading.Text;
@@ -76,54 +77,39 @@ public sealed class TrackingItems(LedgerContext db)
 
     private async Task<IReadOnlyList<TrackedItem>> BuildAsync(List<LedgerDocument> docs, bool all, CancellationToken ct, List<long>? itemIds = null)
     {
-        var docIds = docs.Select(d => d.Id).ToList();
-        var query = db.Items.AsNoTracking().Where(i => i.Document!.IsCurrent);
-        if (!all)
-        {
-            query = query.Where(i => docIds.Contains(i.DocumentId));
-        }
-
-        if (itemIds is not null)
-        {
-            query = query.Where(i => itemIds.Contains(i.Id));
-        }
-
-        var items = await query
-            .Include(i => i.Responsibilities).ThenInclude(r => r.Unit)
-            .Include(i => i.Quantities).Include(i => i.Times)
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        var byDocument = items.ToLookup(i => i.DocumentId);
+        // The items in effect: as stored, with reviewers' corrections applied (the one item source of the ledger). With
+        // item ids (a page of the 台账), the items made from those stored items: an item a split made comes with the
+        // item it was split from; one a paragraph became has no stored id and is not on such a page.
+        var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: all ? null : docs.Select(d => d.Id).ToList()), ct);
+        var wanted = itemIds?.ToHashSet();
+        var byDocument = ledger.Items
+            .Where(e => wanted is null || (e.Item.StoredItemId is { } id && wanted.Contains(id)))
+            .ToLookup(e => e.Document.Id);
         var sourceIds = docs.Select(d => d.SourceId).Distinct().ToList();
         var overrides = (await (all ? db.Cadences.AsNoTracking() : db.Cadences.AsNoTracking().Where(c => sourceIds.Contains(c.SourceId))).ToListAsync(ct))
             .ToDictionary(c => (c.SourceId, c.DocumentPosition));
-        var result = new List<TrackedItem>(items.Count);
+        var result = new List<TrackedItem>(ledger.Items.Count);
         foreach (var doc in docs)
         {
             var cadence = StoredCadence.Effective(doc, overrides.GetValueOrDefault((doc.SourceId, doc.Position)));
             var planYear = ChineseNumerals.PlanYear(doc.Title);
-            foreach (var item in byDocument[doc.Id].OrderBy(i => i.Ordinal))
+            foreach (var effective in byDocument[doc.Id])
             {
-                var units = item.Responsibilities
+                var item = effective.Item;
+                var units = item.Roles
                     .Where(r => r.Role != LedgerRole.Cooperating && r.Unit is not null)
-                    .OrderBy(r => r.Role).ThenBy(r => r.Ordinal)
-                    .Select(r => new TrackedUnit(r.UnitId, r.Unit!.Key, r.Unit.Name, r.Unit.Jurisdiction))
+                    .OrderBy(r => r.Role)
+                    .Select(r => new TrackedUnit(r.Unit!.Id, r.Unit.Key, r.Unit.Name, r.Unit.Jurisdiction))
                     .DistinctBy(u => u.Id).ToList();
-                var ordered = item.Quantities.OrderBy(q => q.Ordinal).ToList();
-                var target = ordered.FirstOrDefault(q => q.Kind is "Measure" or "Money") ?? ordered.FirstOrDefault(q => q.Kind != "Percent");
-                var schedule = ItemSchedule.Decide(
-                    item.Times.Select(t => (t.Start, t.End, t.Recurrence is not null)),
-                    planYear,
-                    doc.Date,
-                    doc.Date ?? DateOnly.FromDateTime(doc.ImportedAt.UtcDateTime));
+                var target = effective.Target;
                 result.Add(new TrackedItem(
-                    doc.ItemKeyOf(item.Key),
+                    effective.Key,
                     doc.SourceId,
                     doc.Position,
                     doc.Id,
+                    item.StoredItemId,
                     item.Id,
-                    item.Key,
-                    item.Number?.ToString(CultureInfo.InvariantCulture) ?? item.Key,
+                    item.Number?.ToString(CultureInfo.InvariantCulture) ?? item.Id,
                     doc.DocNumber ?? doc.Title ?? doc.Source?.FileName ?? doc.SourceId.ToString(CultureInfo.InvariantCulture),
                     doc.Jurisdiction,
                     item.Text,
@@ -131,11 +117,32 @@ public sealed class TrackingItems(LedgerContext db)
                     target?.Text,
                     target?.Value,
                     target?.Unit,
-                    schedule,
-                    cadence));
+                    Schedule(effective, planYear, doc),
+                    cadence)
+                {
+                    CorrectedFields = effective.CorrectedFields,
+                });
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The item's schedule (<see cref="ItemSchedule.Decide"/>); a deadline a reviewer set replaces the ones read from its
+    /// times (its start dates still count), and "no deadline" set by a reviewer is no deadline even in a plan year.
+    /// </summary>
+    private static ItemSchedule Schedule(EffectiveItem effective, int? planYear, LedgerDocument doc)
+    {
+        var times = effective.Item.Times.Select(t => (t.Start, t.End, Recurring: t.Recurrence is not null));
+        var fallback = doc.Date ?? DateOnly.FromDateTime(doc.ImportedAt.UtcDateTime);
+        if (!effective.DeadlineCorrected)
+        {
+            return ItemSchedule.Decide(times, planYear, doc.Date, fallback);
+        }
+
+        var starts = times.Select(t => (t.Start, (DateOnly?)null, t.Recurring));
+        var decided = ItemSchedule.Decide(effective.Deadline is { } deadline ? starts.Append((null, deadline, false)) : starts, effective.Deadline is null ? null : planYear, doc.Date, fallback);
+        return decided with { Basis = "correction" };
     }
 }

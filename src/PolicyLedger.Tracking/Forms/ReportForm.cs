@@ -17,7 +17,8 @@ public sealed record FormItem(
     string? LastPeriod,
     decimal? LastPercent,
     bool LastDone,
-    string? LastNarrative);
+    string? LastNarrative,
+    bool Corrected = false);
 
 /// <summary>A unit's report form for a period.</summary>
 /// <param name="UnitKey">The unit's key (jurisdiction/name), written beside its name so the form names one body.</param>

@@ -9,6 +9,9 @@ namespace PolicyLedger.Tracking.Forms;
 /// </summary>
 public static class ReportFormWriter
 {
+    /// <summary>The fill of the 事项编号, 任务内容 and 目标 cells of an item a reviewer corrected (its values are the corrected ones).</summary>
+    public static readonly XLColor CorrectedFill = XLColor.FromHtml("#DDEBF7");
+
     public static void Write(ReportForm form, Stream output)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -57,6 +60,14 @@ public static class ReportFormWriter
 
             ws.Cell(r, L.LastNarrative).SetValue(item.LastNarrative ?? "");
             ws.Cell(r, L.Period).SetValue(form.Period.ToString());
+            if (item.Corrected)
+            {
+                foreach (var c in new[] { L.Key, L.Text, L.Target })
+                {
+                    ws.Cell(r, c).Style.Fill.SetBackgroundColor(CorrectedFill);
+                }
+            }
+
             r++;
         }
 

@@ -5,7 +5,7 @@ namespace PolicyLedger.Tracking.Status;
 /// </summary>
 /// <param name="Start">The day its time starts counting (the elapsed share is measured from here).</param>
 /// <param name="Deadline">The last day it may be done on, or null.</param>
-/// <param name="Basis">How the deadline was decided: "text" (a date in the item), "plan-year" (the document's plan year), "none".</param>
+/// <param name="Basis">How the deadline was decided: "text" (a date in the item), "plan-year" (the document's plan year), "none", or "correction" (a reviewer set it).</param>
 public sealed record ItemSchedule(DateOnly Start, DateOnly? Deadline, string Basis)
 {
     /// <summary>

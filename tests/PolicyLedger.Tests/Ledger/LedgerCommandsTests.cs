@@ -36,7 +36,7 @@ public sealed class LedgerCommandsTests : IDisposable
         }
 
         var mention = unit.GetProperty("mentions")[0];
-        Assert.Equal(["document", "item", "key", "mention", "role"], mention.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["document", "item", "key", "mention", "role", "corrected"], mention.EnumerateObject().Select(p => p.Name));
         Assert.EndsWith($"#{mention.GetProperty("item").GetString()}", mention.GetProperty("key").GetString(), StringComparison.Ordinal);
         Assert.Contains(mention.GetProperty("role").GetString(), new[] { "lead", "responsible", "cooperating" });
 

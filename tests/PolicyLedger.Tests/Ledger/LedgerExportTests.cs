@@ -35,7 +35,7 @@ public sealed class LedgerExportTests : IDisposable
         using var workbook = new XLWorkbook(xlsx);
         var sheet = workbook.Worksheet("济管〔2023〕19号");
         Assert.Contains("济管〔2023〕19号", sheet.Cell(1, 1).GetString(), StringComparison.Ordinal);
-        Assert.Equal(LedgerWorkbook.Header, Enumerable.Range(1, 9).Select(c => sheet.Cell(2, c).GetString()));
+        Assert.Equal(LedgerWorkbook.Header, Enumerable.Range(1, LedgerWorkbook.Header.Length).Select(c => sheet.Cell(2, c).GetString()));
         Assert.Equal(2, sheet.SheetView.SplitRow);
         Assert.True(sheet.Cell(3, 2).Style.Alignment.WrapText);
         Assert.True(sheet.Column(2).Width >= 40);

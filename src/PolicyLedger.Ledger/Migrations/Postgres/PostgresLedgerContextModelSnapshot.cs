@@ -22,6 +22,185 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CorrectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mention")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CorrectionId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("correction_units", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DocumentKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int?>("ItemNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NewItemId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("NextFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NextItemId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("NextItemText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreviousFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StateItem")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StateReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UnitsFingerprint")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Why")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentKey", "ItemId");
+
+                    b.ToTable("corrections", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ReviewCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DocumentKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int?>("ItemNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentKey", "ItemId");
+
+                    b.ToTable("review_checks", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.ImportLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -925,6 +1104,22 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("user_units", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Corrections.ItemCorrection", null)
+                        .WithMany("Units")
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
                 {
                     b.HasOne("PolicyLedger.Ledger.Model.LedgerSource", "Source")
@@ -1087,6 +1282,11 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>

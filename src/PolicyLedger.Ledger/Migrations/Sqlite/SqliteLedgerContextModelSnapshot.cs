@@ -17,6 +17,179 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CorrectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mention")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CorrectionId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("correction_units", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ItemNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewItemId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextItemId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextItemText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateItem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitsFingerprint")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentKey", "ItemId");
+
+                    b.ToTable("corrections", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ReviewCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ItemNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentKey", "ItemId");
+
+                    b.ToTable("review_checks", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.ImportLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -886,6 +1059,22 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("user_units", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Corrections.ItemCorrection", null)
+                        .WithMany("Units")
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
                 {
                     b.HasOne("PolicyLedger.Ledger.Model.LedgerSource", "Source")
@@ -1048,6 +1237,11 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
