@@ -16,7 +16,7 @@ internal static class CorrectCommand
     /// <summary>The options of <c>correct</c>, kept together so the changes asked can be read from a parse.</summary>
     internal sealed class Options
     {
-        public Argument<string> Item { get; } = new("ITEM") { Description = "The item key as ledger, status and review show it (济管〔2023〕19号#12); with --as-item, the document's key and the new item's id." };
+        public Argument<string> Item { get; } = new("ITEM") { Description = "The item key as ledger, status and review show it (青管〔2023〕7号#12); with --as-item, the document's key and the new item's id." };
 
         public Option<string?> Lead { get; } = new("--lead") { Description = "Replace the lead units (牵头单位): names separated by 、 (an empty value clears them)." };
 

@@ -216,7 +216,7 @@ public sealed class CorrectionExchange(LedgerContext db, TimeProvider clock, IUn
     {
         if (!ItemKey.TryParse(entry.Item, out var key))
         {
-            return (null, null, CorrectionCodes.Entry(entry.Item is null ? "缺少 item（事项编号，如 济管〔2023〕19号#12）" : $"item“{entry.Item}”不是事项编号：应写作“文号#序号”"));
+            return (null, null, CorrectionCodes.Entry(entry.Item is null ? "缺少 item（事项编号，如 青管〔2023〕7号#12）" : $"item“{entry.Item}”不是事项编号：应写作“文号#序号”"));
         }
 
         if (string.IsNullOrWhiteSpace(entry.Text))

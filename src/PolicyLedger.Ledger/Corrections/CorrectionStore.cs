@@ -48,7 +48,7 @@ internal sealed partial class CorrectionStore(LedgerContext db, TimeProvider clo
     {
         if (!ItemKey.TryParse(typed, out var key))
         {
-            return (null, CorrectionCodes.NoItem(typed ?? string.Empty, $"“{typed}”不是事项编号：应写作“文号#序号”，如 济管〔2023〕19号#12（ledger 命令列出每项的编号）"));
+            return (null, CorrectionCodes.NoItem(typed ?? string.Empty, $"“{typed}”不是事项编号：应写作“文号#序号”，如 青管〔2023〕7号#12（ledger 命令列出每项的编号）"));
         }
 
         var docs = await DocumentsAsync(ct);

@@ -27,7 +27,7 @@ public sealed class DetailModel(ItemDetailService details, AuditService audit) :
     {
         if (string.IsNullOrWhiteSpace(Key))
         {
-            return Fail(Problems.ItemNotFound("请指定事项编号（如 济管〔2023〕19号#12）"));
+            return Fail(Problems.ItemNotFound("请指定事项编号（如 青管〔2023〕7号#12）"));
         }
 
         Day = ParseDay(AsOf, "截至日期") ?? Today;
