@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text;
 using PolicyLedger.Cli.Commands;
+using PolicyLedger.Cli.Output;
 
 Console.OutputEncoding = Encoding.UTF8;
+SafeWriter.Install();
 
 var root = new RootCommand("PolicyLedger: reads Chinese policy documents into a ledger of tasks, units, targets and deadlines.");
 var ledger = new LedgerOptions();
@@ -17,5 +19,6 @@ root.Subcommands.Add(StatusCommand.Create(ledger));
 root.Subcommands.Add(BulletinCommand.Create(ledger));
 root.Subcommands.Add(AuditCommand.Create(ledger));
 root.Subcommands.Add(CadenceCommand.Create(ledger));
+root.Subcommands.Add(MigrateCommand.Create(ledger));
 
-return await root.Parse(args).InvokeAsync();
+return await CommandLine.RunAsync(root, args);

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using PolicyLedger.Reading.Sources;
+using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Formats;
@@ -52,13 +53,18 @@ public sealed partial class HtmlFormat : ISourceFormat
             throw new SourceFormatException("the web page is empty");
         }
 
-        var (html, encoding) = Decode(bytes);
+        var (html, encoding, decoding) = Decode(fileName, bytes);
+        if (decoding.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } refused)
+        {
+            throw new SourceFormatException(refused.Message);
+        }
+
         if (html.Contains('\0', StringComparison.Ordinal))
         {
             throw new SourceFormatException("not a web page: the file holds binary data");
         }
 
-        var document = new HtmlParser().ParseDocument(html);
+        var document = new HtmlParser().ParseDocument(HtmlDepthLimit.Apply(html));
         var body = document.Body ?? throw new SourceFormatException("the web page has no body");
         foreach (var element in body.QuerySelectorAll("*").Where(IsFurniture).ToList())
         {
@@ -79,7 +85,8 @@ public sealed partial class HtmlFormat : ISourceFormat
             throw new SourceFormatException("the web page holds no article text");
         }
 
-        return new SourceText(fileName, result, encoding, []);
+        // Decoding diagnostics name byte offsets of the page, not of the text: no span.
+        return new SourceText(fileName, result, encoding, decoding.Select(d => d with { Span = null }).ToList());
     }
 
     private static bool IsFurniture(IElement element)
@@ -254,17 +261,18 @@ public sealed partial class HtmlFormat : ISourceFormat
     private static string Tidy(string text) =>
         string.Join("\n", text.Split('\n').Select(l => l.Trim(' ', '\t', '\r', '\u00A0', '\u3000')).Where(l => l.Length > 0));
 
-    /// <summary>Byte order mark, then a charset in the first 4 KB, then UTF-8 if valid, else GB18030.</summary>
-    private static (string Html, string Encoding) Decode(byte[] bytes)
+    /// <summary>
+    /// Byte order mark, then a charset declared in the first 4 KB, else the text decoder's evidence (UTF-8 unless the
+    /// bytes read as GB18030 Chinese; see <see cref="TextDecoder"/>). Bytes invalid in the encoding used are said.
+    /// </summary>
+    private static (string Html, string Encoding, IReadOnlyList<Diagnostic> Diagnostics) Decode(string fileName, byte[] bytes)
     {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        var bom = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+            || (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF);
+        if (bom)
         {
-            return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "utf-8");
-        }
-
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-        {
-            return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "utf-16le");
+            var decoded = TextDecoder.Decode(fileName, bytes);
+            return (decoded.Text, decoded.Encoding ?? "utf-8", decoded.Diagnostics);
         }
 
         var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
@@ -278,7 +286,20 @@ public sealed partial class HtmlFormat : ISourceFormat
                     declared = Encoding.GetEncoding("GB18030");
                 }
 
-                return (declared.GetString(bytes), declared.WebName);
+                if (declared.CodePage == Encoding.UTF8.CodePage)
+                {
+                    // Declared UTF-8 is still checked: pages saved in GBK under a copied utf-8 meta tag are common.
+                    var checkedText = TextDecoder.DecodeByEvidence(fileName, bytes);
+                    if (checkedText.Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error))
+                    {
+                        return (checkedText.Text, checkedText.Encoding ?? "utf-8", checkedText.Diagnostics);
+                    }
+                }
+
+                var strict = Encoding.GetEncoding(declared.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+                var text = strict.GetString(bytes);
+                var replaced = text.Count(c => c == '\uFFFD');
+                return (text, declared.WebName, replaced == 0 ? [] : [DiagnosticCodes.InvalidBytes(declared.WebName, replaced, null, new TextSpan(text.IndexOf('\uFFFD', StringComparison.Ordinal), 1))]);
             }
             catch (ArgumentException)
             {
@@ -286,14 +307,8 @@ public sealed partial class HtmlFormat : ISourceFormat
             }
         }
 
-        try
-        {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), "utf-8");
-        }
-        catch (DecoderFallbackException)
-        {
-            return (Encoding.GetEncoding("GB18030").GetString(bytes), "gb18030");
-        }
+        var detected = TextDecoder.DecodeByEvidence(fileName, bytes);
+        return (detected.Text, detected.Encoding ?? "utf-8", detected.Diagnostics);
     }
 
     [GeneratedRegex(@"[ \t\r\n\f]+")]

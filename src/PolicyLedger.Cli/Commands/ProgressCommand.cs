@@ -90,6 +90,7 @@ internal static class ProgressCommand
         var period = new Option<string?>("--period") { Description = "Reject the form unless it is for this period." };
         var by = By();
         var command = new Command("import", "Read a filled report form back: invalid rows are rejected with sheet, row and reason; valid rows are stored; the same file again changes nothing.");
+        CommandLine.RejectUnknownOptions(file);
         command.Arguments.Add(file);
         command.Options.Add(period);
         command.Options.Add(by);

@@ -22,9 +22,9 @@ internal static class TrackingAccess
             db.AuditClock = Clock;
             return await run(new TrackingService(db, Clock), db);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception e) when (LedgerAccess.IsLedgerFailure(e))
         {
-            await errors.WriteLineAsync($"policyledger: cannot use the ledger {database.Display}: {e.GetBaseException().Message}");
+            await errors.WriteLineAsync($"policyledger: {LedgerErrors.Explain(e, database)}");
             return 2;
         }
     }

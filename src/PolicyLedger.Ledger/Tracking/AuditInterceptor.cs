@@ -55,7 +55,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         // always adds its import-log rows through it, in the same transaction: each file version stored becomes
         // one "import" audit row. An unchanged or failed file changed nothing and is not audited.
         var imports = ledger.ChangeTracker.Entries<ImportLogEntry>()
-            .Where(e => e.State == EntityState.Added && e.Entity.Outcome is not (ImportOutcome.Unchanged or ImportOutcome.Failed))
+            .Where(e => e.State == EntityState.Added && e.Entity.Outcome is not (ImportOutcome.Unchanged or ImportOutcome.Failed or ImportOutcome.Empty))
             .Select(e => e.Entity)
             .ToList();
         foreach (var log in imports)

@@ -78,7 +78,7 @@ public sealed class LedgerCommandsTests : IDisposable
 
         Assert.Equal(2, await LedgerCommand.RunAsync(database, new LedgerFilter(), "table", TextWriter.Null, errors));
 
-        Assert.StartsWith("policyledger: cannot use the ledger postgresql://127.0.0.1:1/none:", errors.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("policyledger: 无法连接账本 postgresql://127.0.0.1:1/none 所在的 PostgreSQL 服务器", errors.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()
