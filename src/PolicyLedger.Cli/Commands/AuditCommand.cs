@@ -13,23 +13,24 @@ internal static class AuditCommand
     {
         var entity = new Option<string?>("--entity") { Description = "Only changes to this table (items, progress_reports …)." };
         var by = new Option<string?>("--by") { Description = "Only changes by this person." };
+        var item = new Option<string?>("--item") { Description = "Only changes to this item's progress reports, figures and evidence (1#12)." };
         var limit = new Option<int>("--limit") { Description = "At most this many entries.", DefaultValueFactory = _ => 200 };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("audit", "List the audit log: every change to the ledger (imports, reports, corrections) with who, when, what, before and after.");
-        foreach (var o in new Option[] { entity, by, limit, format })
+        foreach (var o in new Option[] { entity, by, item, limit, format })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction((parse, ct) => RunAsync(options.Database(parse), parse.GetValue(entity), parse.GetValue(by), parse.GetValue(limit), parse.GetValue(format)!, Console.Out, Console.Error, ct));
+        command.SetAction((parse, ct) => RunAsync(options.Database(parse), parse.GetValue(entity), parse.GetValue(by), parse.GetValue(limit), parse.GetValue(format)!, Console.Out, Console.Error, ct, parse.GetValue(item)));
         return command;
     }
 
-    public static Task<int> RunAsync(LedgerDatabase database, string? entity, string? by, int limit, string format, TextWriter output, TextWriter errors, CancellationToken ct = default) =>
+    public static Task<int> RunAsync(LedgerDatabase database, string? entity, string? by, int limit, string format, TextWriter output, TextWriter errors, CancellationToken ct = default, string? item = null) =>
         TrackingAccess.RunAsync(database, null, "audit", errors, async (service, _) =>
         {
-            var entries = await service.AuditAsync(entity, by, null, limit, ct);
+            var entries = await service.AuditAsync(entity, by, null, limit, ct, item);
             if (format == "json")
             {
                 var list = entries.Select(a => new { at = a.At, who = a.Actor, action = a.Action, entity = a.Entity, key = a.EntityKey, context = a.Context, before = a.Before, after = a.After });

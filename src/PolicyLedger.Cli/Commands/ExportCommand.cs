@@ -2,6 +2,8 @@ using System.CommandLine;
 using PolicyLedger.Ledger.Export;
 using PolicyLedger.Ledger.Queries;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading.Text;
+using PolicyLedger.Tracking.Forms;
 
 namespace PolicyLedger.Cli.Commands;
 
@@ -18,10 +20,51 @@ internal static class ExportCommand
         command.Options.Add(unit);
         command.Options.Add(document);
         var (form, period) = ReportFormExport.AddOptions(command);
-        command.SetAction((parse, ct) => parse.GetValue(form)
-            ? ReportFormExport.RunAsync(options.Database(parse), parse.GetValue(xlsx)!, parse.GetValue(unit), parse.GetValue(period), Console.Out, Console.Error, ct)
-            : RunAsync(options.Database(parse), parse.GetValue(xlsx)!, new LedgerFilter(parse.GetValue(unit), parse.GetValue(document)), Console.Out, Console.Error, ct));
+        command.SetAction((parse, ct) =>
+        {
+            if (OutputProblem(parse.GetValue(xlsx)!) is { } problem)
+            {
+                Console.Error.WriteLine($"{SafeText.OneLine(parse.GetValue(xlsx))}: {problem}");
+                return Task.FromResult(2);
+            }
+
+            return parse.GetValue(form)
+                ? ReportFormExport.RunAsync(options.Database(parse), parse.GetValue(xlsx)!, parse.GetValue(unit), parse.GetValue(period), Console.Out, Console.Error, ct)
+                : RunAsync(options.Database(parse), parse.GetValue(xlsx)!, new LedgerFilter(parse.GetValue(unit), parse.GetValue(document)), Console.Out, Console.Error, ct);
+        });
         return command;
+    }
+
+    /// <summary>
+    /// Why a workbook must not be written at this path: a name without .xlsx (Excel would refuse to open it), or an
+    /// existing file that is not a workbook (a .docx renamed .xlsx, say), which would be overwritten.
+    /// </summary>
+    internal static string? OutputProblem(string path)
+    {
+        if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return "工作簿的文件名要以 .xlsx 结尾";
+        }
+
+        if (Directory.Exists(path))
+        {
+            return "这是一个文件夹，不能写成工作簿";
+        }
+
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var existing = File.OpenRead(path);
+            return WorkbookFile.Problem(existing) is { } problem ? $"已有同名文件，且{problem}：不覆盖它" : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"已有同名文件，但读不了它（{e.Message}）：不覆盖它";
+        }
     }
 
     public static async Task<int> RunAsync(LedgerDatabase database, string path, LedgerFilter filter, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)

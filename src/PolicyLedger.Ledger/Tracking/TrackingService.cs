@@ -417,10 +417,16 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
         return BulletinBuilder.Build(list, period, at, due, date ?? TrackingClock.Today(clock), issuer, addressees);
     }
 
-    /// <summary>The audit log, newest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(string? entity = null, string? actor = null, DateTimeOffset? since = null, int limit = 200, CancellationToken ct = default)
+    /// <summary>The audit log, newest first; <paramref name="item"/> (1#12) keeps the rows of that item's reports, figures and evidence.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(string? entity = null, string? actor = null, DateTimeOffset? since = null, int limit = 200, CancellationToken ct = default, string? item = null)
     {
         var q = db.AuditLog.AsNoTracking();
+        if (item is not null)
+        {
+            var prefix = item + " ";
+            q = q.Where(a => a.EntityKey == item || a.EntityKey!.StartsWith(prefix));
+        }
+
         if (entity is not null)
         {
             q = q.Where(a => a.Entity == entity);

@@ -113,6 +113,59 @@ public static class SafeText
         return s.ToString();
     }
 
+    /// <summary>Excel's limit on the characters of one cell.</summary>
+    public const int ExcelCellLimit = 32_767;
+
+    /// <summary>The mark a cut cell ends with, so a reader sees it is not the whole text.</summary>
+    public const string TruncatedMark = "…（已截断）";
+
+    /// <summary>
+    /// For XML documents written for people (.xlsx, .docx): characters XML 1.0 cannot hold (C0 controls other than tab,
+    /// line feed and carriage return, unpaired surrogates, U+FFFE/U+FFFF) and the dangerous ones above become visible
+    /// <c>\uXXXX</c>; the writer would otherwise throw on the first of them.
+    /// </summary>
+    public static string Xml(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var s = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\n' or '\t' or '\r' || (!IsDangerous(c) && !char.IsSurrogate(c) && c is not '\uFFFE' and not '\uFFFF'))
+            {
+                s.Append(c);
+            }
+            else if (!AppendSurrogatePair(text, ref i, s))
+            {
+                AppendVisible(s, c);
+            }
+        }
+
+        return s.ToString();
+    }
+
+    /// <summary>For one Excel cell: <see cref="Xml"/>, then cut to Excel's 32 767 characters ending with <see cref="TruncatedMark"/>.</summary>
+    public static string ExcelCell(string? text)
+    {
+        var safe = Xml(text);
+        if (safe.Length <= ExcelCellLimit)
+        {
+            return safe;
+        }
+
+        var keep = ExcelCellLimit - TruncatedMark.Length;
+        if (char.IsHighSurrogate(safe[keep - 1]))
+        {
+            keep--; // never cut a pair in two
+        }
+
+        return string.Concat(safe.AsSpan(0, keep), TruncatedMark);
+    }
+
     private static string Escape(string? text, bool keepLines)
     {
         if (string.IsNullOrEmpty(text))
