@@ -6,6 +6,7 @@ using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading;
+using PolicyLedger.Reading.Sources;
 using PolicyLedger.Reading.Syntax;
 
 namespace PolicyLedger.Ledger.Import;
@@ -199,11 +200,19 @@ public sealed class LedgerImporter
         string hash;
         try
         {
-            hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+            var length = new FileInfo(path).Length;
+            if (length > SourceLoader.MaxFileBytes)
+            {
+                return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, DiagnosticCodes.FileTooLarge(length, SourceLoader.MaxFileBytes).Message);
+            }
+
+            // Streamed, and an empty file (or a pipe, which shows 0 bytes) is not opened at all.
+            using var stream = length == 0 ? Stream.Null : File.OpenRead(path);
+            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, $"cannot read the file: {e.Message}");
+            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, $"无法读取文件：{e.Message}");
         }
 
         if (sources.TryGetValue(path, out var known) && known.Hash == hash && known.Fingerprint == _units.Fingerprint)

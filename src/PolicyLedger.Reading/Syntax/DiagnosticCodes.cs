@@ -54,6 +54,10 @@ public static class DiagnosticCodes
         new(EncodingUnknown, DiagnosticSeverity.Error,
             $"无法确定文件的编码：不是有效的 UTF-8（{invalidUtf8} 处无效字节，第一处在字节偏移 {firstInvalid}），按 GB18030 读也不像中文（只有 {(int)Math.Round(cjkShare * 100)}% 的非 ASCII 字符是汉字或中文标点）；请另存为 UTF-8 后再读");
 
+    /// <summary>A file too large to be a policy document (or to read safely): refused before it is read.</summary>
+    public static Diagnostic FileTooLarge(long bytes, long limit) =>
+        new(TooLarge, DiagnosticSeverity.Error, $"文件太大（{bytes / (1 << 20)} MB，上限 {limit / (1 << 20)} MB），没有读取");
+
     public static Diagnostic Binary() =>
         new(NotText, DiagnosticSeverity.Error, "the file is not text (it holds NUL or control bytes)");
 
