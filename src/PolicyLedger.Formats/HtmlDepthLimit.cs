@@ -102,27 +102,39 @@ internal static class HtmlDepthLimit
         return result.ToString();
     }
 
-    /// <summary>The index after the tag's closing "&gt;", skipping quoted attribute values.</summary>
+    /// <summary>
+    /// The index after the tag's closing "&gt;". As the HTML tokenizer does it: a quote opens a value only right after
+    /// "=" (spaces between allowed); a quote anywhere else is an ordinary character of an attribute name.
+    /// </summary>
     private static int EndOfTag(string html, int from)
     {
-        var quote = '\0';
+        var afterEquals = false;
         for (var i = from; i < html.Length; i++)
         {
             var c = html[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
+            if (c == '>')
             {
                 return i + 1;
+            }
+
+            if (afterEquals && c is '"' or '\'')
+            {
+                var close = html.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    return html.Length;
+                }
+
+                i = close;
+                afterEquals = false;
+            }
+            else if (c == '=')
+            {
+                afterEquals = true;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                afterEquals = false;
             }
         }
 

@@ -95,11 +95,6 @@ internal static class FileBatch
 
         foreach (var (path, link) in links.OrderBy(l => l.Path, StringComparer.Ordinal))
         {
-            if (link is FileInfo && !wanted(path))
-            {
-                continue; // not a document by its name, as any other file
-            }
-
             FileSystemInfo? target;
             try
             {
@@ -113,8 +108,18 @@ internal static class FileBatch
 
             if (target is null || !target.Exists)
             {
-                skipped.Add(new Entry(path, null, "链接指向的目标不存在"));
+                if (wanted(path))
+                {
+                    skipped.Add(new Entry(path, null, "链接指向的目标不存在"));
+                }
+
                 continue;
+            }
+
+            var isFolder = Directory.Exists(target.FullName);
+            if (!isFolder && !wanted(path))
+            {
+                continue; // not a document by its name, as any other file
             }
 
             var real = RealPath(target.FullName);
@@ -122,7 +127,7 @@ internal static class FileBatch
             {
                 skipped.Add(new Entry(path, null, $"链接指向所给文件夹之外（{real}），不读"));
             }
-            else if (target is DirectoryInfo)
+            else if (isFolder)
             {
                 skipped.Add(new Entry(path, null, "链接指向文件夹，不跟随（文件夹内的文件按其本身的位置读取，避免循环和重复）"));
             }
