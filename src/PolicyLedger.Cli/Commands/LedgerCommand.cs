@@ -40,11 +40,11 @@ internal static class LedgerCommand
         {
             var first = document.First();
             await output.WriteLineAsync($"== {first.Document}{(first.Title is { } t && t != first.Document ? "  " + t : string.Empty)}");
-            await output.WriteLineAsync("序号\t任务内容\t牵头单位\t责任单位\t配合单位\t目标与数量\t时限");
+            await output.WriteLineAsync("编号\t任务内容\t牵头单位\t责任单位\t配合单位\t目标与数量\t时限");
             foreach (var r in document)
             {
                 await output.WriteLineAsync(string.Join('\t',
-                    r.Item,
+                    r.Key,
                     Shorten(r.Text, 40),
                     string.Join("、", r.Lead),
                     string.Join("、", r.Responsible),

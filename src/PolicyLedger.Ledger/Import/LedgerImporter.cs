@@ -345,6 +345,10 @@ public sealed class LedgerImporter
                 Ordinal = ordinal,
                 SpanStart = role.Span.Start,
                 SpanLength = role.Span.Length,
+                Implied = role.Implied,
+                GovernsText = role.Governs?.Value,
+                GovernsStart = role.Governs?.Span.Start,
+                GovernsLength = role.Governs?.Span.Length,
             };
             Attach(row, unit);
             return row;
@@ -437,7 +441,8 @@ public sealed class LedgerImporter
                     Version = version,
                     IsCurrent = true,
                     ContentHash = file.Hash,
-                    Position = position++,
+                    Position = position,
+                    Key = DocumentKey.Of(document, Path.GetFileName(file.Path), position),
                     ImportedAt = now,
                     Encoding = file.Reading.Encoding,
                     DocNumber = document.DocNumber?.Value,
@@ -494,6 +499,15 @@ public sealed class LedgerImporter
                             SpanStart = t.Span.Start,
                             SpanLength = t.Span.Length,
                         }).ToList(),
+                        Diagnostics = item.Diagnostics.Select((g, k) => new LedgerItemDiagnostic
+                        {
+                            Ordinal = k,
+                            Code = g.Code,
+                            Severity = g.Severity.ToString().ToLowerInvariant(),
+                            Message = g.Message,
+                            SpanStart = g.Span?.Start,
+                            SpanLength = g.Span?.Length,
+                        }).ToList(),
                     });
                 }
 
@@ -512,6 +526,8 @@ public sealed class LedgerImporter
                 {
                     source.Documents.Add(row);
                 }
+
+                position++;
             }
 
             if (source is not null)
@@ -525,6 +541,16 @@ public sealed class LedgerImporter
                 {
                     context.Sources.Add(source);
                 }
+            }
+
+            var text = new LedgerSourceText { SourceId = source?.Id ?? known!.Id, Source = source?.Id > 0 ? null : source, Version = version, Text = file.Reading.Text };
+            if (rowWriter is not null)
+            {
+                rowWriter.Add(text);
+            }
+            else
+            {
+                context.SourceTexts.Add(text);
             }
 
             results.Add(new FileImportResult(file.Path, known is null ? ImportOutcome.Imported : ImportOutcome.NewVersion, version, file.Documents.Count, file.Items, null));

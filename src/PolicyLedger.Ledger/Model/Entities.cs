@@ -54,6 +54,12 @@ public sealed class LedgerDocument
     /// <summary>0 for the first document in the file, 1 for the next (a gazette holds several).</summary>
     public int Position { get; set; }
 
+    /// <summary>
+    /// The document's identity across files, versions and databases (<see cref="PolicyLedger.Reading.Syntax.DocumentKey"/>):
+    /// its 文号, else its title and date. Item keys are this key, '#' and the item's id.
+    /// </summary>
+    public string Key { get; set; } = string.Empty;
+
     public DateTimeOffset ImportedAt { get; set; }
 
     public string? Encoding { get; set; }
@@ -91,6 +97,25 @@ public sealed class LedgerDocument
 
     /// <summary>A name for people: the document number, else the title, else the file name and position.</summary>
     public string DisplayName => DocNumber ?? Title ?? $"{Source?.FileName ?? SourceId.ToString(System.Globalization.CultureInfo.InvariantCulture)}#{Position + 1}";
+
+    /// <summary>The key of one of its items as every command shows and accepts it (济管〔2023〕19号#12).</summary>
+    public string ItemKeyOf(string itemId) => new PolicyLedger.Reading.Syntax.ItemKey(Key, itemId).ToString();
+}
+
+/// <summary>
+/// The text of one version of a file as the reader saw it (decoded, or extracted from .docx/.pdf/.html): what every
+/// span of that version's rows points into, kept so a person can be shown the sentence behind a row and rules can
+/// quote the document without the file.
+/// </summary>
+public sealed class LedgerSourceText
+{
+    public long SourceId { get; set; }
+
+    public LedgerSource? Source { get; set; }
+
+    public int Version { get; set; }
+
+    public required string Text { get; set; }
 }
 
 /// <summary>A heading above items (一、… / （一）…).</summary>
@@ -148,6 +173,31 @@ public sealed class LedgerItem
     public List<LedgerQuantity> Quantities { get; set; } = [];
 
     public List<LedgerTime> Times { get; set; } = [];
+
+    /// <summary>What the reader found doubtful about the item (its <c>PolicyItem.Diagnostics</c>), in order.</summary>
+    public List<LedgerItemDiagnostic> Diagnostics { get; set; } = [];
+}
+
+/// <summary>A diagnostic the reader put on an item: a stable code (PL3xx item, PL4xx clause), a message and where.</summary>
+public sealed class LedgerItemDiagnostic
+{
+    public long Id { get; set; }
+
+    public long ItemId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    /// <summary>The stable code from the reader's catalogue (PL301, PL405 …).</summary>
+    public required string Code { get; set; }
+
+    /// <summary>info, warning or error.</summary>
+    public required string Severity { get; set; }
+
+    public required string Message { get; set; }
+
+    public int? SpanStart { get; set; }
+
+    public int? SpanLength { get; set; }
 }
 
 /// <summary>A unit (department, collective of units, outside body, company, party organ) of a jurisdiction.</summary>
@@ -196,6 +246,19 @@ public sealed class LedgerResponsibility
     public int SpanStart { get; set; }
 
     public int SpanLength { get; set; }
+
+    /// <summary>
+    /// The role is implied by a declaration covering later items ("以下各项均需…落实，不再列出"), not written in the
+    /// item's own clause; the span then points at the declaration's mention.
+    /// </summary>
+    public bool Implied { get; set; }
+
+    /// <summary>The part of the item the role governs (its sub-task), on one line; null where the reader could not tell.</summary>
+    public string? GovernsText { get; set; }
+
+    public int? GovernsStart { get; set; }
+
+    public int? GovernsLength { get; set; }
 }
 
 /// <summary>A figure read from an item (see <c>PolicyLedger.Reading.Syntax.Quantity</c>).</summary>

@@ -19,6 +19,8 @@ public abstract partial class LedgerContext : DbContext
 
     public DbSet<LedgerDocument> Documents => Set<LedgerDocument>();
 
+    public DbSet<LedgerSourceText> SourceTexts => Set<LedgerSourceText>();
+
     public DbSet<LedgerHeading> Headings => Set<LedgerHeading>();
 
     public DbSet<LedgerItem> Items => Set<LedgerItem>();
@@ -30,6 +32,8 @@ public abstract partial class LedgerContext : DbContext
     public DbSet<LedgerQuantity> Quantities => Set<LedgerQuantity>();
 
     public DbSet<LedgerTime> Times => Set<LedgerTime>();
+
+    public DbSet<LedgerItemDiagnostic> ItemDiagnostics => Set<LedgerItemDiagnostic>();
 
     public DbSet<ImportLogEntry> ImportLog => Set<ImportLogEntry>();
 
@@ -51,8 +55,17 @@ public abstract partial class LedgerContext : DbContext
             e.HasIndex(d => new { d.SourceId, d.Version, d.Position }).IsUnique();
             e.HasIndex(d => d.IsCurrent);
             e.HasIndex(d => d.DocNumber);
+            e.HasIndex(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(512);
             e.Property(d => d.ContentHash).HasMaxLength(64);
             e.Ignore(d => d.DisplayName);
+        });
+
+        modelBuilder.Entity<LedgerSourceText>(e =>
+        {
+            e.ToTable("source_texts");
+            e.HasKey(t => new { t.SourceId, t.Version });
+            e.HasOne(t => t.Source).WithMany().HasForeignKey(t => t.SourceId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<LedgerHeading>(e =>
@@ -100,6 +113,16 @@ public abstract partial class LedgerContext : DbContext
             e.ToTable("times");
             e.HasOne<LedgerItem>().WithMany(i => i.Times).HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(t => new { t.ItemId, t.Ordinal }).IsUnique();
+        });
+
+        modelBuilder.Entity<LedgerItemDiagnostic>(e =>
+        {
+            e.ToTable("item_diagnostics");
+            e.HasOne<LedgerItem>().WithMany(i => i.Diagnostics).HasForeignKey(d => d.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(d => new { d.ItemId, d.Ordinal }).IsUnique();
+            e.HasIndex(d => d.Code);
+            e.Property(d => d.Code).HasMaxLength(16);
+            e.Property(d => d.Severity).HasMaxLength(16);
         });
 
         modelBuilder.Entity<ImportLogEntry>(e =>

@@ -154,6 +154,9 @@ public sealed class LedgerDatabase
         try
         {
             var applied = await LedgerMigrations.EnsureAsync(this, context, MigrationWait, cancellationToken);
+
+            // Values a migration cannot compute (a no-op query once filled; safe to repeat if a process died before it).
+            await LedgerUpgrades.RunAsync(context, cancellationToken);
             return (context, applied);
         }
         catch

@@ -37,8 +37,8 @@ internal sealed class SqliteRowWriter : IDisposable
     public void Add(LedgerDocument d)
     {
         d.Id = Insert("documents",
-            ["SourceId", "Version", "IsCurrent", "ContentHash", "Position", "ImportedAt", "Encoding", "DocNumber", "Issuer", "Title", "Date", "Kind", "Jurisdiction", "Addressees", "Basis", "SpanStart", "SpanLength", "ItemCount"],
-            [d.SourceId, d.Version, d.IsCurrent, d.ContentHash, d.Position, d.ImportedAt, d.Encoding, d.DocNumber, d.Issuer, d.Title, d.Date, d.Kind, d.Jurisdiction, d.Addressees, d.Basis, d.SpanStart, d.SpanLength, d.ItemCount]);
+            ["SourceId", "Version", "IsCurrent", "ContentHash", "Position", "Key", "ImportedAt", "Encoding", "DocNumber", "Issuer", "Title", "Date", "Kind", "Jurisdiction", "Addressees", "Basis", "SpanStart", "SpanLength", "ItemCount"],
+            [d.SourceId, d.Version, d.IsCurrent, d.ContentHash, d.Position, d.Key, d.ImportedAt, d.Encoding, d.DocNumber, d.Issuer, d.Title, d.Date, d.Kind, d.Jurisdiction, d.Addressees, d.Basis, d.SpanStart, d.SpanLength, d.ItemCount]);
         foreach (var h in d.Headings)
         {
             h.DocumentId = d.Id;
@@ -64,8 +64,8 @@ internal sealed class SqliteRowWriter : IDisposable
                 }
 
                 r.ItemId = i.Id;
-                r.Id = Insert("responsibilities", ["ItemId", "UnitId", "Role", "Mention", "Ordinal", "SpanStart", "SpanLength"],
-                    [r.ItemId, r.UnitId, r.Role.ToString(), r.Mention, r.Ordinal, r.SpanStart, r.SpanLength]);
+                r.Id = Insert("responsibilities", ["ItemId", "UnitId", "Role", "Mention", "Ordinal", "SpanStart", "SpanLength", "Implied", "GovernsText", "GovernsStart", "GovernsLength"],
+                    [r.ItemId, r.UnitId, r.Role.ToString(), r.Mention, r.Ordinal, r.SpanStart, r.SpanLength, r.Implied, r.GovernsText, r.GovernsStart, r.GovernsLength]);
             }
 
             foreach (var q in i.Quantities)
@@ -81,7 +81,26 @@ internal sealed class SqliteRowWriter : IDisposable
                 t.Id = Insert("times", ["ItemId", "Ordinal", "Text", "Start", "End", "Recurrence", "YearFromContext", "SpanStart", "SpanLength"],
                     [t.ItemId, t.Ordinal, t.Text, t.Start, t.End, t.Recurrence, t.YearFromContext, t.SpanStart, t.SpanLength]);
             }
+
+            foreach (var g in i.Diagnostics)
+            {
+                g.ItemId = i.Id;
+                g.Id = Insert("item_diagnostics", ["ItemId", "Ordinal", "Code", "Severity", "Message", "SpanStart", "SpanLength"],
+                    [g.ItemId, g.Ordinal, g.Code, g.Severity, g.Message, g.SpanStart, g.SpanLength]);
+            }
         }
+    }
+
+    /// <summary>A version's text; the table is keyed by (SourceId, Version), so no id is given.</summary>
+    public void Add(LedgerSourceText text)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "INSERT INTO \"source_texts\" (\"SourceId\", \"Version\", \"Text\") VALUES ($s, $v, $t)";
+        command.Parameters.AddWithValue("$s", text.SourceId);
+        command.Parameters.AddWithValue("$v", text.Version);
+        command.Parameters.AddWithValue("$t", text.Text);
+        command.ExecuteNonQuery();
     }
 
     private long Insert(string table, string[] columns, object?[] values)

@@ -13,7 +13,7 @@ namespace PolicyLedger.Ledger.Tracking;
 /// Writes an audit row (who, when, what, before, after) for every tracked insert, update and delete of the ledger's
 /// rows, in the same SaveChanges, so a change and its audit row commit together. One rule on every provider for
 /// imports: each file version an import stores is one audit row (from its import-log row, listing the units it
-/// created); the rows the import writes for it (sources, documents, items, units, responsibilities — through the
+/// created); the rows the import writes for it (sources and their texts, documents, items and their diagnostics, units, responsibilities — through the
 /// change tracker on PostgreSQL, around it on SQLite) are not audited one by one. Not audited row by row either:
 /// headings, quantities and times (the item's row stands for them), evidence bytes, the import log and the audit log
 /// itself. Progress reports, their figures and evidence are keyed by item and period ("1#12 2024Q2 …"), so the
@@ -37,7 +37,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     /// <summary>What an import writes for a file: stood for by the file's one import audit row.</summary>
     private static readonly HashSet<Type> ImportRows =
     [
-        typeof(LedgerSource), typeof(LedgerDocument), typeof(LedgerItem), typeof(LedgerUnit), typeof(LedgerResponsibility),
+        typeof(LedgerSource), typeof(LedgerSourceText), typeof(LedgerDocument), typeof(LedgerItem), typeof(LedgerItemDiagnostic), typeof(LedgerUnit),
+        typeof(LedgerResponsibility),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

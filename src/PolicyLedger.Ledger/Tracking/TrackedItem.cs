@@ -8,7 +8,9 @@ namespace PolicyLedger.Ledger.Tracking;
 /// An item of a current document as tracking sees it: its stable key, its reporting units, its main target, its
 /// schedule and its document's cadence.
 /// </summary>
-/// <param name="Key">"{source}#{item}" for the first document of a file, "{source}.{n}#{item}" for the n-th: stable across versions.</param>
+/// <param name="Key">The item key every command shows and accepts (<see cref="PolicyLedger.Reading.Syntax.ItemKey"/>: 济管〔2023〕19号#12).</param>
+/// <param name="SourceId">With <paramref name="DocumentPosition"/> and <paramref name="ItemKey"/>, what reports are anchored to (<see cref="Anchor"/>).</param>
+/// <param name="ItemKey">The item's id within its document ("12", "（4）").</param>
 /// <param name="Units">Its lead and responsible units (lead first): the units that report on it.</param>
 public sealed record TrackedItem(
     string Key,
@@ -26,6 +28,13 @@ public sealed record TrackedItem(
     ItemSchedule Schedule,
     ReportingCadence Cadence)
 {
+    /// <summary>What a progress report of this item is stored against: its file, the document's place in it, the item's id.</summary>
+    public (long SourceId, int Position, string ItemKey) Anchor => (SourceId, DocumentPosition, ItemKey);
+
+    /// <summary>The document part of <see cref="Key"/>.</summary>
+    public string DocumentKey => PolicyLedger.Reading.Syntax.ItemKey.TryParse(Key, out var key) ? key.Document : Key;
+
+    /// <summary>A report's anchor written as text for the audit log: "{source}#{item}", "{source}.{n}#{item}" for the n-th document of a file.</summary>
     public static string MakeKey(long sourceId, int position, string itemKey) =>
         position == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{sourceId}#{itemKey}")

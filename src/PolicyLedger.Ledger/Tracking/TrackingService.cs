@@ -92,7 +92,7 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
                     doc.Date,
                     doc.Date ?? DateOnly.FromDateTime(doc.ImportedAt.UtcDateTime));
                 result.Add(new TrackedItem(
-                    TrackedItem.MakeKey(doc.SourceId, doc.Position, item.Key),
+                    doc.ItemKeyOf(item.Key),
                     doc.SourceId,
                     doc.Position,
                     item.Id,
@@ -173,10 +173,10 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(input);
         var items = await ItemsAsync(ct);
-        var item = items.FirstOrDefault(i => i.Key == input.ItemKey);
+        var (item, problem) = ItemLookup.Find(items, input.ItemKey);
         if (item is null)
         {
-            return Rejected(input, $"unknown item {input.ItemKey}");
+            return Rejected(input, problem!);
         }
 
         (long Id, string Name) unit;
@@ -370,12 +370,12 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
     {
         var items = await ItemsAsync(ct);
         var reports = await db.ProgressReports.AsNoTracking().ToListAsync(ct);
-        var byItem = reports.ToLookup(r => TrackedItem.MakeKey(r.SourceId, r.DocumentPosition, r.ItemKey));
+        var byItem = reports.ToLookup(r => (r.SourceId, r.DocumentPosition, r.ItemKey));
         var rows = new List<StatusRow>();
         foreach (var item in items)
         {
             var unitIds = item.Units.Select(u => u.Id).ToHashSet();
-            var snapshots = Snapshots(byItem[item.Key].Where(r => unitIds.Contains(r.UnitId)));
+            var snapshots = Snapshots(byItem[item.Anchor].Where(r => unitIds.Contains(r.UnitId)));
             var status = StatusRules.Evaluate(item.Schedule, snapshots.Select(s => s.Snapshot), item.Cadence, asOf, options);
             DateTimeOffset? last = status.LastReport is null ? null : snapshots.First(s => s.Snapshot == status.LastReport).At;
             rows.Add(new StatusRow(item, status, last));
@@ -406,10 +406,10 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
         var status = await StatusAsync(at, null, ct);
         var text = period.ToString();
         var reports = await db.ProgressReports.AsNoTracking().Where(r => r.Period == text).ToListAsync(ct);
-        var byItem = reports.ToLookup(r => TrackedItem.MakeKey(r.SourceId, r.DocumentPosition, r.ItemKey));
+        var byItem = reports.ToLookup(r => (r.SourceId, r.DocumentPosition, r.ItemKey));
         var list = status.Where(s => s.Item.Cadence.Kind == period.Kind && s.Item.Schedule.Start <= period.End).Select(s =>
         {
-            var submitted = byItem[s.Item.Key].Where(r => r.SubmittedAt.ToOffset(TrackingClock.ChinaOffset).Date <= at.ToDateTime(TimeOnly.MinValue))
+            var submitted = byItem[s.Item.Anchor].Where(r => r.SubmittedAt.ToOffset(TrackingClock.ChinaOffset).Date <= at.ToDateTime(TimeOnly.MinValue))
                 .Select(r => (DateOnly?)DateOnly.FromDateTime(r.SubmittedAt.ToOffset(TrackingClock.ChinaOffset).DateTime)).Min();
             var percent = s.Status.State == TrackingState.Done ? 100m : s.Status.LastReport?.Percent;
             return new BulletinItem(s.Item.Document, s.Item.Key, s.Item.Number, s.Item.Text, s.Item.Units.Select(u => u.Name).ToList(), s.Status.State, percent, s.Status.Deadline, submitted);

@@ -60,9 +60,17 @@ public static class ReadResultJson
         i.Task,
         SpanDto.Of(i.Span),
         SpanDto.Of(i.ClauseSpan),
-        i.Roles.Select(r => new RoleDto(RoleName(r.Role), r.Mention, SpanDto.Of(r.Span))).ToList(),
+        i.Roles.Select(ToDto).ToList(),
         i.Quantities.Select(q => new QuantityDto(q.Text, SpanDto.Of(q.Span), q.Kind.ToString().ToLowerInvariant(), q.Value, q.Unit, q.Per, q.Bound.ToString().ToLowerInvariant(), q.High)).ToList(),
-        i.Times.Select(t => new TimeDto(t.Text, SpanDto.Of(t.Span), Iso(t.Start), Iso(t.End), t.Recurrence, t.YearFromContext)).ToList());
+        i.Times.Select(t => new TimeDto(t.Text, SpanDto.Of(t.Span), Iso(t.Start), Iso(t.End), t.Recurrence, t.YearFromContext)).ToList(),
+        i.Diagnostics.Select(ToDto).ToList());
+
+    public static RoleDto ToDto(RoleMention r) => new(
+        RoleName(r.Role),
+        r.Mention,
+        SpanDto.Of(r.Span),
+        r.Implied ? true : null,
+        r.Governs is { } g ? new GovernsDto(g.Value, SpanDto.Of(g.Span)) : null);
 
     public static DiagnosticDto ToDto(Diagnostic d) =>
         new(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Span is { } s ? SpanDto.Of(s) : null);
@@ -113,9 +121,20 @@ public static class ReadResultJson
         SpanDto? ClauseSpan,
         IReadOnlyList<RoleDto> Roles,
         IReadOnlyList<QuantityDto> Quantities,
-        IReadOnlyList<TimeDto> Times);
+        IReadOnlyList<TimeDto> Times,
+        IReadOnlyList<DiagnosticDto> Diagnostics);
 
-    public sealed record RoleDto(string Role, string Mention, SpanDto? Span);
+    /// <param name="Implied">Written only when true: the role comes from a declaration covering later items, not from the item's own clause.</param>
+    /// <param name="Governs">The part of the item the role governs (its text and span).</param>
+    public sealed record RoleDto(
+        string Role,
+        string Mention,
+        SpanDto? Span,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Implied,
+        GovernsDto? Governs);
+
+    /// <summary>The part of an item a role governs: its text on one line and where it stands.</summary>
+    public sealed record GovernsDto(string Text, SpanDto? Span);
 
     public sealed record QuantityDto(string Text, SpanDto? Span, string Kind, decimal Value, string Unit, string? Per, string Bound, decimal? High);
 

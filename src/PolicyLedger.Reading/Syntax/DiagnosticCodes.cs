@@ -19,16 +19,35 @@ public static class DiagnosticCodes
     public const string NoDate = "PL203";
     public const string DateInvalid = "PL204";
 
-    // PL3xx: headings and items.
+    // PL3xx: headings and items. Item diagnostics (PolicyItem.Diagnostics) use PL3xx and PL4xx.
     public const string ItemNumberGap = "PL301";
     public const string ItemNumberRepeated = "PL302";
     public const string UnclassifiedText = "PL303";
 
+    /// <summary>The item's text holds what reads as the start of another item (two items joined).</summary>
+    public const string ItemsJoined = "PL304";
+
+    /// <summary>The numbering starts again at 1 where no heading opened a new list.</summary>
+    public const string ItemNumberRestarted = "PL305";
+
     // PL4xx: responsibility clauses.
     public const string ClauseUnbalanced = "PL401";
     public const string ClauseEmpty = "PL402";
+
+    /// <summary>Text that looks like a responsibility clause but could not be read as one.</summary>
     public const string ClauseUnknownStyle = "PL403";
+
+    /// <summary>The item carries no clause while the items around it do.</summary>
     public const string NoClause = "PL404";
+
+    /// <summary>A name in a clause that does not read as an organisation (a verb phrase, 《》, digits, too long): not reported as a unit.</summary>
+    public const string MentionNotOrganisation = "PL405";
+
+    /// <summary>A clause-like phrase in the middle of a sentence ("由区财政局负责资金保障"): not read as a clause.</summary>
+    public const string ClauseInSentence = "PL406";
+
+    /// <summary>A lead rule of the document conflicts with an item's clause.</summary>
+    public const string LeadRuleConflict = "PL407";
 
     // PL9xx: the reader protecting itself.
     public const string Timeout = "PL901";
@@ -74,6 +93,27 @@ public static class DiagnosticCodes
 
     public static Diagnostic EmptyClause(TextSpan span) =>
         new(ClauseEmpty, DiagnosticSeverity.Warning, "the responsibility clause names no unit", span);
+
+    public static Diagnostic Joined(string marker, TextSpan span) =>
+        new(ItemsJoined, DiagnosticSeverity.Warning, $"条目中含有疑似另一条目的编号“{marker}”，可能是两条合在一起", span);
+
+    public static Diagnostic Restarted(int previous, TextSpan span) =>
+        new(ItemNumberRestarted, DiagnosticSeverity.Warning, $"编号在第{previous}条后重新从1开始，而前面没有新的标题", span);
+
+    public static Diagnostic UnknownClause(string text, TextSpan span) =>
+        new(ClauseUnknownStyle, DiagnosticSeverity.Warning, $"“{text}”像责任分工，但未能读出单位", span);
+
+    public static Diagnostic MissingClause(TextSpan span) =>
+        new(NoClause, DiagnosticSeverity.Warning, "本条没有责任分工，而前后条目都有", span);
+
+    public static Diagnostic NotOrganisation(string mention, string why, TextSpan span) =>
+        new(MentionNotOrganisation, DiagnosticSeverity.Warning, $"“{mention}”不像单位名称（{why}），未作为责任单位", span);
+
+    public static Diagnostic InSentence(string text, TextSpan span) =>
+        new(ClauseInSentence, DiagnosticSeverity.Warning, $"句中的“{text}”像责任分工，未作为本条的责任单位", span);
+
+    public static Diagnostic LeadConflict(string why, TextSpan span) =>
+        new(LeadRuleConflict, DiagnosticSeverity.Warning, $"牵头规则与本条的分工不一致：{why}", span);
 
     public static Diagnostic Internal(string stage, Exception e) =>
         new(InternalError, DiagnosticSeverity.Error, $"internal error in {stage}: {e.GetType().Name}: {e.Message}");

@@ -14,7 +14,24 @@ public enum Role
 }
 
 /// <summary>A unit named in a responsibility clause, exactly as written there.</summary>
-public sealed record RoleMention(Role Role, string Mention, TextSpan Span);
+/// <param name="Span">Where the mention stands in the original text.</param>
+public sealed record RoleMention(Role Role, string Mention, TextSpan Span)
+{
+    /// <summary>
+    /// The role is not written in the item's own clause but implied by a declaration earlier in the document that
+    /// covers later items ("以下各项均需各县（市、区）人民政府落实，不再列出"); <see cref="Span"/> then points at the
+    /// mention in the declaration.
+    /// </summary>
+    public bool Implied { get; init; }
+
+    /// <summary>
+    /// The part of the item the role governs: the task text from the end of the previous clause (or the start of the
+    /// item) to the start of this role's clause, on one line as <see cref="PolicyItem.Text"/> is, with its span. An
+    /// item holding several clauses ("简化审批流程。（区市场监管局负责）加强人才培养。（区人社局负责）") gives each
+    /// role its own sub-task; an implied role governs the whole task. Null where the reader could not tell.
+    /// </summary>
+    public Located<string>? Governs { get; init; }
+}
 
 /// <summary>A heading above items (一、… / （一）… / 1. … / 第X条).</summary>
 /// <param name="Level">0 for 一、, 1 for （一）, 2 for 1., 3 for （1）; 第X条 and 主要任务 are given their own levels.</param>
@@ -45,6 +62,12 @@ public sealed record PolicyItem(
     IReadOnlyList<TimeExpression> Times)
 {
     public string Task { get; init; } = Text;
+
+    /// <summary>
+    /// What is doubtful about this item's reading (same shape and catalogue as a document's diagnostics, codes PL3xx
+    /// for the item, PL4xx for its clauses): a reviewer checks flagged items first. Empty when nothing is doubtful.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
     public IEnumerable<RoleMention> InRole(Role role) => Roles.Where(r => r.Role == role);
 }

@@ -36,16 +36,22 @@ public sealed class LedgerCommandsTests : IDisposable
         }
 
         var mention = unit.GetProperty("mentions")[0];
-        Assert.Equal(["document", "item", "mention", "role"], mention.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["document", "item", "key", "mention", "role"], mention.EnumerateObject().Select(p => p.Name));
+        Assert.EndsWith($"#{mention.GetProperty("item").GetString()}", mention.GetProperty("key").GetString(), StringComparison.Ordinal);
         Assert.Contains(mention.GetProperty("role").GetString(), new[] { "lead", "responsible", "cooperating" });
 
         var ledgerJson = new StringWriter();
         Assert.Equal(0, await LedgerCommand.RunAsync(database, new LedgerFilter(), "json", ledgerJson, errors));
         using var ledger = JsonDocument.Parse(ledgerJson.ToString());
         Assert.NotEqual(0, ledger.RootElement.GetArrayLength());
+        foreach (var row in ledger.RootElement.EnumerateArray())
+        {
+            Assert.Equal($"{row.GetProperty("documentKey").GetString()}#{row.GetProperty("item").GetString()}", row.GetProperty("key").GetString());
+        }
+
         var table = new StringWriter();
         Assert.Equal(0, await LedgerCommand.RunAsync(database, new LedgerFilter(), "table", table, errors));
-        Assert.Contains("序号\t任务内容\t牵头单位", table.ToString(), StringComparison.Ordinal);
+        Assert.Contains("编号\t任务内容\t牵头单位", table.ToString(), StringComparison.Ordinal);
         Assert.Equal(string.Empty, errors.ToString());
     }
 

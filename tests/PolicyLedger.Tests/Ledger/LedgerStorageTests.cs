@@ -70,6 +70,38 @@ public abstract class LedgerStorageTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Documents_keep_their_key_and_each_version_its_text_across_versions_and_databases()
+    {
+        RequireServer();
+        var content = LedgerTestFiles.Document("闽政〔2024〕3号", 2);
+        var a = Write("a.txt", content);
+        await Importer().ImportAsync([a]);
+        Write("a.txt", content + "\nITEM 3|新增任务|R=县财政局");
+        await Importer().ImportAsync([a]);
+
+        await using (var c = Database.CreateContext())
+        {
+            var documents = await c.Documents.OrderBy(d => d.Version).ToListAsync();
+            Assert.Equal(["闽政〔2024〕3号", "闽政〔2024〕3号"], documents.Select(d => d.Key));
+            var texts = await c.SourceTexts.OrderBy(t => t.Version).ToListAsync();
+            Assert.Equal([1, 2], texts.Select(t => t.Version));
+            Assert.Equal(File.ReadAllText(a), texts[1].Text);
+            Assert.DoesNotContain("新增任务", texts[0].Text, StringComparison.Ordinal);
+
+            var rows = await LedgerQueries.RowsAsync(c, new LedgerFilter());
+            Assert.Equal(["闽政〔2024〕3号#1", "闽政〔2024〕3号#2", "闽政〔2024〕3号#3"], rows.Select(r => r.Key));
+
+            // A ledger written before keys existed gets them when it is next opened.
+            await c.Documents.ExecuteUpdateAsync(d => d.SetProperty(x => x.Key, string.Empty));
+        }
+
+        await using (var reopened = await Database.OpenAsync())
+        {
+            Assert.All(await reopened.Documents.ToListAsync(), d => Assert.Equal("闽政〔2024〕3号", d.Key));
+        }
+    }
+
+    [SkippableFact]
     public async Task The_same_file_twice_changes_nothing()
     {
         RequireServer();
@@ -149,7 +181,7 @@ public abstract class LedgerStorageTests : IDisposable
 
         var finance = Assert.Single(units, u => u.Unit == "示范区财政金融局");
         Assert.Equal((3, 0, 0, UnitKind.Department, "济源示范区"), (finance.Leads, finance.Responsible, finance.Cooperates, finance.Kind, finance.Jurisdiction));
-        Assert.Equal(new UnitMention("济管〔2023〕19号", "1", "示范区财政金融局", LedgerRole.Lead), finance.Mentions[0]);
+        Assert.Equal(new UnitMention("济管〔2023〕19号", "1", "示范区财政金融局", LedgerRole.Lead, "济管〔2023〕19号#1"), finance.Mentions[0]);
         var towns = Assert.Single(units, u => u.Unit == "各镇人民政府");
         Assert.Equal((0, 0, 3, UnitKind.Collective), (towns.Leads, towns.Responsible, towns.Cooperates, towns.Kind));
     }
@@ -168,6 +200,43 @@ public abstract class LedgerStorageTests : IDisposable
         Assert.Equal(("乙〔2023〕2号", "只有乙", "市财政局"), (byUnit.Document, byUnit.Text, byUnit.Responsible.Single()));
         Assert.Equal(2, (await LedgerQueries.RowsAsync(c, new LedgerFilter(Document: "甲"))).Count);
         Assert.Empty(await LedgerQueries.RowsAsync(c, new LedgerFilter(Unit: "市财政局", Document: "甲")));
+    }
+
+    [SkippableFact]
+    public async Task Implied_roles_governed_parts_and_item_diagnostics_are_stored_and_shown()
+    {
+        RequireServer();
+        var a = Write("a.txt", "DOC 甲〔2024〕5号|某某县人民政府|通知\n"
+            + "ITEM 1|简化审批流程。|R=县市场监管局|I=各乡镇人民政府|D=PL405:“明确公厕选址”不像单位名称\n"
+            + "ITEM 2|加强人才培养。|L=县人社局|C=县教育局");
+
+        // SQLite stores through prepared commands, PostgreSQL through EF Core (SqliteRowWriterTests compares the two).
+        await Importer().ImportAsync([a]);
+
+        await using var c = Database.CreateContext();
+        var implied = await c.Responsibilities.SingleAsync(r => r.Implied);
+        Assert.Equal(("各乡镇人民政府", LedgerRole.Responsible, "简化审批流程。"), (implied.Mention, implied.Role, implied.GovernsText));
+        Assert.NotNull(implied.GovernsStart);
+        var note = await c.ItemDiagnostics.SingleAsync();
+        Assert.Equal(("PL405", "warning", 0), (note.Code, note.Severity, note.Ordinal));
+
+        var rows = await LedgerQueries.RowsAsync(c, new LedgerFilter());
+        Assert.Equal(["县市场监管局", "各乡镇人民政府"], rows[0].Responsible);
+        Assert.Equal([false, true], rows[0].Roles.Select(r => r.Implied));
+        Assert.Equal("PL405", Assert.Single(rows[0].Diagnostics).Code);
+        Assert.Empty(rows[1].Diagnostics);
+        Assert.Equal("加强人才培养。", rows[1].Roles[0].Governs);
+
+        var json = new StringWriter();
+        Assert.Equal(0, await PolicyLedger.Cli.Commands.LedgerCommand.RunAsync(Database, new LedgerFilter(), "json", json, TextWriter.Null));
+        using var parsed = System.Text.Json.JsonDocument.Parse(json.ToString());
+        var first = parsed.RootElement[0];
+        var roles = first.GetProperty("roles").EnumerateArray().ToList();
+        Assert.False(roles[0].TryGetProperty("implied", out _), $"implied is written only when true: {roles[0]}");
+        Assert.True(roles[1].GetProperty("implied").GetBoolean());
+        Assert.Equal("简化审批流程。", roles[1].GetProperty("governs").GetProperty("text").GetString());
+        Assert.Equal("PL405", first.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        Assert.Equal(0, parsed.RootElement[1].GetProperty("diagnostics").GetArrayLength());
     }
 
     [SkippableFact]

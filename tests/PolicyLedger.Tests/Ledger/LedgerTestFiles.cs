@@ -7,9 +7,11 @@ namespace PolicyLedger.Tests.Ledger;
 /// that). One line each:
 /// <code>
 /// DOC 文号|发文机关|标题
-/// ITEM id|任务内容|L=牵头,…|R=责任,…|C=配合,…|Q=数量|T=YYYY-MM-DD
+/// ITEM id|任务内容|L=牵头,…|R=责任,…|C=配合,…|I=implied 责任,…|Q=数量|T=YYYY-MM-DD|D=PL405:message
 /// ERROR reason            (the file is unreadable, as the reader reports a binary file)
 /// </code>
+/// Every role governs the item's task text; I= roles are implied (as a declaration covering later items gives them);
+/// D= puts a warning diagnostic on the item.
 /// </summary>
 internal static class LedgerTestFiles
 {
@@ -58,20 +60,24 @@ internal static class LedgerTestFiles
                 var roles = new List<RoleMention>();
                 var quantities = new List<Quantity>();
                 var times = new List<TimeExpression>();
+                var diagnostics = new List<Diagnostic>();
+                var governs = new Located<string>(f[1], span);
                 foreach (var field in f.Skip(2))
                 {
                     var value = field[2..];
                     switch (field[0])
                     {
-                        case 'L': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Lead, m, span))); break;
-                        case 'R': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Responsible, m, span))); break;
-                        case 'C': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Cooperating, m, span))); break;
+                        case 'L': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Lead, m, span) { Governs = governs })); break;
+                        case 'R': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Responsible, m, span) { Governs = governs })); break;
+                        case 'C': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Cooperating, m, span) { Governs = governs })); break;
+                        case 'I': roles.AddRange(value.Split(',').Select(m => new RoleMention(Role.Responsible, m, span) { Implied = true, Governs = governs })); break;
+                        case 'D': diagnostics.Add(new Diagnostic(value[..value.IndexOf(':')], DiagnosticSeverity.Warning, value[(value.IndexOf(':') + 1)..], span)); break;
                         case 'Q': quantities.Add(new Quantity(value + "元", span, QuantityKind.Money, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), "元", null, Bound.Max, null)); break;
                         case 'T': times.Add(new TimeExpression(value + "前", span, null, DateOnly.Parse(value, System.Globalization.CultureInfo.InvariantCulture), null, false)); break;
                     }
                 }
 
-                items.Add(new PolicyItem(f[0], int.TryParse(f[0], out var n) ? n : null, f[0] + "．", ["一、总则"], f[1], span, roles, span, quantities, times));
+                items.Add(new PolicyItem(f[0], int.TryParse(f[0], out var n) ? n : null, f[0] + "．", ["一、总则"], f[1], span, roles, span, quantities, times) { Diagnostics = diagnostics });
             }
         }
 
@@ -80,12 +86,14 @@ internal static class LedgerTestFiles
     }
 
     /// <summary>A document of <paramref name="items"/> items, each led by one unit with two responsible and one cooperating.</summary>
-    public static string Document(string number, int items, string issuer = "济源示范区管理委员会", string extra = "")
+    /// <param name="doubtful">Every second item also gets an implied role and a diagnostic.</param>
+    public static string Document(string number, int items, string issuer = "济源示范区管理委员会", string extra = "", bool doubtful = false)
     {
         var lines = new List<string> { $"DOC {number}|{issuer}|关于{number}的通知{extra}" };
         for (var i = 1; i <= items; i++)
         {
-            lines.Add($"ITEM {i}|第{i}项任务{extra}|L=示范区财政金融局|R=示范区税务局,发展改革和统计局|C=各镇人民政府|Q={i * 1000}|T=2023-12-31");
+            lines.Add($"ITEM {i}|第{i}项任务{extra}|L=示范区财政金融局|R=示范区税务局,发展改革和统计局|C=各镇人民政府|Q={i * 1000}|T=2023-12-31"
+                + (doubtful && i % 2 == 0 ? "|I=各街道办事处|D=PL404:本条没有责任分工" : string.Empty));
         }
 
         return string.Join('\n', lines);

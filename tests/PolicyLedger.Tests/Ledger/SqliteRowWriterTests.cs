@@ -18,7 +18,7 @@ public sealed class SqliteRowWriterTests : IDisposable
         var files = Enumerable.Range(1, 3).Select(i =>
         {
             var path = Path.Combine(_folder, $"{i}.txt");
-            File.WriteAllText(path, LedgerTestFiles.Document($"甲〔2023〕{i}号", i + 1));
+            File.WriteAllText(path, LedgerTestFiles.Document($"甲〔2023〕{i}号", i + 1, doubtful: true));
             return path;
         }).ToList();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 30, 15, TimeSpan.Zero));
@@ -33,7 +33,9 @@ public sealed class SqliteRowWriterTests : IDisposable
             var documents = await c.Documents.OrderBy(d => d.Id).Select(d => new { d.Id, d.SourceId, d.ImportedAt, d.IsCurrent, d.Date, d.ItemCount }).ToListAsync();
             var quantities = await c.Quantities.OrderBy(q => q.Id).Select(q => new { q.Id, q.ItemId, q.Value, q.High, q.Bound }).ToListAsync();
             var times = await c.Times.OrderBy(t => t.Id).Select(t => new { t.End, t.YearFromContext }).ToListAsync();
-            return System.Text.Json.JsonSerializer.Serialize(new { rows, units, documents, quantities, times });
+            var roles = await c.Responsibilities.OrderBy(r => r.Id).Select(r => new { r.Id, r.ItemId, r.Implied, r.GovernsText, r.GovernsStart, r.GovernsLength }).ToListAsync();
+            var notes = await c.ItemDiagnostics.OrderBy(d => d.Id).Select(d => new { d.Id, d.ItemId, d.Ordinal, d.Code, d.Severity, d.Message, d.SpanStart, d.SpanLength }).ToListAsync();
+            return System.Text.Json.JsonSerializer.Serialize(new { rows, units, documents, quantities, times, roles, notes });
         }
 
         var prepared = await ImportAndDump("prepared.db", entityFramework: false);
@@ -41,6 +43,8 @@ public sealed class SqliteRowWriterTests : IDisposable
 
         Assert.Equal(efCore, prepared);
         Assert.Contains("2026-03-01T08:30:15+00:00", prepared, StringComparison.Ordinal);
+        Assert.Contains("\"Implied\":true", prepared, StringComparison.Ordinal);
+        Assert.Contains("\"Code\":\"PL404\"", prepared, StringComparison.Ordinal);
     }
 
     public void Dispose()

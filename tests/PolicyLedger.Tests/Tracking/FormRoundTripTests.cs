@@ -28,7 +28,7 @@ public class FormRoundTripTests
         Assert.Contains("3 items", output.ToString(), StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(Path.Combine(l.Folder, "招聘会.pdf"), "pdf");
-        var s = source.Id;
+        var s = source.Documents[0].Key;
         using (var wb = new XLWorkbook(form))
         {
             var ws = wb.Worksheet("填报");

@@ -62,6 +62,7 @@ public sealed class TrackingLedger : IAsyncDisposable
         var doc = new LedgerDocument
         {
             ContentHash = source.CurrentHash, IsCurrent = true, Version = 1, Position = 0, Title = title, Date = date, Jurisdiction = "济源",
+            Key = PolicyLedger.Reading.Syntax.DocumentKey.Of(null, title, date, source.FileName, 0),
             ImportedAt = Clock.GetUtcNow(), SpanStart = 0, SpanLength = 0,
         };
         source.Documents.Add(doc);

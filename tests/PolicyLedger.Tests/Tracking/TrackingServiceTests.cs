@@ -35,7 +35,8 @@ public class TrackingServiceTests
         var items = await l.Service.ItemsAsync();
         Assert.Equal(3, items.Count);
         var first = items[0];
-        Assert.Matches(@"^\d+#1$", first.Key);
+        Assert.Equal($"{first.DocumentKey}#1", first.Key);
+        Assert.DoesNotMatch(@"^\d", first.Key);
         Assert.Equal("人社局", Assert.Single(first.Units).Name);
         Assert.Equal(16000m, first.Target);
         Assert.Equal(new DateOnly(2024, 12, 31), first.Schedule.Deadline);
@@ -77,7 +78,7 @@ public class TrackingServiceTests
         Assert.Contains("belongs to 财政局", (await l.Service.AddReportAsync(R(items[1].Key, Q2, 50, unit: "人社局"))).Reason, StringComparison.Ordinal);
         Assert.Contains("outside 0–100", (await l.Service.AddReportAsync(R(items[0].Key, Q2, 101))).Reason, StringComparison.Ordinal);
         Assert.Contains("wrong period", (await l.Service.AddReportAsync(R(items[0].Key, ReportingPeriod.Parse("2024-05"), 10))).Reason, StringComparison.Ordinal);
-        Assert.Contains("unknown item", (await l.Service.AddReportAsync(R("99#1", Q2, 10))).Reason, StringComparison.Ordinal);
+        Assert.Contains("没有编号为 99#1 的事项", (await l.Service.AddReportAsync(R("99#1", Q2, 10))).Reason, StringComparison.Ordinal);
         Assert.Equal(0, await l.Db.ProgressReports.CountAsync());
     }
 

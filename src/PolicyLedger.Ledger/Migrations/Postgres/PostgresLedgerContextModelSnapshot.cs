@@ -108,6 +108,11 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("Kind")
                         .HasColumnType("text");
 
@@ -134,6 +139,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.HasIndex("DocNumber");
 
                     b.HasIndex("IsCurrent");
+
+                    b.HasIndex("Key");
 
                     b.HasIndex("SourceId", "Version", "Position")
                         .IsUnique();
@@ -229,6 +236,50 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("items", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItemDiagnostic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("SpanLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.HasIndex("ItemId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("item_diagnostics", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerQuantity", b =>
                 {
                     b.Property<long>("Id")
@@ -291,6 +342,18 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("GovernsLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GovernsStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GovernsText")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Implied")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("ItemId")
                         .HasColumnType("bigint");
@@ -361,6 +424,23 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("sources", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerSourceText", b =>
+                {
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("SourceId", "Version");
+
+                    b.ToTable("source_texts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerTime", b =>
@@ -693,6 +773,15 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItemDiagnostic", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", null)
+                        .WithMany("Diagnostics")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerQuantity", b =>
                 {
                     b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", null)
@@ -719,6 +808,17 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Navigation("Item");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerSourceText", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerTime", b =>
@@ -786,6 +886,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItem", b =>
                 {
+                    b.Navigation("Diagnostics");
+
                     b.Navigation("Quantities");
 
                     b.Navigation("Responsibilities");

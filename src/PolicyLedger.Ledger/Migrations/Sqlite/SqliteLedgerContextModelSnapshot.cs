@@ -99,6 +99,11 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .HasColumnType("TEXT");
 
@@ -125,6 +130,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.HasIndex("DocNumber");
 
                     b.HasIndex("IsCurrent");
+
+                    b.HasIndex("Key");
 
                     b.HasIndex("SourceId", "Version", "Position")
                         .IsUnique();
@@ -216,6 +223,48 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("items", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItemDiagnostic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpanLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.HasIndex("ItemId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("item_diagnostics", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerQuantity", b =>
                 {
                     b.Property<long>("Id")
@@ -273,6 +322,18 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GovernsLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GovernsStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GovernsText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Implied")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ItemId")
@@ -342,6 +403,23 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("sources", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerSourceText", b =>
+                {
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceId", "Version");
+
+                    b.ToTable("source_texts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerTime", b =>
@@ -662,6 +740,15 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItemDiagnostic", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", null)
+                        .WithMany("Diagnostics")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerQuantity", b =>
                 {
                     b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", null)
@@ -688,6 +775,17 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Navigation("Item");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerSourceText", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerTime", b =>
@@ -755,6 +853,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerItem", b =>
                 {
+                    b.Navigation("Diagnostics");
+
                     b.Navigation("Quantities");
 
                     b.Navigation("Responsibilities");

@@ -1,0 +1,61 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PolicyLedger.Ledger.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DocumentKeysAndTexts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Key",
+                table: "documents",
+                type: "TEXT",
+                maxLength: 512,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "source_texts",
+                columns: table => new
+                {
+                    SourceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_source_texts", x => new { x.SourceId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_source_texts_sources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "sources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documents_Key",
+                table: "documents",
+                column: "Key");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "source_texts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_documents_Key",
+                table: "documents");
+
+            migrationBuilder.DropColumn(
+                name: "Key",
+                table: "documents");
+        }
+    }
+}
