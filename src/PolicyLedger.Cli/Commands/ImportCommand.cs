@@ -85,7 +85,8 @@ internal static class ImportCommand
             return 2;
         }
 
-        foreach (var failed in summary.Files.Where(f => f.Outcome == ImportOutcome.Failed))
+        // Files left unwritten when the ledger went away share one reason: said once, below.
+        foreach (var failed in summary.Files.Where(f => f.Outcome == ImportOutcome.Failed && !f.Unwritten))
         {
             await errors.WriteLineAsync($"{SafeText.OneLine(failed.Path)}: {failed.Message}");
         }
@@ -106,7 +107,7 @@ internal static class ImportCommand
             case ImportStop.LedgerUnavailable:
                 await errors.WriteLineAsync(
                     $"policyledger: {summary.StopReason}。导入中止：此前已提交 {summary.Committed} 个文件（{summary.Documents} 份公文、{summary.Items} 个事项），" +
-                    $"{summary.Files.Count(f => f.Outcome == ImportOutcome.Failed && f.Message?.StartsWith("未写入", StringComparison.Ordinal) == true)} 个文件未写入，" +
+                    $"{summary.Files.Count(f => f.Unwritten)} 个文件已读取但未写入，" +
                     $"{summary.NotStarted.Count} 个文件未开始");
                 return 2;
         }

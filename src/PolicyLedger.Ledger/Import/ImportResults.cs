@@ -22,7 +22,11 @@ public sealed record ImportOptions
 }
 
 /// <summary>What happened to one file.</summary>
-public sealed record FileImportResult(string Path, ImportOutcome Outcome, int? Version, int Documents, int Items, string? Message);
+public sealed record FileImportResult(string Path, ImportOutcome Outcome, int? Version, int Documents, int Items, string? Message)
+{
+    /// <summary>The file was read but not written because the ledger became unusable (<see cref="ImportStop.LedgerUnavailable"/>).</summary>
+    public bool Unwritten { get; init; }
+}
 
 /// <summary>Progress of an import, reported after each file.</summary>
 public readonly record struct ImportProgress(int Done, int Total, string Path);

@@ -111,7 +111,7 @@ public sealed class LedgerImporter
                 stopReason = LedgerErrors.Explain(e, _database);
                 foreach (var file in batch)
                 {
-                    results.Add(new FileImportResult(file.Path, ImportOutcome.Failed, null, 0, 0, $"未写入：{stopReason}"));
+                    results.Add(new FileImportResult(file.Path, ImportOutcome.Failed, null, 0, 0, $"未写入：{stopReason}") { Unwritten = true });
                 }
 
                 return false;
@@ -200,6 +200,11 @@ public sealed class LedgerImporter
         string hash;
         try
         {
+            if (!File.Exists(path))
+            {
+                return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, "无法读取文件：文件不存在（或已被移走）");
+            }
+
             var length = new FileInfo(path).Length;
             if (length > SourceLoader.MaxFileBytes)
             {
@@ -303,6 +308,9 @@ public sealed class LedgerImporter
     {
         using var context = _database.CreateContext();
         context.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // Waiting for another importer's batch (PostgreSQL's advisory lock) is waiting, not failing: as long as SQLite's busy timeout.
+        context.Database.SetCommandTimeout(TimeSpan.FromSeconds(LedgerDatabase.BusyTimeoutSeconds));
         if (_database.Provider == LedgerProvider.Sqlite)
         {
             context.Database.OpenConnection();

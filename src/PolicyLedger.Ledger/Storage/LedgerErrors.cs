@@ -53,6 +53,12 @@ public static class LedgerErrors
     public static string Explain(Exception e, LedgerDatabase database)
     {
         var ledger = database.Display;
+        if (Chain(e).Any(x => x is TimeoutException) && !Chain(e).Any(x => x is LedgerUnavailableException))
+        {
+            // Npgsql wraps its timeouts (a lock waited for too long, a busy server) in an NpgsqlException.
+            return $"等待账本 {ledger} 超时：其他进程正在写入，或服务器太忙；请稍后再试";
+        }
+
         foreach (var x in Chain(e))
         {
             switch (x)

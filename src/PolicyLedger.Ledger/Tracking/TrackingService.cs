@@ -417,14 +417,17 @@ public sealed class TrackingService(LedgerContext db, TimeProvider clock)
         return BulletinBuilder.Build(list, period, at, due, date ?? TrackingClock.Today(clock), issuer, addressees);
     }
 
-    /// <summary>The audit log, newest first; <paramref name="item"/> (1#12) keeps the rows of that item's reports, figures and evidence.</summary>
+    /// <summary>The audit log, newest first; <paramref name="item"/> (its key, 济管〔2023〕19号#12, or its anchor, 3#12) keeps the rows of that item's reports, figures and evidence.</summary>
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync(string? entity = null, string? actor = null, DateTimeOffset? since = null, int limit = 200, CancellationToken ct = default, string? item = null)
     {
         var q = db.AuditLog.AsNoTracking();
         if (item is not null)
         {
-            var prefix = item + " ";
-            q = q.Where(a => a.EntityKey == item || a.EntityKey!.StartsWith(prefix));
+            // Audit rows name a report by its anchor ("3#12 2024Q2"): the key as typed (济管〔2023〕19号#12) is looked up first.
+            var (found, _) = ItemLookup.Find(await ItemsAsync(ct), item);
+            var anchor = found is null ? item.Trim() : TrackedItem.MakeKey(found.SourceId, found.DocumentPosition, found.ItemKey);
+            var prefix = anchor + " ";
+            q = q.Where(a => a.EntityKey == anchor || a.EntityKey!.StartsWith(prefix));
         }
 
         if (entity is not null)

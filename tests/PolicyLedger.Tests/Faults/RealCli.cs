@@ -34,7 +34,7 @@ internal sealed class RealCli : IDisposable
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policyledger.dll"));
+        start.ArgumentList.Add(Dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -54,6 +54,13 @@ internal sealed class RealCli : IDisposable
         _process.BeginErrorReadLine();
         _process.StandardInput.Close();
     }
+
+    /// <summary>
+    /// The CLI under test: the one built beside the tests, or another build named by POLICYLEDGER_CLI_DLL (to run these
+    /// tests against an older CLI and see them fail there).
+    /// </summary>
+    public static string Dll =>
+        Environment.GetEnvironmentVariable("POLICYLEDGER_CLI_DLL") is { Length: > 0 } other ? other : Path.Combine(AppContext.BaseDirectory, "policyledger.dll");
 
     public int Id => _process.Id;
 
