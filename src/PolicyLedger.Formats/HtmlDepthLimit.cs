@@ -24,6 +24,11 @@ internal static class HtmlDepthLimit
 
     private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title", "xmp", "plaintext" };
 
+    // Looked up by span: no string is made per tag.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedNames = Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Apply(string html, int maxDepth = MaxDepth)
     {
         StringBuilder? result = null; // made only when something is dropped
@@ -60,10 +65,10 @@ internal static class HtmlDepthLimit
             }
 
             var tagEnd = EndOfTag(html, nameEnd);
-            var name = html[nameStart..nameEnd];
+            var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var selfClosing = tagEnd >= 2 && html[tagEnd - 2] == '/';
             var drop = false;
-            if (!Uncounted.Contains(name))
+            if (!UncountedNames.Contains(name))
             {
                 if (closing)
                 {
@@ -85,10 +90,10 @@ internal static class HtmlDepthLimit
             }
 
             i = tagEnd;
-            if (!closing && RawText.Contains(name))
+            if (!closing && RawTextNames.Contains(name))
             {
                 // Its content is text up to its end tag: skip it whole (a script may hold "<div>" in a string).
-                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                var close = html.IndexOf(string.Concat("</", name), i, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : close;
             }
         }

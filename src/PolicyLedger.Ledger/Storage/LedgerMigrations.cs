@@ -143,7 +143,7 @@ internal static class LedgerMigrations
 
             if (DateTime.UtcNow - started > wait)
             {
-                throw new LedgerUnavailableException($"另一个进程正在升级账本 {database.Display} 的数据结构，等待 {wait.TotalSeconds:0} 秒后仍未结束；请稍后再试");
+                throw StillMigrating(database, wait);
             }
 
             await Task.Delay(Poll, ct);
@@ -171,7 +171,7 @@ internal static class LedgerMigrations
 
                 if (DateTime.UtcNow - started > wait)
                 {
-                    throw new LedgerUnavailableException($"另一个进程正在升级账本 {database.Display} 的数据结构，等待 {wait.TotalSeconds:0} 秒后仍未结束；请稍后再试");
+                    throw StillMigrating(database, wait);
                 }
 
                 await Task.Delay(Poll, ct);
@@ -183,6 +183,9 @@ internal static class LedgerMigrations
             throw;
         }
     }
+
+    private static LedgerUnavailableException StillMigrating(LedgerDatabase database, TimeSpan wait) =>
+        new($"另一个进程正在升级账本 {database.Display} 的数据结构，等待 {wait.TotalSeconds:0} 秒后仍未结束；请稍后再试");
 
     private sealed class FileHolder(FileStream stream) : IAsyncDisposable
     {
