@@ -2,7 +2,8 @@
 # Runs every test of the solution and prints one closing line "N passed, N failed, N skipped".
 #
 # What the tests need beyond the .NET SDK is set up here, so this one command works on a fresh machine:
-# - Debian packages (PostgreSQL server, a Chinese TrueType font for the PDF tests), installed when missing and
+# - Debian packages (PostgreSQL server, a Chinese TrueType font for the PDF tests, Chromium with the Noto CJK fonts
+#   and LibreOffice Writer as the real PDF producers), installed when missing and
 #   running as root; otherwise the tests that need them say what is missing.
 # - A throwaway PostgreSQL server on 127.0.0.1 (scripts/start-postgres.sh) for the storage tests, unless
 #   POLICYLEDGER_TEST_PG already names one.
@@ -14,6 +15,12 @@ packages=()
 [ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || packages+=(postgresql)
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || packages+=(fonts-arphic-gbsn00lp)
 command -v python3 >/dev/null || packages+=(python3)
+# The PDF producer tests print web pages with Chromium (with a CJK font) and convert Word files with LibreOffice.
+command -v chromium >/dev/null || packages+=(chromium)
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || packages+=(fonts-noto-cjk)
+command -v soffice >/dev/null || packages+=(libreoffice-writer-nogui)
+# python-docx reads the .docx bulletin in the tests (its tables, by another library than the one that wrote them).
+/usr/bin/python3 -c "import docx" 2>/dev/null || packages+=(python3-docx)
 if [ ${#packages[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "test.sh: installing ${packages[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Tracking.Bulletins;
 using PolicyLedger.Tracking.Periods;
 
 namespace PolicyLedger.Cli.Commands;
 
-/// <summary><c>policyledger bulletin --period 2024Q2 --format docx|md [--output FILE]</c>: a progress bulletin (通报).</summary>
+/// <summary><c>policyledger bulletin --period 2024Q2 [--jurisdiction J | --document D] [--format docx|md] [-o FILE]</c>: a progress bulletin (通报) of one jurisdiction.</summary>
 internal static class BulletinCommand
 {
     public const string DefaultIssuer = "重点工作督查办公室";
@@ -14,23 +16,26 @@ internal static class BulletinCommand
 
     public static Command Create(LedgerOptions options)
     {
-        var period = new Option<string>("--period") { Description = "The period: 2024Q2, 2024-05, 2024H1.", Required = true };
+        var period = new Option<string>("--period") { Description = "The period: 2024Q2, 2024-05, 2024H1, 2024 (or 2024年第二季度 …).", Required = true };
         var format = new Option<string>("--format") { Description = "docx or md.", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("docx", "md");
         var output = new Option<string?>("--output", "-o") { Description = "The file to write (default: bulletin-PERIOD.docx|md; md without --output goes to standard output)." };
-        var asOf = new Option<string?>("--as-of") { Description = "Judge states at this date (default: the period's due date)." };
-        var date = new Option<string?>("--date") { Description = "The bulletin's date (default: today in China)." };
+        var asOf = new Option<string?>("--as-of") { Description = "Judge states at this date (default: when the period's last reports fell due)." };
+        var date = new Option<string?>("--date") { Description = "The bulletin's date (default: today)." };
         var issuer = new Option<string>("--issuer") { Description = "Who issues it.", DefaultValueFactory = _ => DefaultIssuer };
         var to = new Option<string[]>("--to") { Description = "主送 (repeatable; default: 各责任单位).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("bulletin", "Write a progress bulletin: counts per state, units ranked by completion and timeliness, overdue items for 挂牌督办, units that reported late.");
-        foreach (var o in new Option[] { period, format, output, asOf, date, issuer, to })
+        var by = new Option<string?>("--by") { Description = "Who writes it (default: $POLICYLEDGER_USER, else the OS user)." };
+        var command = new Command("bulletin", "Write a progress bulletin of one jurisdiction: counts per state, units ranked by completion and timeliness, overdue items for 挂牌督办, units that reported late.");
+        foreach (var o in new Option[] { period, format, output, asOf, date, issuer, to, by })
         {
             command.Options.Add(o);
         }
 
+        var scope = TrackingAccess.AddScope(command);
         command.SetAction((parse, ct) =>
         {
-            if (!TrackingAccess.TryPeriod(parse.GetValue(period), Console.Error, out var p))
+            var io = options.Io(parse);
+            if (!TrackingAccess.TryPeriod(parse.GetValue(period), io, out var p))
             {
                 return Task.FromResult(2);
             }
@@ -38,7 +43,7 @@ internal static class BulletinCommand
             DateOnly? at = null;
             if (parse.GetValue(asOf) is { } a)
             {
-                if (!TrackingAccess.TryDate(a, Console.Error, out var d))
+                if (!TrackingAccess.TryDate(a, io, out var d, "--as-of"))
                 {
                     return Task.FromResult(2);
                 }
@@ -46,49 +51,54 @@ internal static class BulletinCommand
                 at = d;
             }
 
-            if (!TrackingAccess.TryDate(parse.GetValue(date), Console.Error, out var on))
+            if (!TrackingAccess.TryDate(parse.GetValue(date), io, out var on, "--date"))
             {
                 return Task.FromResult(2);
             }
 
-            return RunAsync(options.Database(parse), p, parse.GetValue(format)!, parse.GetValue(output), at, on, parse.GetValue(issuer)!, parse.GetValue(to) ?? [], Console.Out, Console.Error, ct);
+            var to2 = parse.GetValue(to) is { Length: > 0 } t ? t : [DefaultAddressees];
+            var request = new BulletinRequest(p, scope.Of(parse), at, on, parse.GetValue(issuer)!, to2);
+            return RunAsync(options.Database(parse), request, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(by), io, ct);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(LedgerDatabase database, ReportingPeriod period, string format, string? output, DateOnly? asOf, DateOnly date, string issuer, IReadOnlyList<string> to, TextWriter stdout, TextWriter errors, CancellationToken ct = default) =>
-        TrackingAccess.RunAsync(database, null, "bulletin", errors, async (service, _) =>
+    public static Task<int> RunAsync(LedgerDatabase database, BulletinRequest request, string format, string? output, string? by, CliIo io, CancellationToken ct = default) =>
+        TrackingAccess.RunAsync(database, by, "bulletin", io, async (services, actor) =>
         {
-            var bulletin = await service.BulletinAsync(period, asOf, issuer, to, date, ct);
-            if (to.Count == 0)
+            var result = await services.GetRequiredService<BulletinService>().BulletinAsync(actor, request, ct);
+            if (!result.Ok)
             {
-                bulletin = bulletin with { Addressees = [DefaultAddressees] };
+                return TrackingAccess.Fail(io, result.Problem);
             }
 
+            var bulletin = result.Value;
+            var path = output ?? (format == "docx" ? $"bulletin-{request.Period}.docx" : null);
             try
             {
                 if (format == "docx")
                 {
-                    var path = output ?? $"bulletin-{period}.docx";
-                    DocxBulletinWriter.Write(bulletin, path);
-                    await stdout.WriteLineAsync($"{path}: bulletin for {period}, {bulletin.Total} items, {bulletin.Overdue.Count} overdue, {bulletin.LateUnits.Count} units late");
+                    DocxBulletinWriter.Write(bulletin, path!);
                 }
-                else if (output is null)
+                else if (path is null)
                 {
-                    await stdout.WriteAsync(MarkdownBulletinWriter.Write(bulletin));
+                    await io.Out.Writer.WriteAsync(MarkdownBulletinWriter.Write(bulletin));
+                    return 0;
                 }
                 else
                 {
-                    await File.WriteAllTextAsync(output, MarkdownBulletinWriter.Write(bulletin), ct);
-                    await stdout.WriteLineAsync($"{output}: bulletin for {period}, {bulletin.Total} items, {bulletin.Overdue.Count} overdue, {bulletin.LateUnits.Count} units late");
+                    await File.WriteAllTextAsync(path, MarkdownBulletinWriter.Write(bulletin), ct);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await errors.WriteLineAsync($"{output}: cannot write the bulletin: {e.Message}");
+                io.Err.Line(io.Err.T($"{path}：无法写入通报：{e.Message}", $"{path}: cannot write the bulletin: {e.Message}"));
                 return 1;
             }
 
+            io.Out.Line(io.Out.T(
+                $"{path}：{bulletin.Scope}{request.Period.ToChinese()}通报，截至{bulletin.AsOf:yyyy-MM-dd}，{bulletin.Total}项，逾期{bulletin.Overdue.Count}项，{bulletin.LateUnits.Count}个单位未按时报送",
+                $"{path}: bulletin of {bulletin.Scope} for {request.Period} as of {bulletin.AsOf:yyyy-MM-dd}, {bulletin.Total} items, {bulletin.Overdue.Count} overdue, {bulletin.LateUnits.Count} units late"));
             return 0;
         }, ct);
 }

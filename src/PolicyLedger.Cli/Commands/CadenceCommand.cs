@@ -1,53 +1,60 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyLedger.Cli.Output;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Tracking.Periods;
 
 namespace PolicyLedger.Cli.Commands;
 
 /// <summary>
 /// <c>policyledger cadence [--source ID [--position N] (--every month|quarter|half|year [--due-day D] | --clear)]</c>:
-/// lists each document's reporting cadence (as read from its text, or set), or overrides one.
+/// lists each document's reporting cadence (as read from its text at import, or set), or overrides one.
 /// </summary>
 internal static class CadenceCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var source = new Option<long?>("--source") { Description = "The document's source id (the number before # in item keys)." };
+        var source = new Option<long?>("--source") { Description = "The document's source number (the 来源 column of the list)." };
         var position = new Option<int>("--position") { Description = "Which document of the file (1 for the first).", DefaultValueFactory = _ => 1 };
         var every = new Option<string?>("--every") { Description = "Override: month, quarter, half or year." };
         every.AcceptOnlyFromAmong("month", "quarter", "half", "year");
         var dueDay = new Option<int?>("--due-day") { Description = "Override: reports due on this day of the next month (次月5日前 → 5); without it, at period end." };
         var clear = new Option<bool>("--clear") { Description = "Remove the override: the text decides again." };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
         var by = new Option<string?>("--by") { Description = "Who changes it." };
-        var command = new Command("cadence", "List each document's reporting cadence (read from its text: 每季度末 → quarterly at quarter end; 次月5日前 → due on the 5th), or override it.");
-        foreach (var o in new Option[] { source, position, every, dueDay, clear, by })
+        var command = new Command("cadence", "List each document's reporting cadence (read from its text when imported: 每季度末 → quarterly at quarter end; 次月5日前 → due on the 5th), or override it.");
+        foreach (var o in new Option[] { source, position, every, dueDay, clear, format, by })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction((parse, ct) => RunAsync(options.Database(parse), parse.GetValue(source), parse.GetValue(position), parse.GetValue(every), parse.GetValue(dueDay), parse.GetValue(clear), parse.GetValue(by), Console.Out, Console.Error, ct));
+        var scope = TrackingAccess.AddScope(command);
+        command.SetAction((parse, ct) => RunAsync(options.Database(parse), new Change(parse.GetValue(source), parse.GetValue(position), parse.GetValue(every), parse.GetValue(dueDay), parse.GetValue(clear)), scope.Of(parse), parse.GetValue(format)!, parse.GetValue(by), options.Io(parse), ct));
         return command;
     }
 
-    public static Task<int> RunAsync(LedgerDatabase database, long? source, int position, string? every, int? dueDay, bool clear, string? by, TextWriter output, TextWriter errors, CancellationToken ct = default)
+    /// <summary>An override asked for (Source null: only list).</summary>
+    public sealed record Change(long? Source, int Position, string? Every, int? DueDay, bool Clear)
     {
-        if ((every is not null || dueDay is not null || clear) && source is null)
+        public bool Any => Every is not null || DueDay is not null || Clear;
+    }
+
+    public static Task<int> RunAsync(LedgerDatabase database, Change change, TrackingScope scope, string format, string? by, CliIo io, CancellationToken ct = default)
+    {
+        if (change.Any && change.Source is null)
         {
-            errors.WriteLine("policyledger: an override needs --source");
+            io.Err.Line(io.Err.T("policyledger：修改报送频次需要 --source（cadence 命令列出各文件的来源编号）", "policyledger: an override needs --source"));
             return Task.FromResult(2);
         }
 
-        if (dueDay is < 1 or > 31)
+        return TrackingAccess.RunAsync(database, by, "cadence", io, async (services, actor) =>
         {
-            errors.WriteLine("policyledger: --due-day must be 1–31");
-            return Task.FromResult(2);
-        }
-
-        return TrackingAccess.RunAsync(database, by, "cadence", errors, async (service, _) =>
-        {
-            if (source is { } id && (every is not null || dueDay is not null || clear))
+            var cadences = services.GetRequiredService<CadenceService>();
+            if (change.Source is { } id && change.Any)
             {
-                PeriodKind? kind = every switch
+                PeriodKind? kind = change.Every switch
                 {
                     "month" => PeriodKind.Month,
                     "quarter" => PeriodKind.Quarter,
@@ -55,16 +62,35 @@ internal static class CadenceCommand
                     "year" => PeriodKind.Year,
                     _ => null,
                 };
-                await service.SetCadenceAsync(id, position - 1, clear ? null : kind, clear ? null : dueDay, ct);
+                var set = await cadences.SetAsync(actor, id, change.Position - 1, change.Clear ? null : kind, change.Clear ? null : change.DueDay, ct);
+                if (!set.Ok)
+                {
+                    return TrackingAccess.Fail(io, set.Problem);
+                }
             }
 
-            foreach (var doc in (await service.ItemsAsync(ct)).GroupBy(i => (i.SourceId, i.DocumentPosition)))
+            var list = await cadences.ListAsync(actor, scope, ct);
+            if (!list.Ok)
             {
-                var first = doc.First();
-                await output.WriteLineAsync($"{first.SourceId}.{first.DocumentPosition + 1}\t{first.Cadence.Describe()}\t{first.Cadence.Source}\t{first.Document}");
+                return TrackingAccess.Fail(io, list.Problem);
             }
 
+            if (format == "json")
+            {
+                io.Out.Writer.WriteLine(TrackingJson.Cadences(list.Value));
+                return 0;
+            }
+
+            var t = io.Out;
+            t.Table(
+                [t.T("来源", "source"), t.T("文件", "document"), t.T("辖区", "jurisdiction"), t.T("报送频次", "cadence"), t.T("依据", "from")],
+                list.Value.Select(c => (IReadOnlyList<string>)[$"{c.SourceId}.{c.Position + 1}", c.DocumentKey, c.Jurisdiction, Describe(c.Cadence, t), Terminal.Short(c.Cadence.Source, 40)]));
             return 0;
         }, ct);
     }
+
+    private static string Describe(ReportingCadence c, Terminal t) => t.English
+        ? c.Describe()
+        : (c.Kind switch { PeriodKind.Month => "每月", PeriodKind.Quarter => "每季度", PeriodKind.Half => "每半年", _ => "每年" })
+            + (c.DueDayOfNextMonth is { } d ? $"，次月{d}日前报送" : "，期末报送");
 }

@@ -1,36 +1,48 @@
 using System.CommandLine;
-using PolicyLedger.Ledger.Export;
-using PolicyLedger.Ledger.Queries;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Reading.Text;
 using PolicyLedger.Tracking.Forms;
 
 namespace PolicyLedger.Cli.Commands;
 
-/// <summary><c>policyledger export --xlsx FILE [--unit U] [--document D]</c>: the 台账 as a workbook.</summary>
+/// <summary><c>policyledger export --xlsx FILE [--jurisdiction J] [--document D] [--unit U] [--as-of DATE]</c>: the 台账 as a workbook, with progress and state.</summary>
 internal static class ExportCommand
 {
     public static Command Create(LedgerOptions options)
     {
         var xlsx = new Option<string>("--xlsx") { Description = "The workbook to write (.xlsx).", Required = true };
-        var unit = new Option<string?>("--unit") { Description = "Only items where a unit whose name or mention contains this text has a role." };
-        var document = new Option<string?>("--document") { Description = "Only items of documents whose number, title or file name contains this text." };
-        var command = new Command("export", "Export the ledger to an Excel workbook: one sheet per document in the 台账 layout, and a 责任矩阵 sheet.");
+        var unit = new Option<string?>("--unit") { Description = "Only items of this unit (its name, or its key where several units share the name)." };
+        var asOf = new Option<string?>("--as-of") { Description = "Fill 进展 and 状态 as of this date (default: today)." };
+        var by = new Option<string?>("--by") { Description = "Who exports (default: $POLICYLEDGER_USER, else the OS user)." };
+        var command = new Command("export", "Export the ledger to an Excel workbook: one sheet per document in the 台账 layout with 进展 and 状态, and a 责任矩阵 sheet; or with --form a unit's report form.");
         command.Options.Add(xlsx);
         command.Options.Add(unit);
-        command.Options.Add(document);
+        command.Options.Add(asOf);
+        command.Options.Add(by);
+        var scope = TrackingAccess.AddScope(command);
         var (form, period) = ReportFormExport.AddOptions(command);
         command.SetAction((parse, ct) =>
         {
+            var io = options.Io(parse);
             if (OutputProblem(parse.GetValue(xlsx)!) is { } problem)
             {
-                Console.Error.WriteLine($"{SafeText.OneLine(parse.GetValue(xlsx))}: {problem}");
+                io.Err.Line($"{SafeText.OneLine(parse.GetValue(xlsx))}: {problem}");
                 return Task.FromResult(2);
             }
 
-            return parse.GetValue(form)
-                ? ReportFormExport.RunAsync(options.Database(parse), parse.GetValue(xlsx)!, parse.GetValue(unit), parse.GetValue(period), Console.Out, Console.Error, ct)
-                : RunAsync(options.Database(parse), parse.GetValue(xlsx)!, new LedgerFilter(parse.GetValue(unit), parse.GetValue(document)), Console.Out, Console.Error, ct);
+            if (parse.GetValue(form))
+            {
+                return ReportFormExport.RunAsync(options.Database(parse), parse.GetValue(xlsx)!, parse.GetValue(unit), parse.GetValue(period), scope.Of(parse), parse.GetValue(by), io, ct);
+            }
+
+            if (!TrackingAccess.TryDate(parse.GetValue(asOf), io, out var date, "--as-of"))
+            {
+                return Task.FromResult(2);
+            }
+
+            return RunAsync(options.Database(parse), parse.GetValue(xlsx)!, scope.Of(parse), parse.GetValue(unit), date, parse.GetValue(by), io, ct);
         });
         return command;
     }
@@ -67,31 +79,27 @@ internal static class ExportCommand
         }
     }
 
-    public static async Task<int> RunAsync(LedgerDatabase database, string path, LedgerFilter filter, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
-    {
-        var data = await LedgerAccess.QueryAsync(database, errors, async c =>
+    public static Task<int> RunAsync(LedgerDatabase database, string path, TrackingScope scope, string? unit, DateOnly asOf, string? by, CliIo io, CancellationToken ct = default) =>
+        TrackingAccess.RunAsync(database, by, "export", io, async (services, actor) =>
         {
-            var rows = await LedgerQueries.RowsAsync(c, filter, cancellationToken);
-            var units = await LedgerQueries.UnitsAsync(c, filter.Unit, cancellationToken);
-            return (rows, units);
-        }, cancellationToken);
-        var (rows, units) = data;
-        if (rows is null || units is null)
-        {
-            return 2;
-        }
+            Result<LedgerExport> result;
+            try
+            {
+                result = await services.GetRequiredService<LedgerExportService>().WriteAsync(actor, path, scope, unit, asOf, ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                io.Err.Line(io.Err.T($"{path}：无法写入工作簿：{e.Message}", $"{path}: cannot write the workbook: {e.Message}"));
+                return 1;
+            }
 
-        try
-        {
-            LedgerWorkbook.Write(path, rows, units);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await errors.WriteLineAsync($"{path}: cannot write the workbook: {e.Message}");
-            return 1;
-        }
+            if (!result.Ok)
+            {
+                return TrackingAccess.Fail(io, result.Problem);
+            }
 
-        await output.WriteLineAsync($"{path}: {rows.Count} items of {rows.Select(r => r.DocumentId).Distinct().Count()} documents, {units.Count} units");
-        return 0;
-    }
+            var x = result.Value;
+            io.Out.Line(io.Out.T($"{path}：{x.Documents}个文件的{x.Items}项任务，{x.Units}个单位，进展截至{x.AsOf:yyyy-MM-dd}", $"{path}: {x.Items} items of {x.Documents} documents, {x.Units} units, progress as of {x.AsOf:yyyy-MM-dd}"));
+            return 0;
+        }, ct);
 }

@@ -81,7 +81,7 @@ internal static class ImportCommand
         }
         catch (Exception e) when (LedgerAccess.IsLedgerFailure(e))
         {
-            await errors.WriteLineAsync($"policyledger: {LedgerErrors.Explain(e, database)}");
+            await errors.WriteLineAsync(TrackingAccess.DatabaseFailure(database, e, Output.Terminal.WantsEnglish(null)));
             return 2;
         }
 
@@ -96,7 +96,7 @@ internal static class ImportCommand
             await errors.WriteLineAsync($"{SafeText.OneLine(empty.Path)}: 警告：{empty.Message}");
         }
 
-        await output.WriteLineAsync($"{summary} into {database.Display}");
+        await output.WriteLineAsync($"{summary}（账本 {database.Display}）");
         switch (summary.Stopped)
         {
             case ImportStop.Cancelled:

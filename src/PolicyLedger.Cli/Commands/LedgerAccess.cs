@@ -5,7 +5,7 @@ namespace PolicyLedger.Cli.Commands;
 /// <summary>Opens the ledger for a query command and turns a database failure into one clear Chinese message.</summary>
 internal static class LedgerAccess
 {
-    public static async Task<T?> QueryAsync<T>(LedgerDatabase database, TextWriter errors, Func<LedgerContext, Task<T>> query, CancellationToken cancellationToken)
+    public static async Task<T?> QueryAsync<T>(LedgerDatabase database, TextWriter errors, bool english, Func<LedgerContext, Task<T>> query, CancellationToken cancellationToken)
     {
         try
         {
@@ -14,7 +14,7 @@ internal static class LedgerAccess
         }
         catch (Exception e) when (IsLedgerFailure(e))
         {
-            await errors.WriteLineAsync($"policyledger: {LedgerErrors.Explain(e, database)}");
+            await errors.WriteLineAsync(TrackingAccess.DatabaseFailure(database, e, english));
             return default;
         }
     }

@@ -18,13 +18,13 @@ internal static class LedgerCommand
         command.Options.Add(format);
         command.Options.Add(unit);
         command.Options.Add(document);
-        command.SetAction((parse, ct) => RunAsync(options.Database(parse), new LedgerFilter(parse.GetValue(unit), parse.GetValue(document)), parse.GetValue(format)!, Console.Out, Console.Error, ct));
+        command.SetAction((parse, ct) => RunAsync(options.Database(parse), new LedgerFilter(parse.GetValue(unit), parse.GetValue(document)), parse.GetValue(format)!, Console.Out, Console.Error, ct, options.Io(parse).English));
         return command;
     }
 
-    public static async Task<int> RunAsync(LedgerDatabase database, LedgerFilter filter, string format, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(LedgerDatabase database, LedgerFilter filter, string format, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default, bool english = false)
     {
-        var rows = await LedgerAccess.QueryAsync(database, errors, c => LedgerQueries.RowsAsync(c, filter, cancellationToken), cancellationToken);
+        var rows = await LedgerAccess.QueryAsync(database, errors, english, c => LedgerQueries.RowsAsync(c, filter, cancellationToken), cancellationToken);
         if (rows is null)
         {
             return 2;
@@ -36,29 +36,26 @@ internal static class LedgerCommand
             return 0;
         }
 
+        var t = new Terminal(output, english);
         foreach (var document in rows.GroupBy(r => r.DocumentId))
         {
             var first = document.First();
-            await output.WriteLineAsync($"== {first.Document}{(first.Title is { } t && t != first.Document ? "  " + t : string.Empty)}");
-            await output.WriteLineAsync("编号\t任务内容\t牵头单位\t责任单位\t配合单位\t目标与数量\t时限");
-            foreach (var r in document)
-            {
-                await output.WriteLineAsync(string.Join('\t',
+            t.Table(
+                [t.T("编号", "key"), t.T("任务内容", "task"), t.T("牵头单位", "lead"), t.T("责任单位", "responsible"), t.T("配合单位", "cooperating"), t.T("目标与数量", "targets"), t.T("时限", "deadline")],
+                document.Select(r => (IReadOnlyList<string>)[
                     r.Key,
-                    Shorten(r.Text, 40),
+                    Terminal.Short(r.Text, 40),
                     string.Join("、", r.Lead),
                     string.Join("、", r.Responsible),
                     string.Join("、", r.Cooperating),
                     string.Join("；", r.Quantities),
-                    r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Join("；", r.Times)));
-            }
-
-            await output.WriteLineAsync();
+                    r.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Join("；", r.Times)]),
+                $"{first.Document}{(first.Title is { } title && title != first.Document ? "  " + title : string.Empty)}");
+            t.Line();
         }
 
-        await output.WriteLineAsync($"{rows.Count} items in {rows.Select(r => r.DocumentId).Distinct().Count()} documents");
+        t.Line(t.T($"{rows.Select(r => r.DocumentId).Distinct().Count()}个文件，{rows.Count}项任务", $"{rows.Count} items in {rows.Select(r => r.DocumentId).Distinct().Count()} documents"));
         return 0;
     }
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -15,6 +15,16 @@ internal sealed class LedgerOptions
 
     public LedgerDatabase Database(ParseResult parse) => LedgerDatabase.Parse(parse.GetValue(Db));
 
+    /// <summary>--lang zh|en: the language of headers and messages (default Chinese, English where LANG names an English locale).</summary>
+    public Option<string?> Lang { get; } = new("--lang")
+    {
+        Description = "Language of headers and messages: zh (default) or en (also chosen by an English LANG).",
+        Recursive = true,
+    };
+
+    /// <summary>The console, in the language asked for.</summary>
+    public CliIo Io(ParseResult parse) => CliIo.Of(Console.Out, Console.Error, Output.Terminal.WantsEnglish(parse.GetValue(Lang)));
+
     public const string AliasesVariable = "POLICYLEDGER_ALIASES";
 
     /// <summary>The alias folder (one YAML file per jurisdiction, 济源.yaml) used when neither --aliases nor $POLICYLEDGER_ALIASES names one, if it exists.</summary>

@@ -34,7 +34,7 @@ internal static class MigrateCommand
         }
         catch (Exception e) when (LedgerAccess.IsLedgerFailure(e))
         {
-            await errors.WriteLineAsync($"policyledger: {LedgerErrors.Explain(e, database)}");
+            await errors.WriteLineAsync(TrackingAccess.DatabaseFailure(database, e, Output.Terminal.WantsEnglish(null)));
             return 2;
         }
     }

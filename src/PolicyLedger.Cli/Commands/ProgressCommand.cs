@@ -1,14 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Tracking;
+using PolicyLedger.Tracking.Forms;
 using PolicyLedger.Tracking.Periods;
 
 namespace PolicyLedger.Cli.Commands;
 
 /// <summary>
-/// <c>policyledger progress add --item K --period P ...</c> (one report) and <c>policyledger progress import FILE.xlsx</c>
-/// (a filled report form).
+/// <c>policyledger progress add --item K --period P [--on DATE] ...</c> (one report) and
+/// <c>policyledger progress import FILE.xlsx</c> (a filled report form).
 /// </summary>
 internal static class ProgressCommand
 {
@@ -22,84 +24,135 @@ internal static class ProgressCommand
 
     private static Option<string?> By() => new("--by") { Description = "Who reports (default: $POLICYLEDGER_USER, else the OS user)." };
 
+    private static Option<string?> On() => new("--on") { Description = "The day the report was submitted (2024-06-28, 2024/6/28, 2024年6月28日); default: today in the offices' time zone." };
+
     private static Command CreateAdd(LedgerOptions options)
     {
         var item = new Option<string>("--item") { Description = "The item: its key as `ledger`, `status` and the form show it (济管〔2023〕19号#12).", Required = true };
         var period = new Option<string>("--period") { Description = "The period reported on: 2024Q2, 2024-05, 2024H1.", Required = true };
         var percent = new Option<decimal?>("--percent") { Description = "Completion, 0–100." };
         var done = new Option<bool>("--done") { Description = "The task is done." };
-        var figure = new Option<string?>("--figure") { Description = "The figure achieved against the item's main target (12000 or 1.2万)." };
+        var figure = new Option<string?>("--figure") { Description = "The figure achieved against the item's main target (12000, 1.2万, 30家, 3.5亿元)." };
         var narrative = new Option<string?>("--narrative") { Description = "What was done (进展情况)." };
         var evidence = new Option<string[]>("--evidence") { Description = "An evidence file to store (repeatable).", AllowMultipleArgumentsPerToken = true };
         var unit = new Option<string?>("--unit") { Description = "The reporting unit (default: the item's lead or first responsible unit)." };
+        var on = On();
         var by = By();
         var command = new Command("add", "Add one progress report, or correct the unit's report for that item and period.");
-        foreach (var o in new Option[] { item, period, percent, done, figure, narrative, evidence, unit, by })
+        foreach (var o in new Option[] { item, period, percent, done, figure, narrative, evidence, unit, on, by })
         {
             command.Options.Add(o);
         }
 
         command.SetAction((parse, ct) =>
         {
-            if (!TrackingAccess.TryPeriod(parse.GetValue(period), Console.Error, out var p))
+            var io = options.Io(parse);
+            if (!TrackingAccess.TryPeriod(parse.GetValue(period), io, out var p))
             {
                 return Task.FromResult(2);
             }
 
-            decimal? f = null;
-            if (parse.GetValue(figure) is { } ft)
+            DateOnly? submitted = null;
+            if (parse.GetValue(on) is { } onText)
             {
-                if (!PolicyLedger.Tracking.Forms.ReportFormReader.TryNumber(ft, out var v))
+                if (!TrackingAccess.TryDate(onText, io, out var d, "--on"))
                 {
-                    Console.Error.WriteLine($"policyledger: figure '{ft}' is not a number");
                     return Task.FromResult(2);
                 }
 
-                f = v;
+                submitted = d;
             }
 
-            var input = new ReportInput(parse.GetValue(item)!, p, parse.GetValue(percent), parse.GetValue(done), f, parse.GetValue(narrative), parse.GetValue(evidence) ?? [], parse.GetValue(unit));
-            return AddAsync(options.Database(parse), input, parse.GetValue(by), Console.Out, Console.Error, ct);
+            return AddAsync(options.Database(parse), new AddRequest(parse.GetValue(item)!, p, parse.GetValue(percent), parse.GetValue(done), parse.GetValue(figure), parse.GetValue(narrative), parse.GetValue(evidence) ?? [], parse.GetValue(unit), submitted), parse.GetValue(by), io, ct);
         });
         return command;
     }
 
-    /// <returns>0 when stored or unchanged, 1 when rejected, 2 when the ledger cannot be used.</returns>
-    public static Task<int> AddAsync(LedgerDatabase database, ReportInput input, string? by, TextWriter output, TextWriter errors, CancellationToken ct = default) =>
-        TrackingAccess.RunAsync(database, by, "progress add", errors, async (service, _) =>
+    /// <summary>What `progress add` was given, before its files are read and its figure is checked against the item.</summary>
+    public sealed record AddRequest(string Item, ReportingPeriod Period, decimal? Percent, bool Done, string? Figure, string? Narrative, IReadOnlyList<string> Evidence, string? Unit, DateOnly? On);
+
+    /// <returns>0 when stored or unchanged, 1 when rejected, 2 when the input or the ledger cannot be used, 3 when not allowed.</returns>
+    public static async Task<int> AddAsync(LedgerDatabase database, AddRequest request, string? by, CliIo io, CancellationToken ct = default)
+    {
+        // The files the user names on the command line are the ones they attach.
+        var files = new List<EvidenceFile>();
+        foreach (var path in request.Evidence)
         {
-            var result = await service.AddReportAsync(input, ct);
-            if (result.Outcome == ReportOutcome.Rejected)
+            try
             {
-                await errors.WriteLineAsync($"{input.ItemKey}: rejected: {result.Reason}");
-                return 1;
+                files.Add(new EvidenceFile(Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                io.Err.Line(io.Err.T($"{path}：佐证材料无法读取：{e.Message}", $"{path}: the evidence file cannot be read: {e.Message}"));
+                return 2;
+            }
+        }
+
+        return await TrackingAccess.RunAsync(database, by, "progress add", io, async (services, actor) =>
+        {
+            decimal? figure = null;
+            if (request.Figure is { } text)
+            {
+                var item = (await services.GetRequiredService<TrackingItems>().FindAsync(request.Item, ct)).Item;
+                var (value, problem) = FigureText.Read(text, item?.TargetUnit);
+                if (problem is not null)
+                {
+                    io.Err.Line($"{request.Item}: {problem}");
+                    return 2;
+                }
+
+                figure = value;
             }
 
-            await output.WriteLineAsync($"{result.ItemKey} {input.Period}: {result.Outcome.ToString().ToLowerInvariant()}");
+            var input = new ReportInput(request.Item, request.Period, request.Percent, request.Done, figure, request.Narrative, files, request.Unit, null, request.On);
+            var result = await services.GetRequiredService<ReportService>().AddAsync(actor, input, ct);
+            if (result.Outcome == ReportOutcome.Rejected)
+            {
+                io.Err.Line(io.Err.T($"{request.Item}：未采纳：{result.Problem!.Code} {result.Problem.Message}", $"{request.Item}: rejected: {result.Problem!.Code} {result.Problem.English}"));
+                return result.Problem.Kind == ProblemKind.Denied ? 3 : 1;
+            }
+
+            io.Out.Line($"{result.ItemKey} {request.Period}: {Outcome(result.Outcome, io)}");
             foreach (var w in result.Warnings)
             {
-                await output.WriteLineAsync($"  warning {w.Code}: {w.Message}");
+                io.Out.Line(io.Out.T($"  提醒 {w.Code}：{w.Message}", $"  warning {w.Code}: {w.Message}"));
             }
 
             return 0;
         }, ct);
+    }
+
+    private static string Outcome(ReportOutcome outcome, CliIo io) => outcome switch
+    {
+        ReportOutcome.Added => io.Out.T("已添加", "added"),
+        ReportOutcome.Corrected => io.Out.T("已更正", "corrected"),
+        ReportOutcome.Unchanged => io.Out.T("未变化", "unchanged"),
+        _ => io.Out.T("未采纳", "rejected"),
+    };
 
     private static Command CreateImport(LedgerOptions options)
     {
         var file = new Argument<string>("FILE") { Description = "A filled report form (.xlsx), as `export --xlsx FILE --form` writes it." };
         var period = new Option<string?>("--period") { Description = "Reject the form unless it is for this period." };
+        var root = new Option<string?>("--evidence-root") { Description = "The folder evidence files named in the form are taken from (default: the form's own folder); nothing outside it is read." };
+        var on = On();
         var by = By();
-        var command = new Command("import", "Read a filled report form back: invalid rows are rejected with sheet, row and reason; valid rows are stored; the same file again changes nothing.");
+        var command = new Command("import", "Read a filled report form back: every problem of a bad row is listed with sheet and row; valid rows are stored; the same file again changes nothing.");
         CommandLine.RejectUnknownOptions(file);
         command.Arguments.Add(file);
-        command.Options.Add(period);
-        command.Options.Add(by);
+        foreach (var o in new Option[] { period, root, on, by })
+        {
+            command.Options.Add(o);
+        }
+
         command.SetAction((parse, ct) =>
         {
+            var io = options.Io(parse);
             ReportingPeriod? p = null;
             if (parse.GetValue(period) is { } text)
             {
-                if (!TrackingAccess.TryPeriod(text, Console.Error, out var parsed))
+                if (!TrackingAccess.TryPeriod(text, io, out var parsed))
                 {
                     return Task.FromResult(2);
                 }
@@ -107,38 +160,69 @@ internal static class ProgressCommand
                 p = parsed;
             }
 
-            return ImportAsync(options.Database(parse), parse.GetValue(file)!, p, parse.GetValue(by), Console.Out, Console.Error, ct);
+            DateOnly? submitted = null;
+            if (parse.GetValue(on) is { } onText)
+            {
+                if (!TrackingAccess.TryDate(onText, io, out var d, "--on"))
+                {
+                    return Task.FromResult(2);
+                }
+
+                submitted = d;
+            }
+
+            return ImportAsync(options.Database(parse), parse.GetValue(file)!, p, parse.GetValue(by), io, parse.GetValue(root), submitted, ct);
         });
         return command;
     }
 
-    /// <returns>0 when every filled row was stored or unchanged, 1 when any row was rejected, 2 when the file or the ledger cannot be used.</returns>
-    public static Task<int> ImportAsync(LedgerDatabase database, string path, ReportingPeriod? period, string? by, TextWriter output, TextWriter errors, CancellationToken ct = default)
+    /// <returns>0 when every filled row was stored or unchanged, 1 when any row was rejected, 2 when the file or the ledger cannot be used, 3 when not allowed.</returns>
+    public static Task<int> ImportAsync(LedgerDatabase database, string path, ReportingPeriod? period, string? by, CliIo io, string? evidenceRoot = null, DateOnly? on = null, CancellationToken ct = default)
     {
         if (!File.Exists(path))
         {
-            errors.WriteLine($"{path}: no such file");
+            io.Err.Line(io.Err.T($"{path}：没有这个文件", $"{path}: no such file"));
             return Task.FromResult(2);
         }
 
-        return TrackingAccess.RunAsync(database, by, $"progress import {Path.GetFileName(path)}", errors, async (service, _) =>
+        if (evidenceRoot is not null && !Directory.Exists(evidenceRoot))
         {
-            var result = await service.ImportFormAsync(path, period, ct);
+            io.Err.Line(io.Err.T($"{evidenceRoot}：佐证材料文件夹不存在", $"{evidenceRoot}: no such evidence folder"));
+            return Task.FromResult(2);
+        }
+
+        return TrackingAccess.RunAsync(database, by, $"progress import {Path.GetFileName(path)}", io, async (services, actor) =>
+        {
+            var imported = await services.GetRequiredService<ReportService>().ImportFormAsync(actor, path, period, evidenceRoot, on, ct);
+            if (!imported.Ok)
+            {
+                return TrackingAccess.Fail(io, imported.Problem);
+            }
+
+            var result = imported.Value;
+            if (result.Rejected.FirstOrDefault(r => r.Row == 0) is { } refused)
+            {
+                // The file as a whole is not a form that can be read (no header row, not a workbook): nothing was stored.
+                io.Err.Line($"{path}：{refused.Reason}");
+                return 2;
+            }
+
             foreach (var r in result.Rejected)
             {
-                await errors.WriteLineAsync($"{path}: {r.Sheet} row {r.Row.ToString(CultureInfo.InvariantCulture)}: {r.Reason}");
+                io.Err.Line(io.Err.T($"{path}：{r.Sheet} 第{r.Row.ToString(CultureInfo.InvariantCulture)}行：{r.Reason}", $"{path}: {r.Sheet} row {r.Row.ToString(CultureInfo.InvariantCulture)}: {r.Reason}"));
             }
 
             foreach (var r in result.Results.Where(r => r.Warnings.Count > 0))
             {
                 foreach (var w in r.Warnings)
                 {
-                    await output.WriteLineAsync($"{r.ItemKey}: warning {w.Code}: {w.Message}");
+                    io.Out.Line(io.Out.T($"{r.ItemKey}：提醒 {w.Code}：{w.Message}", $"{r.ItemKey}: warning {w.Code}: {w.Message}"));
                 }
             }
 
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: {result.Added} added, {result.Corrected} corrected, {result.Unchanged} unchanged, {result.Rejected.Count} rejected, {result.Read.BlankRows} blank"));
+            io.Out.Line(io.Out.T(
+                string.Create(CultureInfo.InvariantCulture, $"{path}：添加{result.Added}行，更正{result.Corrected}行，未变化{result.Unchanged}行，未采纳{result.Rejected.Count}行，空行{result.Read.BlankRows}行"),
+                string.Create(CultureInfo.InvariantCulture, $"{path}: {result.Added} added, {result.Corrected} corrected, {result.Unchanged} unchanged, {result.Rejected.Count} rejected, {result.Read.BlankRows} blank")));
             return result.Rejected.Count == 0 ? 0 : 1;
         }, ct);
     }

@@ -1,12 +1,14 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Tracking.Forms;
 
 namespace PolicyLedger.Cli.Commands;
 
 /// <summary>
-/// <c>policyledger export --xlsx FILE --form --unit U --period 2024Q2</c>: a unit's report form (its items, targets,
-/// last report, empty columns to fill), read back by <c>progress import</c>.
+/// <c>policyledger export --xlsx FILE --form --unit U --period 2024Q2 [--jurisdiction J]</c>: a unit's report form
+/// (its items, targets, last report, empty columns to fill), read back by <c>progress import</c>.
 /// </summary>
 internal static class ReportFormExport
 {
@@ -19,40 +21,39 @@ internal static class ReportFormExport
         return (form, period);
     }
 
-    /// <returns>0 when written, 1 when it cannot be written, 2 for a bad unit, period or ledger.</returns>
-    public static Task<int> RunAsync(LedgerDatabase database, string path, string? unit, string? periodText, TextWriter output, TextWriter errors, CancellationToken ct = default)
+    /// <returns>0 when written, 1 when it cannot be written, 2 for a bad unit, period or ledger, 3 when not allowed.</returns>
+    public static Task<int> RunAsync(LedgerDatabase database, string path, string? unit, string? periodText, TrackingScope scope, string? by, CliIo io, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(unit))
         {
-            errors.WriteLine("policyledger: --form needs --unit (the unit's exact name or key)");
+            io.Err.Line(io.Err.T("policyledger：--form 需要 --unit（单位名称或编号）", "policyledger: --form needs --unit (the unit's name or key)"));
             return Task.FromResult(2);
         }
 
-        if (!TrackingAccess.TryPeriod(periodText, errors, out var period))
+        if (!TrackingAccess.TryPeriod(periodText, io, out var period))
         {
             return Task.FromResult(2);
         }
 
-        return TrackingAccess.RunAsync(database, null, "export form", errors, async (service, _) =>
+        return TrackingAccess.RunAsync(database, by, "export form", io, async (services, actor) =>
         {
-            var form = await service.FormAsync(unit, period, ct);
-            if (form is null)
+            var form = await services.GetRequiredService<FormService>().FormAsync(actor, unit, period, scope, ct);
+            if (!form.Ok)
             {
-                await errors.WriteLineAsync($"policyledger: no unit named {unit}");
-                return 2;
+                return TrackingAccess.Fail(io, form.Problem);
             }
 
             try
             {
-                ReportFormWriter.Write(form, path);
+                ReportFormWriter.Write(form.Value, path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await errors.WriteLineAsync($"{path}: cannot write the form: {e.Message}");
+                io.Err.Line(io.Err.T($"{path}：无法写入填报表：{e.Message}", $"{path}: cannot write the form: {e.Message}"));
                 return 1;
             }
 
-            await output.WriteLineAsync($"{path}: report form of {form.Unit} for {period}, {form.Items.Count} items");
+            io.Out.Line(io.Out.T($"{path}：{form.Value.Unit}（{form.Value.UnitKey}）{period}进展填报表，{form.Value.Items.Count}项", $"{path}: report form of {form.Value.Unit} ({form.Value.UnitKey}) for {period}, {form.Value.Items.Count} items"));
             return 0;
         }, ct);
     }

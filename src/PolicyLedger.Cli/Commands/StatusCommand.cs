@@ -1,103 +1,134 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyLedger.Cli.Output;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Tracking.Status;
 
 namespace PolicyLedger.Cli.Commands;
 
-/// <summary><c>policyledger status [--as-of DATE] [--format table|json] [--unit U] [--state S]</c>: each item's state at a date.</summary>
+/// <summary><c>policyledger status [--as-of DATE] [--jurisdiction J] [--document D] [--unit U] [--state S] [--format table|json]</c>: each item's state at a date.</summary>
 internal static class StatusCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var asOf = new Option<string?>("--as-of") { Description = "The date to judge at (2024-07-10). Default: today in China." };
+        var asOf = new Option<string?>("--as-of") { Description = "The date to judge at (2024-07-10, 2024/7/10, 2024年7月10日). Default: today in the offices' time zone." };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var unit = new Option<string?>("--unit") { Description = "Only items of this unit." };
+        var unit = new Option<string?>("--unit") { Description = "Only items of this unit (its name, or its key where several units share the name)." };
         var state = new Option<string?>("--state") { Description = "Only items in this state (overdue, 逾期 …)." };
+        var by = new Option<string?>("--by") { Description = "Who asks (default: $POLICYLEDGER_USER, else the OS user)." };
         var command = new Command("status", "Each item's state at a date (已完成, 超进度, 达进度, 欠进度, 逾期, 未报送, 无时限), its light, deadline and last report.");
-        command.Options.Add(asOf);
-        command.Options.Add(format);
-        command.Options.Add(unit);
-        command.Options.Add(state);
+        foreach (var o in new Option[] { asOf, format, unit, state, by })
+        {
+            command.Options.Add(o);
+        }
+
+        var scope = TrackingAccess.AddScope(command);
         command.SetAction((parse, ct) =>
         {
-            if (!TrackingAccess.TryDate(parse.GetValue(asOf), Console.Error, out var date))
+            var io = options.Io(parse);
+            if (!TrackingAccess.TryDate(parse.GetValue(asOf), io, out var date, "--as-of"))
             {
                 return Task.FromResult(2);
             }
 
-            return RunAsync(options.Database(parse), date, parse.GetValue(format)!, parse.GetValue(unit), parse.GetValue(state), Console.Out, Console.Error, ct);
+            return RunAsync(options.Database(parse), new StatusQuery(scope.Of(parse), date, parse.GetValue(unit)), parse.GetValue(state), parse.GetValue(format)!, parse.GetValue(by), io, ct);
         });
         return command;
     }
 
-    public static Task<int> RunAsync(LedgerDatabase database, DateOnly asOf, string format, string? unit, string? state, TextWriter output, TextWriter errors, CancellationToken ct = default)
+    public static Task<int> RunAsync(LedgerDatabase database, StatusQuery query, string? state, string format, string? by, CliIo io, CancellationToken ct = default)
     {
-        TrackingState? only = null;
         if (state is not null)
         {
             if (!TrackingStates.TryParse(state, out var s))
             {
-                errors.WriteLine($"policyledger: unknown state '{state}': one of {string.Join(", ", TrackingStates.All.Select(x => x.Code()))}");
+                io.Err.Line(io.Err.T($"policyledger：没有“{state}”这种状态：可选 {string.Join("、", TrackingStates.All.Select(x => $"{x.Code()}（{x.Chinese()}）"))}", $"policyledger: unknown state '{state}': one of {string.Join(", ", TrackingStates.All.Select(x => x.Code()))}"));
                 return Task.FromResult(2);
             }
 
-            only = s;
+            query = query with { State = s };
         }
 
-        return TrackingAccess.RunAsync(database, null, "status", errors, async (service, _) =>
+        return TrackingAccess.RunAsync(database, by, "status", io, async (services, actor) =>
         {
-            var rows = (await service.StatusAsync(asOf, null, ct))
-                .Where(r => unit is null || r.Item.Units.Any(u => u.Name == unit))
-                .Where(r => only is null || r.Status.State == only)
-                .ToList();
-            await output.WriteAsync(format == "json" ? Json(rows) : Table(rows, asOf));
+            var report = await services.GetRequiredService<StatusService>().StatusAsync(actor, query, ct);
+            if (!report.Ok)
+            {
+                return TrackingAccess.Fail(io, report.Problem);
+            }
+
+            if (format == "json")
+            {
+                io.Out.Writer.WriteLine(TrackingJson.Status(report.Value.Rows));
+            }
+            else
+            {
+                Table(report.Value, io.Out);
+            }
+
             return 0;
         }, ct);
     }
 
-    internal static string Json(IReadOnlyList<StatusRow> rows)
+    private static void Table(StatusReport report, Terminal t)
     {
-        var list = rows.Select(r => new
-        {
-            document = r.Item.Document,
-            item = r.Item.Key,
-            number = r.Item.Number,
-            units = r.Item.Units.Select(u => u.Name).ToList(),
-            state = r.Status.State.Code(),
-            light = r.Status.Light.Code(),
-            deadline = r.Status.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            lastReport = r.Status.LastReport is { } l
-                ? new { period = l.Period.ToString(), percent = l.Percent, done = l.IsDone, submitted = l.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
-                : null,
-            reason = r.Status.Reason,
-        });
-        return JsonSerializer.Serialize(list, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + Environment.NewLine;
-    }
-
-    private static string Table(IReadOnlyList<StatusRow> rows, DateOnly asOf)
-    {
-        var s = new System.Text.StringBuilder();
-        s.AppendLine(CultureInfo.InvariantCulture, $"status as of {asOf:yyyy-MM-dd}: {rows.Count} items");
+        var rows = report.Rows;
+        var scope = report.Scope.Description;
+        t.Line(t.T($"截至{Day(report.AsOf)}的进展状态（范围：{(scope.Length > 0 ? scope : "全部")}）：共{rows.Count}项", $"status as of {Day(report.AsOf)} ({(scope.Length > 0 ? scope : "all")}): {rows.Count} items"));
         foreach (var g in rows.GroupBy(r => r.Status.State).OrderBy(g => g.Key))
         {
-            s.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key.Chinese()} {g.Key.Code()}: {g.Count()}");
+            t.Line(t.T($"  {g.Key.Chinese()} {g.Count()}项", $"  {g.Key.Code()}: {g.Count()}"));
         }
 
-        s.AppendLine();
-        s.AppendLine("item\tstate\tlight\tdeadline\tlast report\tunit\ttext");
-        foreach (var r in rows)
+        if (rows.Count == 0)
         {
-            var last = r.Status.LastReport is { } l ? $"{l.Period} {(l.IsDone ? "done" : l.Percent?.ToString("0.#", CultureInfo.InvariantCulture) + "%")}" : "-";
-            var text = r.Item.Text.Length > 30 ? r.Item.Text[..30] + "…" : r.Item.Text;
-            s.AppendLine(CultureInfo.InvariantCulture,
-                $"{r.Item.Key}\t{r.Status.State.Chinese()}\t{r.Status.Light.Code()}\t{r.Status.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}\t{last}\t{string.Join("、", r.Item.Units.Select(u => u.Name))}\t{text}");
+            return;
         }
 
-        return s.ToString();
+        var several = rows.Select(r => r.Item.Jurisdiction).Distinct().Count() > 1;
+        var headers = new List<string>
+        {
+            t.T("事项编号", "item"), t.T("状态", "state"), t.T("灯", "light"), t.T("完成时限", "deadline"), t.T("最近报告", "last report"), t.T("责任单位", "units"),
+        };
+        if (several)
+        {
+            headers.Add(t.T("辖区", "jurisdiction"));
+        }
+
+        headers.Add(t.T("任务内容", "task"));
+        t.Table(headers, rows.Select(r =>
+        {
+            var l = r.Status.LastReport;
+            var last = l is null ? "—" : $"{l.Period} {(l.IsDone ? t.T("已完成", "done") : (l.Percent ?? 0).ToString("0.#", CultureInfo.InvariantCulture) + "%")}（{Day(l.SubmittedOn)}）";
+            var cells = new List<string>
+            {
+                r.Item.Key,
+                t.English ? r.Status.State.Code() : r.Status.State.Chinese(),
+                t.English ? r.Status.Light.Code() : Light(r.Status.Light),
+                r.Status.Deadline is { } d ? Day(d) : "—",
+                last,
+                string.Join("、", r.Item.Units.Select(u => u.Name)),
+            };
+            if (several)
+            {
+                cells.Add(r.Item.Jurisdiction);
+            }
+
+            cells.Add(Terminal.Short(r.Item.Text, 30));
+            return (IReadOnlyList<string>)cells;
+        }));
     }
+
+    internal static string Light(TrafficLight light) => light switch
+    {
+        TrafficLight.Green => "绿",
+        TrafficLight.Yellow => "黄",
+        TrafficLight.Red => "红",
+        _ => "灰",
+    };
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -18,13 +18,13 @@ internal static class UnitsCommand
         var command = new Command("units", "List the units of the ledger: jurisdiction, kind, mentions as written, and how many items each leads, is responsible for, and cooperates on.");
         command.Options.Add(format);
         command.Options.Add(unit);
-        command.SetAction((parse, ct) => RunAsync(options.Database(parse), parse.GetValue(unit), parse.GetValue(format)!, Console.Out, Console.Error, ct));
+        command.SetAction((parse, ct) => RunAsync(options.Database(parse), parse.GetValue(unit), parse.GetValue(format)!, Console.Out, Console.Error, ct, options.Io(parse).English));
         return command;
     }
 
-    public static async Task<int> RunAsync(LedgerDatabase database, string? unit, string format, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(LedgerDatabase database, string? unit, string format, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default, bool english = false)
     {
-        var units = await LedgerAccess.QueryAsync(database, errors, c => LedgerQueries.UnitsAsync(c, unit, cancellationToken), cancellationToken);
+        var units = await LedgerAccess.QueryAsync(database, errors, english, c => LedgerQueries.UnitsAsync(c, unit, cancellationToken), cancellationToken);
         if (units is null)
         {
             return 2;
@@ -36,14 +36,15 @@ internal static class UnitsCommand
             return 0;
         }
 
-        await output.WriteLineAsync($"{"单位",-24}\t辖区\t类别\t牵头\t责任\t配合\t写法");
-        foreach (var u in units)
-        {
-            var written = u.Mentions.GroupBy(m => m.Mention).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}");
-            await output.WriteLineAsync($"{u.Unit,-24}\t{u.Jurisdiction}\t{LedgerWorkbook.KindName(u.Kind)}\t{u.Leads}\t{u.Responsible}\t{u.Cooperates}\t{string.Join("，", written)}");
-        }
-
-        await output.WriteLineAsync($"{units.Count} units; {units.Sum(u => u.Mentions.Count)} mentions");
+        var t = new Terminal(output, english);
+        t.Table(
+            [t.T("单位", "unit"), t.T("编号", "key"), t.T("辖区", "jurisdiction"), t.T("类别", "kind"), t.T("牵头", "leads"), t.T("责任", "responsible"), t.T("配合", "cooperates"), t.T("写法", "written as")],
+            units.Select(u => (IReadOnlyList<string>)[
+                u.Unit, u.Key, u.Jurisdiction, LedgerWorkbook.KindName(u.Kind), I(u.Leads), I(u.Responsible), I(u.Cooperates),
+                Terminal.Short(string.Join("，", u.Mentions.GroupBy(m => m.Mention).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}")), 60)]));
+        t.Line(t.T($"{units.Count}个单位，{units.Sum(u => u.Mentions.Count)}处提及", $"{units.Count} units; {units.Sum(u => u.Mentions.Count)} mentions"));
         return 0;
     }
+
+    private static string I(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

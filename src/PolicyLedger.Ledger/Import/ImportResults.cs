@@ -67,9 +67,10 @@ public sealed record ImportSummary(IReadOnlyList<FileImportResult> Files, TimeSp
 
     public int Items => Files.Where(f => f.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion).Sum(f => f.Items);
 
+    /// <summary>The summary line an import ends with, in Chinese: "3 个文件：新导入 2 个，新版本 0 个，未变 1 个，…".</summary>
     public override string ToString() =>
-        $"{Files.Count} files: {Count(ImportOutcome.Imported)} imported, {Count(ImportOutcome.NewVersion)} new versions, " +
-        $"{Count(ImportOutcome.Unchanged)} unchanged, {Count(ImportOutcome.UnitsUpdated)} with units re-resolved, {Failed} failed" +
-        (Count(ImportOutcome.Empty) > 0 ? $", {Count(ImportOutcome.Empty)} empty; " : "; ") +
-        $"{Documents} documents and {Items} items stored in {Elapsed.TotalSeconds:0.0} s";
+        $"{Files.Count} 个文件：新导入 {Count(ImportOutcome.Imported)} 个，新版本 {Count(ImportOutcome.NewVersion)} 个，" +
+        $"未变 {Count(ImportOutcome.Unchanged)} 个，重新解析单位 {Count(ImportOutcome.UnitsUpdated)} 个，失败 {Failed} 个" +
+        (Count(ImportOutcome.Empty) > 0 ? $"，空文件 {Count(ImportOutcome.Empty)} 个" : string.Empty) +
+        $"；存入 {Documents} 份公文、{Items} 个事项，用时 {Elapsed.TotalSeconds:0.0} 秒";
 }

@@ -8,6 +8,8 @@ using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading;
 using PolicyLedger.Reading.Sources;
 using PolicyLedger.Reading.Syntax;
+using PolicyLedger.Ledger.Tracking;
+using PolicyLedger.Tracking.Periods;
 
 namespace PolicyLedger.Ledger.Import;
 
@@ -55,7 +57,7 @@ public sealed class LedgerImporter
         public int Items => Documents.Sum(d => d.Document.Items.Count);
     }
 
-    private sealed record PreparedDocument(PolicyDocument Document, string Jurisdiction, IReadOnlyList<IReadOnlyList<ResolvedUnit>> UnitsByItem);
+    private sealed record PreparedDocument(PolicyDocument Document, string Jurisdiction, IReadOnlyList<IReadOnlyList<ResolvedUnit>> UnitsByItem, ReportingCadence Cadence);
 
     /// <summary>
     /// Imports the files. <paramref name="cancellationToken"/> stops it cleanly: the batch in hand is committed, the
@@ -261,7 +263,7 @@ public sealed class LedgerImporter
                 var units = document.Items
                     .Select(item => item.Roles.Count == 0 ? [] : _units.ResolveClause(jurisdiction, item.Roles.Select(r => r.Mention).ToList()))
                     .ToList();
-                return new PreparedDocument(document, jurisdiction, units);
+                return new PreparedDocument(document, jurisdiction, units, StoredCadence.Read(reading.Text, document.Span.Start, document.Span.Length));
             }).ToList();
             return new PreparedFile(path, hash, reading, documents);
         }
@@ -464,6 +466,9 @@ public sealed class LedgerImporter
                     SpanStart = document.Span.Start,
                     SpanLength = document.Span.Length,
                     ItemCount = document.Items.Count,
+                    CadenceKind = prepared.Cadence.Kind.ToString(),
+                    CadenceDueDay = prepared.Cadence.DueDayOfNextMonth,
+                    CadenceSource = prepared.Cadence.Source,
                     Headings = document.Headings.Select((h, i) => new LedgerHeading { Ordinal = i, Level = h.Level, Label = h.Label, SpanStart = h.Span.Start, SpanLength = h.Span.Length }).ToList(),
                 };
                 for (var i = 0; i < document.Items.Count; i++)

@@ -91,6 +91,19 @@ public sealed class LedgerDocument
     /// <summary>How many items were stored with it (a check that a document is never half-written).</summary>
     public int ItemCount { get; set; }
 
+    /// <summary>
+    /// The reporting cadence its text states (Month, Quarter, Half, Year), read from the text at import so tracking
+    /// never reads the file again; "Quarter" with <see cref="CadenceSource"/> "default" where the text states none;
+    /// null only for a document imported before cadences were stored (filled from the stored text on upgrade).
+    /// </summary>
+    public string? CadenceKind { get; set; }
+
+    /// <summary>Reports are due on this day of the month after the period (次月5日前 → 5); null: at the period's end.</summary>
+    public int? CadenceDueDay { get; set; }
+
+    /// <summary>The sentence the cadence was read from, or "default".</summary>
+    public string? CadenceSource { get; set; }
+
     public List<LedgerHeading> Headings { get; set; } = [];
 
     public List<LedgerItem> Items { get; set; } = [];

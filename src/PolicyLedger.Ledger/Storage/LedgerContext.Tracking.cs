@@ -19,6 +19,8 @@ public abstract partial class LedgerContext
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<LedgerSetting> Settings => Set<LedgerSetting>();
+
     /// <summary>Who the changes saved through this context are made by (the CLI sets --by or the OS user).</summary>
     public string AuditActor { get; set; } = DefaultActor();
 
@@ -102,6 +104,13 @@ public abstract partial class LedgerContext
             e.HasKey(c => new { c.SourceId, c.DocumentPosition });
             e.HasOne<Model.LedgerSource>().WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Cascade);
             e.Property(c => c.Kind).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<LedgerSetting>(e =>
+        {
+            e.ToTable("settings");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(64);
         });
 
         modelBuilder.Entity<AuditEntry>(e =>

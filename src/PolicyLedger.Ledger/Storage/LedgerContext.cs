@@ -58,6 +58,7 @@ public abstract partial class LedgerContext : DbContext
             e.HasIndex(d => d.Key);
             e.Property(d => d.Key).HasMaxLength(512);
             e.Property(d => d.ContentHash).HasMaxLength(64);
+            e.Property(d => d.CadenceKind).HasMaxLength(16);
             e.Ignore(d => d.DisplayName);
         });
 
@@ -134,6 +135,7 @@ public abstract partial class LedgerContext : DbContext
         });
 
         OnTrackingModelCreating(modelBuilder);
+        OnUsersModelCreating(modelBuilder);
     }
 }
 

@@ -37,8 +37,8 @@ internal sealed class SqliteRowWriter : IDisposable
     public void Add(LedgerDocument d)
     {
         d.Id = Insert("documents",
-            ["SourceId", "Version", "IsCurrent", "ContentHash", "Position", "Key", "ImportedAt", "Encoding", "DocNumber", "Issuer", "Title", "Date", "Kind", "Jurisdiction", "Addressees", "Basis", "SpanStart", "SpanLength", "ItemCount"],
-            [d.SourceId, d.Version, d.IsCurrent, d.ContentHash, d.Position, d.Key, d.ImportedAt, d.Encoding, d.DocNumber, d.Issuer, d.Title, d.Date, d.Kind, d.Jurisdiction, d.Addressees, d.Basis, d.SpanStart, d.SpanLength, d.ItemCount]);
+            ["SourceId", "Version", "IsCurrent", "ContentHash", "Position", "Key", "ImportedAt", "Encoding", "DocNumber", "Issuer", "Title", "Date", "Kind", "Jurisdiction", "Addressees", "Basis", "SpanStart", "SpanLength", "ItemCount", "CadenceKind", "CadenceDueDay", "CadenceSource"],
+            [d.SourceId, d.Version, d.IsCurrent, d.ContentHash, d.Position, d.Key, d.ImportedAt, d.Encoding, d.DocNumber, d.Issuer, d.Title, d.Date, d.Kind, d.Jurisdiction, d.Addressees, d.Basis, d.SpanStart, d.SpanLength, d.ItemCount, d.CadenceKind, d.CadenceDueDay, d.CadenceSource]);
         foreach (var h in d.Headings)
         {
             h.DocumentId = d.Id;

@@ -32,6 +32,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     private static readonly HashSet<Type> Skipped =
     [
         typeof(AuditEntry), typeof(ImportLogEntry), typeof(LedgerHeading), typeof(LedgerQuantity), typeof(LedgerTime), typeof(EvidenceBlob),
+        typeof(Users.DataProtectionKeyRow),
     ];
 
     /// <summary>What an import writes for a file: stood for by the file's one import audit row.</summary>
@@ -40,6 +41,15 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         typeof(LedgerSource), typeof(LedgerSourceText), typeof(LedgerDocument), typeof(LedgerItem), typeof(LedgerItemDiagnostic), typeof(LedgerUnit),
         typeof(LedgerResponsibility),
     ];
+
+    /// <summary>The model annotation that keeps a property's value out of the audit log: "secret" (written as changed, value hidden) or "skip" (not written).</summary>
+    public const string AnnotationName = "PolicyLedger:Audit";
+
+    public const string Secret = "secret";
+
+    public const string Skip = "skip";
+
+    private const string Hidden = "（已隐藏）";
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -150,6 +160,11 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 LedgerDocument d => d.DocNumber ?? d.Title,
                 LedgerItem i => i.Key,
                 LedgerUnit u => u.Key,
+                ProgressReport r => $"{TrackedItem.MakeKey(r.SourceId, r.DocumentPosition, r.ItemKey)} {r.Period}",
+                ProgressEvidence x => x.FileName,
+                ProgressFigure f => f.Key,
+                Users.LedgerUser u => u.Name,
+                Users.ApiToken t => t.Prefix,
                 _ => null,
             };
         }
@@ -190,7 +205,14 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 continue;
             }
 
-            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+            var rule = p.Metadata.FindAnnotation(AnnotationName)?.Value as string;
+            if (rule == Skip)
+            {
+                continue;
+            }
+
+            var value = current ? p.CurrentValue : p.OriginalValue;
+            values[p.Metadata.Name] = rule == Secret && value is not null ? Hidden : value;
         }
 
         return JsonSerializer.Serialize(values, Json);

@@ -4,24 +4,30 @@ using PolicyLedger.Tracking.Status;
 
 namespace PolicyLedger.Ledger.Tracking;
 
+/// <summary>A unit that reports on an item: its id, key (jurisdiction/name), name and jurisdiction.</summary>
+public sealed record TrackedUnit(long Id, string Key, string Name, string Jurisdiction);
+
 /// <summary>
-/// An item of a current document as tracking sees it: its stable key, its reporting units, its main target, its
-/// schedule and its document's cadence.
+/// An item of a current document as tracking sees it: its stable key, its document's jurisdiction, its reporting
+/// units, its main target, its schedule and its document's cadence.
 /// </summary>
 /// <param name="Key">The item key every command shows and accepts (<see cref="PolicyLedger.Reading.Syntax.ItemKey"/>: 济管〔2023〕19号#12).</param>
 /// <param name="SourceId">With <paramref name="DocumentPosition"/> and <paramref name="ItemKey"/>, what reports are anchored to (<see cref="Anchor"/>).</param>
 /// <param name="ItemKey">The item's id within its document ("12", "（4）").</param>
+/// <param name="Jurisdiction">The jurisdiction of its document (the scope of supervision it falls in).</param>
 /// <param name="Units">Its lead and responsible units (lead first): the units that report on it.</param>
 public sealed record TrackedItem(
     string Key,
     long SourceId,
     int DocumentPosition,
+    long DocumentId,
     long ItemId,
     string ItemKey,
     string Number,
     string Document,
+    string Jurisdiction,
     string Text,
-    IReadOnlyList<(long Id, string Name)> Units,
+    IReadOnlyList<TrackedUnit> Units,
     string? TargetText,
     decimal? Target,
     string? TargetUnit,

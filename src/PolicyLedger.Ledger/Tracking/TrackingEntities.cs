@@ -31,8 +31,14 @@ public sealed class ProgressReport
     /// <summary>Who reported (a person or the unit's account).</summary>
     public required string ReportedBy { get; set; }
 
-    /// <summary>When it first came in: what timeliness is judged by.</summary>
+    /// <summary>When it was first recorded (the clock at the first save).</summary>
     public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>
+    /// The day it was submitted (<c>progress add --on</c>; default: the day it was recorded, in the configured time
+    /// zone): what timeliness is judged by and what status at a date counts.
+    /// </summary>
+    public DateOnly SubmittedOn { get; set; }
 
     /// <summary>When it was last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
@@ -100,6 +106,14 @@ public sealed class DocumentCadence
     public int? DueDay { get; set; }
 
     public required string Origin { get; set; }
+}
+
+/// <summary>A setting kept in the ledger (the default scope of supervision): one key, one value.</summary>
+public sealed class LedgerSetting
+{
+    public required string Key { get; set; }
+
+    public required string Value { get; set; }
 }
 
 /// <summary>One change to the ledger: who, when, what, before and after (JSON of the row's values).</summary>

@@ -9,9 +9,10 @@ public static class DiagnosticCodes
     public const string NotText = "PL103";
     public const string Empty = "PL104";
     public const string TooLarge = "PL105";
-    public const string EncodingMismatch = "PL106";
-    public const string EncodingInvalidBytes = "PL107";
-    public const string EncodingUnknown = "PL108";
+    public const string PageWithoutText = "PL106";
+    public const string EncodingMismatch = "PL107";
+    public const string EncodingInvalidBytes = "PL108";
+    public const string EncodingUnknown = "PL109";
 
     // PL2xx: documents and their elements.
     public const string NoDocument = "PL201";
@@ -79,6 +80,11 @@ public static class DiagnosticCodes
 
     public static Diagnostic Binary() =>
         new(NotText, DiagnosticSeverity.Error, "the file is not text (it holds NUL or control bytes)");
+
+    /// <summary>Pages of a PDF that hold no text layer (scanned pages among typed ones): their text is missing from the reading.</summary>
+    public static Diagnostic PagesWithoutText(IReadOnlyList<int> pages) =>
+        new(PageWithoutText, DiagnosticSeverity.Warning,
+            $"page{(pages.Count == 1 ? "" : "s")} {string.Join(", ", pages)} of the PDF {(pages.Count == 1 ? "has" : "have")} no text layer (images only, probably scanned); their text is not read (run them through OCR)");
 
     public static Diagnostic EmptyFile() => new(Empty, DiagnosticSeverity.Warning, "文件没有文字，未读出公文");
 

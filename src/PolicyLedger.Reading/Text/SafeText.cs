@@ -34,9 +34,12 @@ public static class SafeText
     public static string OneLine(string? text) => Escape(text, keepLines: false);
 
     /// <summary>
-    /// For Markdown (CommonMark and GFM): every ASCII punctuation character is backslash-escaped, so no text becomes
-    /// markup, HTML (&lt;script&gt;), a link, an autolink (http\://…, www\.…), a table cell break or a list; line breaks
-    /// become spaces (a value stays in its paragraph, list item or table cell); dangerous characters become visible.
+    /// For Markdown (CommonMark with GFM tables and autolinks): backslash-escapes what would be read as markup — CommonMark
+    /// renders each escape as the character itself, so the text reads as written: emphasis, code, brackets and
+    /// parentheses, table pipes, ~ and @ (e-mail autolinks); "-", "+", "#" and "=" at the start and "1." list marks;
+    /// ":" before "/" and "." after "www" (no autolinks); "!" before "[". &amp;, &lt; and &gt; become entities (no
+    /// HTML). Line breaks and tabs become spaces (a value stays in its paragraph, list item or table cell); dangerous
+    /// characters become visible <c>\uXXXX</c>. Other punctuation (%, 、, full-width brackets) is left as it is.
     /// </summary>
     public static string Markdown(string? text)
     {
@@ -46,28 +49,50 @@ public static class SafeText
         }
 
         var s = new StringBuilder(text.Length + 16);
+        var atStart = true; // only spaces so far: a list mark or heading would start here
+        var leadingDigits = true;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '\r' or '\n' or '\t')
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            switch (c)
             {
-                if (!(c == '\n' && i > 0 && text[i - 1] == '\r'))
-                {
+                case '&':
+                    s.Append("&amp;");
+                    break;
+                case '<':
+                    s.Append("&lt;");
+                    break;
+                case '>':
+                    s.Append("&gt;");
+                    break;
+                case '\r' when next == '\n':
+                    break; // CRLF: the LF that follows stands for it
+                case '\r' or '\n' or '\t':
                     s.Append(' ');
-                }
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '|' or '~' or '@':
+                case '-' or '+' or '#' or '=' when atStart:
+                case '.' when (leadingDigits && i > 0) || (i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)):
+                case ':' when next == '/':
+                case '!' when next == '[':
+                    s.Append('\\').Append(c);
+                    break;
+                default:
+                    if (!IsDangerous(c) && !IsLoneSurrogate(text, i))
+                    {
+                        s.Append(c);
+                    }
+                    else if (!AppendSurrogatePair(text, ref i, s))
+                    {
+                        AppendVisible(s, c);
+                    }
+
+                    break;
             }
-            else if (char.IsAsciiLetterOrDigit(c) || c is ' ' || c > 0x7F && !IsDangerous(c) && !IsLoneSurrogate(text, i))
-            {
-                s.Append(c);
-            }
-            else if (c is >= '!' and <= '~')
-            {
-                s.Append('\\').Append(c);
-            }
-            else if (!AppendSurrogatePair(text, ref i, s))
-            {
-                AppendVisible(s, c);
-            }
+
+            atStart = atStart && c == ' ';
+            leadingDigits = leadingDigits && char.IsAsciiDigit(c);
         }
 
         return s.ToString();

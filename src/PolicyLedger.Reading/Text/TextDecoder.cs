@@ -69,11 +69,6 @@ public static class TextDecoder
         }
 
         var utf8 = Utf8Evidence.Of(body);
-        if (utf8.Invalid == 0)
-        {
-            return new SourceText(fileName, Encoding.UTF8.GetString(body), "utf-8", []);
-        }
-
         if (utf8.ValidMultiByte >= Utf8Dominance * utf8.Invalid)
         {
             // UTF-8 with a few bad bytes: keep it UTF-8 and say where they are.

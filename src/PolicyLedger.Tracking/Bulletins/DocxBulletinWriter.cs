@@ -33,11 +33,19 @@ public static class DocxBulletinWriter
 
         body.Append(Heading1(1, "总体情况"));
         body.Append(Para(BulletinText.Summary(b), BodyFont, Size3));
-        body.Append(Table(BulletinText.CountHeaders, BulletinText.CountRows(b)));
+        if (BulletinText.IsEmpty(b))
+        {
+            body.Append(Heading1(2, "下步要求"));
+            body.Append(Para(BulletinText.Requirements, BodyFont, Size3));
+            Close(b, body, main);
+            return;
+        }
+
+        body.Append(Table(BulletinText.CountHeaders, BulletinText.CountRows(b), [3000, 2000, 2000]));
 
         body.Append(Heading1(2, "各单位推进情况"));
-        body.Append(Para("按平均完成进度和按时报送情况排序如下。", BodyFont, Size3));
-        body.Append(Table(BulletinText.UnitHeaders, BulletinText.UnitRows(b)));
+        body.Append(Para(BulletinText.RankingLead(b), BodyFont, Size3));
+        body.Append(Table(BulletinText.UnitHeaders, BulletinText.UnitRows(b), [560, 1900, 660, 660, 660, 600, 660, 900, 760, 600, 600]));
 
         body.Append(Heading1(3, "逾期事项（挂牌督办）"));
         body.Append(Para(BulletinText.OverdueLead(b), BodyFont, Size3));
@@ -60,7 +68,12 @@ public static class DocxBulletinWriter
 
         body.Append(Heading1(5, "下步要求"));
         body.Append(Para(BulletinText.Requirements, BodyFont, Size3));
+        Close(b, body, main);
+    }
 
+    /// <summary>Issuer and date at the right, and the A4 page with 公文 margins.</summary>
+    private static void Close(Bulletin b, Body body, MainDocumentPart main)
+    {
         body.Append(Para("", BodyFont, Size3, indent: false));
         body.Append(Para(b.Issuer, BodyFont, Size3, JustificationValues.Right, indent: false, rightIndent: "1280"));
         body.Append(Para(BulletinText.Date(b.Date), BodyFont, Size3, JustificationValues.Right, indent: false, rightIndent: "1280"));
@@ -90,45 +103,92 @@ public static class DocxBulletinWriter
         string? spacingAfter = null,
         string? rightIndent = null)
     {
-        var props = new ParagraphProperties(
-            new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact, After = spacingAfter ?? "0" },
-            new Indentation { FirstLineChars = indent ? 200 : 0, Right = rightIndent },
-            new Justification { Val = align ?? JustificationValues.Both });
-        return new Paragraph(props, new Run(RunProps(font, size), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        var props = new ParagraphProperties(new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact, After = spacingAfter ?? "0" });
+        if (indent || rightIndent is not null)
+        {
+            // Only the attributes that have a value: an empty w:right is invalid.
+            var ind = new Indentation();
+            if (indent)
+            {
+                ind.FirstLineChars = 200;
+            }
+
+            if (rightIndent is not null)
+            {
+                ind.Right = rightIndent;
+            }
+
+            props.Append(ind);
+        }
+
+        props.Append(new Justification { Val = align ?? JustificationValues.Both });
+        return new Paragraph(props, new Run(RunProps(font, size), new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static RunProperties RunProps(string font, string size) =>
         new(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font }, new FontSize { Val = size });
 
-    private static Table Table(string[] headers, IEnumerable<string[]> rows)
+    /// <summary>Text as XML can hold it: characters XML 1.0 forbids (control characters from a document) become spaces.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (text.All(System.Xml.XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(chars[i]))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    /// <param name="widths">Column widths in twips (a grid is required for other programs to read the table).</param>
+    private static Table Table(string[] headers, IEnumerable<string[]> rows, int[] widths)
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 },
-            new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, new TableJustification { Val = TableRowAlignmentValues.Center }));
-        table.Append(Row(headers, bold: true));
+        var table = new Table(new TableProperties(
+            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new TableJustification { Val = TableRowAlignmentValues.Center },
+            border,
+            new TableLayout { Type = TableLayoutValues.Fixed }));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        table.Append(Row(headers, bold: true, widths));
         foreach (var r in rows)
         {
-            table.Append(Row(r, bold: false));
+            table.Append(Row(r, bold: false, widths));
         }
 
         return table;
     }
 
-    private static TableRow Row(string[] cells, bool bold)
+    private static TableRow Row(string[] cells, bool bold, int[] widths)
     {
         var row = new TableRow(new TableRowProperties(new TableHeader { Val = bold ? OnOffOnlyValues.On : OnOffOnlyValues.Off }));
-        foreach (var c in cells)
+        for (var k = 0; k < cells.Length; k++)
         {
+            var c = cells[k];
             var rp = RunProps(bold ? Level1Font : BodyFont, TableSize);
             var p = new Paragraph(
                 new ParagraphProperties(new SpacingBetweenLines { Line = "320", LineRule = LineSpacingRuleValues.Auto, After = "0" }, new Justification { Val = JustificationValues.Center }),
-                new Run(rp, new Text(c) { Space = SpaceProcessingModeValues.Preserve }));
-            row.Append(new TableCell(new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }), p));
+                new Run(rp, new Text(XmlSafe(c)) { Space = SpaceProcessingModeValues.Preserve }));
+            var width = new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[Math.Min(k, widths.Length - 1)].ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            row.Append(new TableCell(new TableCellProperties(width, new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }), p));
         }
 
         return row;

@@ -60,7 +60,7 @@ public static class ClaimChecker
         {
             if (current.Percent is { } now && previous.Percent is { } before && now < before)
             {
-                warnings.Add(new(ClaimCodes.PercentDecreased, F($"completion {now}% is lower than last period's {before}%")));
+                warnings.Add(new(ClaimCodes.PercentDecreased, F($"完成进度{now}%低于上期的{before}%")));
             }
 
             foreach (var figure in current.Figures)
@@ -68,20 +68,20 @@ public static class ClaimChecker
                 var old = previous.Figures.FirstOrDefault(f => f.Key == figure.Key);
                 if (old is not null && figure.Value < old.Value)
                 {
-                    warnings.Add(new(ClaimCodes.FigureDecreased, F($"{figure.Key}: {Show(figure.Value, figure.Unit)} is lower than last period's {Show(old.Value, old.Unit)}")));
+                    warnings.Add(new(ClaimCodes.FigureDecreased, F($"{figure.Key}：{Show(figure.Value, figure.Unit)}低于上期的{Show(old.Value, old.Unit)}")));
                 }
             }
 
             if (!string.IsNullOrWhiteSpace(current.Narrative) && !string.IsNullOrWhiteSpace(previous.Narrative)
                 && Similarity(current.Narrative, previous.Narrative) >= CopiedSimilarity)
             {
-                warnings.Add(new(ClaimCodes.NarrativeCopied, "the narrative repeats last period's"));
+                warnings.Add(new(ClaimCodes.NarrativeCopied, "进展情况与上期基本相同"));
             }
         }
 
         if (current.IsDone && current.EvidenceCount == 0)
         {
-            warnings.Add(new(ClaimCodes.DoneWithoutEvidence, "reported done without evidence"));
+            warnings.Add(new(ClaimCodes.DoneWithoutEvidence, "报告已完成，但未附佐证材料"));
         }
 
         foreach (var figure in current.Figures)
@@ -94,13 +94,13 @@ public static class ClaimChecker
             var share = figure.Value / target * 100m;
             if (figure.Value > target * FarAboveFactor)
             {
-                warnings.Add(new(ClaimCodes.FigureFarAboveTarget, F($"{figure.Key}: {Show(figure.Value, figure.Unit)} is {share:0}% of the target {Show(target, figure.Unit)}")));
+                warnings.Add(new(ClaimCodes.FigureFarAboveTarget, F($"{figure.Key}：{Show(figure.Value, figure.Unit)}是目标{Show(target, figure.Unit)}的{share:0}%（是否多写了“万”？）")));
             }
             else if ((current.IsDone && figure.Value < target)
                 || (current.Percent is { } p && share < p - BelowSlack))
             {
-                var claimed = current.IsDone ? "done" : F($"{current.Percent}% complete");
-                warnings.Add(new(ClaimCodes.FigureFarBelowTarget, F($"{figure.Key}: {Show(figure.Value, figure.Unit)} is {share:0}% of the target {Show(target, figure.Unit)}, but reported {claimed}")));
+                var claimed = current.IsDone ? "已完成" : F($"完成{current.Percent}%");
+                warnings.Add(new(ClaimCodes.FigureFarBelowTarget, F($"{figure.Key}：{Show(figure.Value, figure.Unit)}仅为目标{Show(target, figure.Unit)}的{share:0}%，却报告{claimed}")));
             }
         }
 

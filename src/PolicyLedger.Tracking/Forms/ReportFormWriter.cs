@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using PolicyLedger.Reading.Text;
 using L = PolicyLedger.Tracking.Forms.ReportFormLayout;
 
 namespace PolicyLedger.Tracking.Forms;
@@ -17,10 +18,15 @@ public static class ReportFormWriter
         ws.Cell(L.TitleRow, 1).Value = $"{form.Period.ToChinese()}重点工作进展填报表";
         ws.Range(L.TitleRow, 1, L.TitleRow, L.Headers.Length).Merge().Style.Font.SetBold().Font.SetFontSize(16)
             .Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
-        ws.Cell(L.MetaRow, L.UnitCell - 1).Value = "填报单位";
+        ws.Cell(L.MetaRow, L.UnitCell - 1).Value = L.UnitLabel;
         ws.Cell(L.MetaRow, L.UnitCell).SetValue(form.Unit);
-        ws.Cell(L.MetaRow, L.PeriodCell - 1).Value = "期间";
+        ws.Cell(L.MetaRow, L.PeriodCell - 1).Value = L.PeriodLabel;
         ws.Cell(L.MetaRow, L.PeriodCell).SetValue(form.Period.ToString());
+        if (form.UnitKey is { } unitKey)
+        {
+            ws.Cell(L.MetaRow, L.UnitKeyCell - 1).Value = L.UnitKeyLabel;
+            ws.Cell(L.MetaRow, L.UnitKeyCell).SetValue(unitKey);
+        }
         for (var c = 0; c < L.Headers.Length; c++)
         {
             ws.Cell(L.HeaderRow, c + 1).Value = L.Headers[c];
@@ -32,10 +38,10 @@ public static class ReportFormWriter
         foreach (var item in form.Items)
         {
             ws.Cell(r, L.Key).SetValue(item.ItemKey);
-            ws.Cell(r, L.Document).SetValue(item.Document);
+            ws.Cell(r, L.Document).SetValue(SafeText.ExcelCell(item.Document));
             ws.Cell(r, L.Number).SetValue(item.Number);
-            ws.Cell(r, L.Text).SetValue(item.Text);
-            ws.Cell(r, L.Target).SetValue(item.TargetText ?? "");
+            ws.Cell(r, L.Text).SetValue(SafeText.ExcelCell(item.Text));
+            ws.Cell(r, L.Target).SetValue(SafeText.ExcelCell(item.TargetText));
             if (item.Target is { } t)
             {
                 ws.Cell(r, L.TargetValue).SetValue(t);
@@ -50,7 +56,7 @@ public static class ReportFormWriter
                 ws.Cell(r, L.LastPercent).SetValue(p);
             }
 
-            ws.Cell(r, L.LastNarrative).SetValue(item.LastNarrative ?? "");
+            ws.Cell(r, L.LastNarrative).SetValue(SafeText.ExcelCell(item.LastNarrative));
             ws.Cell(r, L.Period).SetValue(form.Period.ToString());
             r++;
         }
@@ -64,6 +70,21 @@ public static class ReportFormWriter
             {
                 ws.Range(L.FirstDataRow, c, r - 1, c).Style.Protection.SetLocked(false).Fill.SetBackgroundColor(XLColor.LightYellow);
             }
+
+            // 是否完成: a drop-down of 是 and 否; anything else typed is refused by Excel too.
+            var done = ws.Range(L.FirstDataRow, L.Done, r - 1, L.Done).SetDataValidation();
+            done.List("\"是,否\"", true);
+            done.IgnoreBlanks = true;
+            done.ErrorStyle = XLErrorStyle.Stop;
+            done.ErrorTitle = L.DoneHeader;
+            done.ErrorMessage = "请选择“是”或“否”";
+            done.ShowErrorMessage = true;
+            var percent = ws.Range(L.FirstDataRow, L.Percent, r - 1, L.Percent).SetDataValidation();
+            percent.Decimal.Between(0, 100);
+            percent.IgnoreBlanks = true;
+            percent.ErrorTitle = L.PercentHeader;
+            percent.ErrorMessage = "请填写0到100之间的数";
+            percent.ShowErrorMessage = true;
         }
 
         ws.SheetView.FreezeRows(L.HeaderRow);

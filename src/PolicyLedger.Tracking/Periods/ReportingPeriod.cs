@@ -111,10 +111,11 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
             return false;
         }
 
-        var m = Pattern().Match(text.Trim());
+        var trimmed = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        var m = Pattern().Match(trimmed);
         if (!m.Success)
         {
-            return false;
+            return TryParseChinese(trimmed, out period);
         }
 
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
@@ -133,7 +134,62 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     }
 
     public static ReportingPeriod Parse(string text) =>
-        TryParse(text, out var p) ? p : throw new FormatException($"'{text}' is not a period: write 2024Q2, 2024-05, 2024H1 or 2024");
+        TryParse(text, out var p) ? p : throw new FormatException($"“{text}”不是期间：{Formats}");
+
+    /// <summary>How a period may be written, for messages.</summary>
+    public const string Formats = "请写作 2024Q2（季度）、2024-05（月）、2024H1（半年）或 2024（年），也可写 2024年第二季度、2024年5月、2024年上半年";
+
+    /// <summary>2024年第二季度, 2024年二季度, 2024年5月, 2024年上半年, 2024年下半年, 2024年 / 2024年度.</summary>
+    private static bool TryParseChinese(string text, out ReportingPeriod period)
+    {
+        period = default;
+        var m = ChinesePattern().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        if (year is < 1900 or > 2999)
+        {
+            return false;
+        }
+
+        if (m.Groups["q"].Success)
+        {
+            var q = "一二三四".IndexOf(m.Groups["q"].Value[0], StringComparison.Ordinal) + 1;
+            q = q > 0 ? q : int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture);
+            if (q is < 1 or > 4)
+            {
+                return false;
+            }
+
+            period = new ReportingPeriod(PeriodKind.Quarter, year, q);
+        }
+        else if (m.Groups["h"].Success)
+        {
+            period = new ReportingPeriod(PeriodKind.Half, year, m.Groups["h"].Value == "上" ? 1 : 2);
+        }
+        else if (m.Groups["m"].Success)
+        {
+            var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            if (month is < 1 or > 12)
+            {
+                return false;
+            }
+
+            period = new ReportingPeriod(PeriodKind.Month, year, month);
+        }
+        else
+        {
+            period = new ReportingPeriod(PeriodKind.Year, year, 1);
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<y>\d{4})年(?:第?(?<q>[一二三四1-4])季度|(?<h>[上下])半年|(?<m>\d{1,2})月(?:份)?|度)?$", RegexOptions.None, 1000)]
+    private static partial Regex ChinesePattern();
 
     [GeneratedRegex(@"^(?<y>\d{4})(?:-?[Qq](?<q>\d)|-?[Hh](?<h>\d)|(?:-|[Mm])(?<m>\d{1,2}))?$")]
     private static partial Regex Pattern();

@@ -57,7 +57,7 @@ public static class StatusRules
         ArgumentNullException.ThrowIfNull(cadence);
         options ??= StatusOptions.Default;
 
-        var known = reports.Where(r => r.SubmittedOn <= asOf && r.Period.Start <= asOf)
+        var known = reports.Where(r => Seen(r, asOf))
             .OrderBy(r => r.Period).ThenBy(r => r.SubmittedOn).ToList();
         var last = known.Count == 0 ? null : known[^1];
         var due = cadence.LatestDue(schedule.Start, asOf);
@@ -68,39 +68,56 @@ public static class StatusRules
         if (known.FirstOrDefault(r => r.IsDone) is { } done)
         {
             last = done;
-            return Result(TrackingState.Done, null, $"reported done for {done.Period}");
+            return Result(TrackingState.Done, null, $"{done.Period}报告已完成");
         }
 
         if (schedule.Deadline is { } deadline && asOf > deadline)
         {
-            return Result(TrackingState.Overdue, 100m, $"deadline {deadline:yyyy-MM-dd} passed, not done");
+            return Result(TrackingState.Overdue, 100m, $"完成时限{Day(deadline)}已过，未完成");
         }
 
-        if (due is { } period && !known.Any(r => r.Period.Kind == period.Kind ? r.Period >= period : r.Period.End >= period.End))
+        if (due is { } period && !known.Any(r => Covers(r, period)))
         {
-            return Result(TrackingState.NotReported, null, $"no report for {period}, due {cadence.DueDate(period):yyyy-MM-dd}");
+            return Result(TrackingState.NotReported, null, $"{period}进展应于{Day(cadence.DueDate(period))}前报送，未报送");
         }
 
         if (schedule.Deadline is null)
         {
-            return Result(TrackingState.NoDeadline, null, "no deadline");
+            return Result(TrackingState.NoDeadline, null, "未明确完成时限");
         }
 
         if (last is null)
         {
-            return Result(TrackingState.OnSchedule, 0m, "nothing due yet");
+            return Result(TrackingState.OnSchedule, 0m, "尚无到期的报送");
         }
 
         var asAt = last.Period.End < asOf ? last.Period.End : asOf;
         var expected = Math.Round(schedule.ElapsedShare(asAt)!.Value * 100m, 1);
         var percent = last.Percent ?? 0m;
+        var reason = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{last.Period}报告完成{percent:0.#}%，时间已过{expected:0.#}%");
         if (percent < expected - options.BehindTolerance)
         {
-            return Result(TrackingState.Behind, expected, $"{percent}% reported for {last.Period}, {expected}% of its time elapsed");
+            return Result(TrackingState.Behind, expected, reason);
         }
 
         return percent >= expected + options.AheadMargin
-            ? Result(TrackingState.Ahead, expected, $"{percent}% reported for {last.Period}, {expected}% of its time elapsed")
-            : Result(TrackingState.OnSchedule, expected, $"{percent}% reported for {last.Period}, {expected}% of its time elapsed");
+            ? Result(TrackingState.Ahead, expected, reason)
+            : Result(TrackingState.OnSchedule, expected, reason);
     }
+
+    /// <summary>Whether a report is seen at <paramref name="asOf"/>: submitted on or before it, for a period that has begun.</summary>
+    public static bool Seen(ReportSnapshot report, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.SubmittedOn <= asOf && report.Period.Start <= asOf;
+    }
+
+    /// <summary>Whether a report answers the duty to report for <paramref name="due"/>: a report for it, or for a later period (which covers it).</summary>
+    public static bool Covers(ReportSnapshot report, ReportingPeriod due)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Period.Kind == due.Kind ? report.Period >= due : report.Period.End >= due.End;
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

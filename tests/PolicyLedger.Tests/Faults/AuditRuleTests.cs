@@ -57,7 +57,7 @@ public sealed class AuditRuleTests
 
         Assert.True(audit.ExitCode == 0, audit.ToString());
         var rows = JsonDocument.Parse(audit.Output).RootElement.EnumerateArray()
-            .Select(r => (Action: r.GetProperty("action").GetString(), Entity: r.GetProperty("entity").GetString(), Key: r.GetProperty("key").GetString()!)).ToList();
+            .Select(r => (Action: r.GetProperty("action").GetString(), Entity: r.GetProperty("entity").GetString(), Key: r.GetProperty("entityKey").GetString()!)).ToList();
         Assert.Contains(rows, r => r is { Action: "insert", Entity: "progress_reports" });
         Assert.Contains(rows, r => r is { Action: "update", Entity: "progress_reports" });
         Assert.Contains(rows, r => r is { Action: "delete", Entity: "progress_figures" });

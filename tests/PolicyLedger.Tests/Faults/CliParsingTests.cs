@@ -21,7 +21,7 @@ public sealed class CliParsingTests : IDisposable
         var units = await RealCli.RunAsync(_ledger.Args("units", "--unit", "@县住建局", "--format", "json"), Soon, workingDirectory: _ledger.Folder);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("0 items in 0 documents", run.Output, StringComparison.Ordinal);
+        Assert.Contains("0项任务", run.Output, StringComparison.Ordinal);
         Assert.True(units.ExitCode == 0, units.ToString());
         Assert.Equal("[]", units.Output.Trim());
     }
@@ -70,7 +70,7 @@ public sealed class CliParsingTests : IDisposable
         Assert.True(import.ExitCode == 0, import.ToString());
         Assert.Contains(Warning, read.Errors, StringComparison.Ordinal);
         Assert.Contains(Warning, import.Errors, StringComparison.Ordinal);
-        Assert.Contains("1 empty", import.Output, StringComparison.Ordinal);
+        Assert.Contains("空文件 1 个", import.Output, StringComparison.Ordinal);
         Assert.Equal(0, await _ledger.CountAsync(c => c.Documents.CountAsync()));
     }
 

@@ -52,16 +52,16 @@ public sealed class ConcurrencyTests
         Assert.Equal(40m, stored.Percent);
 
         // The same folder twice at once: every file imported by one process and found unchanged by the other.
-        var imported = new[] { runs[0], runs[2] }.Sum(r => Count(r.Output, "imported"));
-        var unchanged = new[] { runs[0], runs[2] }.Sum(r => Count(r.Output, "unchanged"));
+        var imported = new[] { runs[0], runs[2] }.Sum(r => Count(r.Output, "新导入"));
+        var unchanged = new[] { runs[0], runs[2] }.Sum(r => Count(r.Output, "未变"));
         Assert.Equal((Files, Files), (imported, unchanged));
     }
 
-    /// <summary>"150 files: 150 imported, 0 new versions, 0 unchanged, …": the number before a word of the summary.</summary>
+    /// <summary>"150 个文件：新导入 150 个，新版本 0 个，未变 0 个，…": the number after a word of the summary.</summary>
     private static int Count(string summary, string word)
     {
-        var line = summary.Split('\n').Single(l => l.Contains(" files: ", StringComparison.Ordinal));
-        var part = line.Split([',', ':', ';']).Select(p => p.Trim()).First(p => p.EndsWith(" " + word, StringComparison.Ordinal));
-        return int.Parse(part.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var line = summary.Split('\n').Single(l => l.Contains(" 个文件：", StringComparison.Ordinal));
+        var part = line.Split(['，', '：', '；']).Select(p => p.Trim()).First(p => p.StartsWith(word + " ", StringComparison.Ordinal));
+        return int.Parse(part.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -9,6 +9,7 @@ using PolicyLedger.Cli.Commands;
 using PolicyLedger.Formats;
 using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Queries;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading.Sources;
 using PolicyLedger.Reading.Text;
@@ -47,7 +48,7 @@ public sealed class LimitTests : IDisposable
         await ImportAsync("long.txt", $"DOC 长〔2025〕1号|县人民政府|关于长名称的通知\nITEM 1|开展工作。|L={name}|R=县财政局");
         var xlsx = Path.Combine(_ledger.Folder, "long.xlsx");
 
-        Assert.Equal(0, await ExportCommand.RunAsync(_ledger.Database, xlsx, new LedgerFilter(), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, await ExportCommand.RunAsync(_ledger.Database, xlsx, TrackingScope.Default, null, new DateOnly(2025, 7, 1), null, CliIo.Of(TextWriter.Null, TextWriter.Null)));
 
         AssertValid(xlsx);
         using var workbook = new XLWorkbook(xlsx);
@@ -58,6 +59,23 @@ public sealed class LimitTests : IDisposable
         Assert.Equal("县财政局", workbook.Worksheet(1).Cell(3, 4).GetString());
     }
 
+    [Fact]
+    public async Task A_40000_character_item_is_cut_with_the_mark_in_the_units_report_form_too()
+    {
+        var text = "开展" + new string('长', 39_997) + "工作。";
+        await ImportAsync("longitem.txt", $"DOC 长〔2025〕3号|县人民政府|关于长事项的通知\nITEM 1|{text}|L=县财政局");
+        var xlsx = Path.Combine(_ledger.Folder, "form.xlsx");
+        var errors = new StringWriter();
+
+        var code = await ReportFormExport.RunAsync(_ledger.Database, xlsx, "县财政局", "2025Q2", TrackingScope.Default, null, CliIo.Of(TextWriter.Null, errors));
+
+        Assert.True(code == 0, errors.ToString());
+        AssertValid(xlsx);
+        using var workbook = new XLWorkbook(xlsx);
+        var cell = workbook.Worksheet(1).Cell(PolicyLedger.Tracking.Forms.ReportFormLayout.FirstDataRow, PolicyLedger.Tracking.Forms.ReportFormLayout.Text).GetString();
+        Assert.Equal(text[..(SafeText.ExcelCellLimit - SafeText.TruncatedMark.Length)] + SafeText.TruncatedMark, cell);
+    }
+
     private const string LedgerWorkbookSheet = PolicyLedger.Ledger.Export.LedgerWorkbook.MatrixSheet;
 
     [Fact]
@@ -66,7 +84,7 @@ public sealed class LimitTests : IDisposable
         await ImportAsync("ctl.txt", "DOC 控〔2025〕2号|县人民政府|关于\u0001控制\u001B[31m字符的通知\nITEM 1|开展\u0007工作\u202E。|L=县\u0002财政局");
         var xlsx = Path.Combine(_ledger.Folder, "ctl.xlsx");
 
-        Assert.Equal(0, await ExportCommand.RunAsync(_ledger.Database, xlsx, new LedgerFilter(), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, await ExportCommand.RunAsync(_ledger.Database, xlsx, TrackingScope.Default, null, new DateOnly(2025, 7, 1), null, CliIo.Of(TextWriter.Null, TextWriter.Null)));
 
         AssertValid(xlsx);
         using var workbook = new XLWorkbook(xlsx);

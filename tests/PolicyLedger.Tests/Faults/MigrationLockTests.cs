@@ -57,7 +57,7 @@ public sealed class MigrationLockTests
         var import = await RealCli.RunAsync(ledger.Args("import", ledger.Samples("b", 2)), Soon);
 
         Assert.True(read.ExitCode == 0, read.ToString());
-        Assert.Contains("items in 2 documents", read.Output, StringComparison.Ordinal);
+        Assert.Contains("2个文件，", read.Output, StringComparison.Ordinal);
         Assert.True(import.ExitCode == 0, import.ToString());
     }
 

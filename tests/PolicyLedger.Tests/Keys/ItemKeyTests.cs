@@ -65,7 +65,7 @@ public class ItemKeyTests
         Assert.Equal(expected, ItemKey.ItemMatches(typed, stored, number));
 
     private static TrackedItem Item(long source, int position, string document, string id) => new(
-        new ItemKey(document, id).ToString(), source, position, source * 100, id, id, document, "text", [], null, null, null,
+        new ItemKey(document, id).ToString(), source, position, source * 10 + position, source * 100, id, id, document, "甲市", "text", [], null, null, null,
         ItemSchedule.Decide([], 2024, null, new DateOnly(2024, 1, 1)), ReportingCadence.Default);
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClosedXML.Excel;
 using PolicyLedger.Cli.Commands;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Export;
 using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Queries;
@@ -29,7 +30,7 @@ public sealed class LedgerExportTests : IDisposable
         Assert.Equal(0, summary.Failed);
         var xlsx = Path.Combine(_folder, "out", "台账.xlsx");
 
-        Assert.Equal(0, await ExportCommand.RunAsync(Database, xlsx, new LedgerFilter(), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, await ExportCommand.RunAsync(Database, xlsx, TrackingScope.Default, null, new DateOnly(2024, 7, 1), null, CliIo.Of(TextWriter.Null, TextWriter.Null)));
 
         using var workbook = new XLWorkbook(xlsx);
         var sheet = workbook.Worksheet("济管〔2023〕19号");
@@ -68,7 +69,7 @@ public sealed class LedgerExportTests : IDisposable
         await new LedgerImporter(Database, LedgerTestFiles.Read, new MentionUnitResolution(), TimeProvider.System).ImportAsync([file]);
         var xlsx = Path.Combine(_folder, "unit.xlsx");
 
-        Assert.Equal(0, await ExportCommand.RunAsync(Database, xlsx, new LedgerFilter(Unit: "市财政局"), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, await ExportCommand.RunAsync(Database, xlsx, TrackingScope.Default, "市财政局", new DateOnly(2024, 7, 1), null, CliIo.Of(TextWriter.Null, TextWriter.Null)));
 
         using var workbook = new XLWorkbook(xlsx);
         var sheet = workbook.Worksheet("甲〔2023〕1号");

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Cli.Commands;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Tracking.Periods;
 
 namespace PolicyLedger.Tests.Tracking;
@@ -14,7 +15,7 @@ public class FormRoundTripTests
     public async Task Bad_rows_are_named_good_rows_stored_and_a_second_import_is_a_no_op()
     {
         await using var l = await TrackingLedger.CreateAsync();
-        var source = await l.AddDocumentAsync(Path.Combine(l.Folder, "none.txt"), "济源市2024年重点工作", new DateOnly(2024, 6, 27),
+        var source = await l.AddDocumentAsync(Path.Combine(l.Folder, "none.txt"), "甲市2024年重点工作", new DateOnly(2024, 6, 27),
         [
             ("1", "城镇新增就业1.6万人", ["人社局"], (16000m, "人", "1.6万人")),
             ("2", "新增技能人才1万人", ["人社局"], (10000m, "人", "1万人")),
@@ -24,8 +25,8 @@ public class FormRoundTripTests
         var form = Path.Combine(l.Folder, "人社局-2024Q2.xlsx");
         var output = new StringWriter();
         var errors = new StringWriter();
-        Assert.Equal(0, await ReportFormExport.RunAsync(l.Database, form, "人社局", "2024Q2", output, errors));
-        Assert.Contains("3 items", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await ReportFormExport.RunAsync(l.Database, form, "人社局", "2024Q2", TrackingScope.Default, null, CliIo.Of(output, errors)));
+        Assert.Contains("3项", output.ToString(), StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(Path.Combine(l.Folder, "招聘会.pdf"), "pdf");
         var s = source.Documents[0].Key;
@@ -54,14 +55,14 @@ public class FormRoundTripTests
         var reportsBefore = await l.Db.ProgressReports.CountAsync();
         output = new StringWriter();
         errors = new StringWriter();
-        Assert.Equal(1, await ProgressCommand.ImportAsync(l.Database, form, Q2, "tester", output, errors));
+        Assert.Equal(1, await ProgressCommand.ImportAsync(l.Database, form, Q2, "tester", CliIo.Of(output, errors)));
         var rejected = errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, rejected.Length);
-        Assert.EndsWith("填报 row 5: percent 150 is outside 0–100", rejected[0], StringComparison.Ordinal);
-        Assert.EndsWith("填报 row 6: figure '不详' is not a number", rejected[1], StringComparison.Ordinal);
-        Assert.EndsWith($"填报 row 7: item {s}#4 is not 人社局's: it belongs to 财政局", rejected[2], StringComparison.Ordinal);
-        Assert.EndsWith($"填报 row 8: unknown item {s}#9", rejected[3], StringComparison.Ordinal);
-        Assert.Contains("1 added, 0 corrected, 0 unchanged, 4 rejected", output.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("填报 第5行：完成进度150超出0–100", rejected[0], StringComparison.Ordinal);
+        Assert.EndsWith("填报 第6行：完成数值“不详”不是一个数量（可写 30家、1.2万、16,000 或 3.5亿元）", rejected[1], StringComparison.Ordinal);
+        Assert.EndsWith($"填报 第7行：事项 {s}#4 不是本单位的：其责任单位是 财政局", rejected[2], StringComparison.Ordinal);
+        Assert.EndsWith($"填报 第8行：没有编号为 {s}#9 的事项", rejected[3], StringComparison.Ordinal);
+        Assert.Contains("添加1行，更正0行，未变化0行，未采纳4行", output.ToString(), StringComparison.Ordinal);
 
         var stored = await l.Db.ProgressReports.Include(r => r.Figures).Include(r => r.Evidence).SingleAsync();
         Assert.Equal(reportsBefore + 1, await l.Db.ProgressReports.CountAsync());
@@ -69,14 +70,14 @@ public class FormRoundTripTests
 
         var audit = await l.Db.AuditLog.CountAsync();
         output = new StringWriter();
-        Assert.Equal(1, await ProgressCommand.ImportAsync(l.Database, form, Q2, "tester", output, new StringWriter()));
-        Assert.Contains("0 added, 0 corrected, 1 unchanged, 4 rejected", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, await ProgressCommand.ImportAsync(l.Database, form, Q2, "tester", CliIo.Of(output, new StringWriter())));
+        Assert.Contains("添加0行，更正0行，未变化1行，未采纳4行", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, await l.Db.ProgressReports.CountAsync());
         Assert.Equal(audit, await l.Db.AuditLog.CountAsync());
 
         // The next form carries this report as the last one.
         var next = Path.Combine(l.Folder, "next.xlsx");
-        Assert.Equal(0, await ReportFormExport.RunAsync(l.Database, next, "人社局", "2024Q3", new StringWriter(), new StringWriter()));
+        Assert.Equal(0, await ReportFormExport.RunAsync(l.Database, next, "人社局", "2024Q3", TrackingScope.Default, null, CliIo.Of(new StringWriter(), new StringWriter())));
         using var again = new XLWorkbook(next);
         Assert.Equal(60d, again.Worksheet("填报").Cell(4, 7).GetDouble());
         Assert.Equal("举办招聘会20场", again.Worksheet("填报").Cell(4, 8).GetString());
@@ -87,8 +88,8 @@ public class FormRoundTripTests
     {
         await using var l = await TrackingLedger.CreateAsync();
         var errors = new StringWriter();
-        Assert.Equal(2, await ReportFormExport.RunAsync(l.Database, Path.Combine(l.Folder, "x.xlsx"), "无此单位", "2024Q2", new StringWriter(), errors));
-        Assert.Contains("no unit named 无此单位", errors.ToString(), StringComparison.Ordinal);
-        Assert.Equal(2, await ReportFormExport.RunAsync(l.Database, Path.Combine(l.Folder, "x.xlsx"), "人社局", "二季度", new StringWriter(), new StringWriter()));
+        Assert.Equal(2, await ReportFormExport.RunAsync(l.Database, Path.Combine(l.Folder, "x.xlsx"), "无此单位", "2024Q2", TrackingScope.Default, null, CliIo.Of(new StringWriter(), errors)));
+        Assert.Contains("没有名称或编号为“无此单位”的单位", errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await ReportFormExport.RunAsync(l.Database, Path.Combine(l.Folder, "x.xlsx"), "人社局", "二季度", TrackingScope.Default, null, CliIo.Of(new StringWriter(), new StringWriter())));
     }
 }

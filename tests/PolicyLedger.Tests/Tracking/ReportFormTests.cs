@@ -89,12 +89,12 @@ public class ReportFormTests
         Assert.True(r.Entries[1].Done);
         Assert.Equal(
         [
-            "填报!6: percent 120 is outside 0–100",
-            "填报!7: percent '六成' is not a number",
-            "填报!8: figure '很多' is not a number",
-            "填报!9: wrong period 2024Q1: the form is for 2024Q2",
-            "填报!10: item 1#9 is not 人社局's: it belongs to 财政局",
-            "填报!11: unknown item 9#99",
+            "填报!6: 完成进度120超出0–100",
+            "填报!7: 完成进度“六成”不是数字",
+            "填报!8: 完成数值“很多”不是一个数量（可写 30家、1.2万、16,000 或 3.5亿元）",
+            "填报!9: 期间“2024Q1”与本表期间2024Q2不符",
+            "填报!10: 事项 1#9 不是本单位的：其责任单位是 财政局",
+            "填报!11: 没有编号为 9#99 的事项",
         ], r.Rejected.Select(x => x.ToString()));
     }
 
@@ -103,7 +103,7 @@ public class ReportFormTests
     {
         var r = ReportFormReader.Read(Fill(ws => Set(ws, 4, 60, null, null, "x", null, null)), Catalog, ReportingPeriod.Parse("2024Q3"));
         Assert.Empty(r.Entries);
-        Assert.Equal("填报!2: wrong period: the form is for 2024Q2, expected 2024Q3", Assert.Single(r.Rejected).ToString());
+        Assert.Equal("填报!2: 期间不符：此表是2024Q2的，应为2024Q3", Assert.Single(r.Rejected).ToString());
     }
 
     [Fact]

@@ -23,11 +23,11 @@ public class Seed002EndToEndTests
         var seed = SharedData.Path("seeds", "002_1db4aff5efda3015.txt");
         var importOutput = new StringWriter();
         Assert.Equal(0, await ImportCommand.RunAsync(l.Database, [seed], null, importOutput, new StringWriter()));
-        Assert.Contains("154 items", importOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("154 个事项", importOutput.ToString(), StringComparison.Ordinal);
         var imported = await l.Db.AuditLog.Where(a => a.Action == "import").SingleAsync();
         Assert.Equal((seed, "sources"), (imported.EntityKey, imported.Entity));
         Assert.Contains("\"Items\":154", imported.After, StringComparison.Ordinal);
-        var items = await l.Service.ItemsAsync();
+        var items = await l.ItemsAsync();
         Assert.Equal(154, items.Count);
         Assert.All(items, i => Assert.Equal(PeriodKind.Quarter, i.Cadence.Kind));
         // Deadlines: the plan year (2024) for every item, except item 79, whose text gives one (9月底前完成…).
@@ -39,10 +39,9 @@ public class Seed002EndToEndTests
 
         // Q1: every item reported on time at 25 %, except items 151–154 (never report).
         l.At("2024-03-29");
-        var service = l.Service;
         foreach (var item in items.Where(i => Number(i) <= 150))
         {
-            Assert.Equal(ReportOutcome.Added, (await service.AddReportAsync(new ReportInput(item.Key, ReportingPeriod.Parse("2024Q1"), 25, false, null, "一季度推进", [], null))).Outcome);
+            Assert.Equal(ReportOutcome.Added, (await l.ReportAsync(new ReportInput(item.Key, ReportingPeriod.Parse("2024Q1"), 25, false, null, "一季度推进", [], null))).Outcome);
         }
 
         // Q2 (due 2024-06-30): 1–10 done; 11–100 at 50 % on time; 101–130 at 30 % on time; 131–150 at 50 % late (07-05).
@@ -51,16 +50,16 @@ public class Seed002EndToEndTests
         {
             var n = Number(item);
             var (percent, done) = n <= 10 ? (100m, true) : n <= 100 ? (50m, false) : (30m, false);
-            await service.AddReportAsync(new ReportInput(item.Key, ReportingPeriod.Parse("2024Q2"), percent, done, null, "二季度推进", [], null));
+            await l.ReportAsync(new ReportInput(item.Key, ReportingPeriod.Parse("2024Q2"), percent, done, null, "二季度推进", [], null));
         }
 
         l.At("2024-07-05");
         foreach (var item in items.Where(i => Number(i) is > 130 and <= 150))
         {
-            await service.AddReportAsync(new ReportInput(item.Key, ReportingPeriod.Parse("2024Q2"), 50, false, null, "二季度推进", [], null));
+            await l.ReportAsync(new ReportInput(item.Key, ReportingPeriod.Parse("2024Q2"), 50, false, null, "二季度推进", [], null));
         }
 
-        var status = await service.StatusAsync(new DateOnly(2024, 7, 10));
+        var status = await l.StatusAsync(new DateOnly(2024, 7, 10));
         var counts = status.GroupBy(s => s.Status.State).ToDictionary(g => g.Key, g => g.Count());
         // Item 79 reported 50 % at the end of Q2 with 66 % of its time (to 09-30) gone: behind.
         Assert.Equal(TrackingState.Behind, status.Single(r => r.Item.ItemKey == "79").Status.State);
@@ -70,13 +69,15 @@ public class Seed002EndToEndTests
         Assert.Equal(4, counts[TrackingState.NotReported]);
 
         // At the year's end with nothing more reported, every unfinished item is overdue.
-        var yearEnd = await service.StatusAsync(new DateOnly(2025, 1, 1));
+        var yearEnd = await l.StatusAsync(new DateOnly(2025, 1, 1));
         Assert.Equal(144, yearEnd.Count(s => s.Status.State == TrackingState.Overdue));
 
         var docx = Path.Combine(l.Folder, "bulletin.docx");
         var output = new StringWriter();
-        Assert.Equal(0, await BulletinCommand.RunAsync(l.Database, ReportingPeriod.Parse("2024Q2"), "docx", docx, new DateOnly(2024, 7, 10), new DateOnly(2024, 7, 12),
-            "济源市人民政府办公室", ["各开发区管理办公室", "各镇人民政府", "各街道办事处", "市人民政府各部门"], output, new StringWriter()));
+        var request = new BulletinRequest(ReportingPeriod.Parse("2024Q2"), TrackingScope.Default, new DateOnly(2024, 7, 10), new DateOnly(2024, 7, 12),
+            "济源市人民政府办公室", ["各开发区管理办公室", "各镇人民政府", "各街道办事处", "市人民政府各部门"]);
+        Assert.Equal(0, await BulletinCommand.RunAsync(l.Database, request, "docx", docx, null, CliIo.Of(output, new StringWriter())));
+        Assert.Empty(DocumentValidityTests.DocxErrors(docx));
         using var doc = WordprocessingDocument.Open(docx, false);
         var body = doc.MainDocumentPart!.Document.Body!;
         var paras = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
@@ -11,6 +12,8 @@ namespace PolicyLedger.Tests.Tracking;
 public sealed class TrackingLedger : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly ServiceProvider _services;
+    private readonly List<AsyncServiceScope> _scopes = [];
 
     private TrackingLedger(string folder, LedgerDatabase database, LedgerContext db, FakeTimeProvider clock)
     {
@@ -18,7 +21,36 @@ public sealed class TrackingLedger : IAsyncDisposable
         Database = database;
         Db = db;
         Clock = clock;
+        _services = new ServiceCollection().AddPolicyLedger(database, clock).BuildServiceProvider();
     }
+
+    /// <summary>The local administrator the tests act as.</summary>
+    public Actor Admin { get; } = Actor.LocalAdmin("tester");
+
+    /// <summary>A service from a fresh scope (a command's or a request's worth: its own context and item cache).</summary>
+    public T Get<T>()
+        where T : notnull
+    {
+        var scope = _services.CreateAsyncScope();
+        _scopes.Add(scope);
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
+
+    public ReportService Reports => Get<ReportService>();
+
+    /// <summary>Every current item (a fresh read).</summary>
+    public Task<IReadOnlyList<TrackedItem>> ItemsAsync() => Get<TrackingItems>().AllAsync();
+
+    /// <summary>Status at a date over the whole ledger (or a scope), as the admin sees it.</summary>
+    public async Task<IReadOnlyList<StatusRow>> StatusAsync(DateOnly asOf, TrackingScope? scope = null)
+    {
+        var result = await Get<StatusService>().StatusAsync(Admin, new StatusQuery(scope ?? TrackingScope.Default, asOf));
+        Assert.True(result.Ok, result.Problem?.ToString());
+        return result.Value.Rows;
+    }
+
+    /// <summary>Adds a report as the admin and says what it did.</summary>
+    public Task<ReportResult> ReportAsync(ReportInput input) => Reports.AddAsync(Admin, input);
 
     public string Folder => _folder;
 
@@ -28,7 +60,6 @@ public sealed class TrackingLedger : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public TrackingService Service => new(Db, Clock);
 
     /// <param name="postgresServer">A PostgreSQL server's connection string: a throwaway database is made on it (and dropped after); null: SQLite.</param>
     public static async Task<TrackingLedger> CreateAsync(string? postgresServer = null)
@@ -49,20 +80,31 @@ public sealed class TrackingLedger : IAsyncDisposable
     public void At(string date) =>
         Clock.SetUtcNow(new DateTimeOffset(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
 
-    /// <summary>Adds a document with items: (key, text, units, target quantity or null).</summary>
-    public async Task<LedgerSource> AddDocumentAsync(string path, string title, DateOnly date, IEnumerable<(string Key, string Text, string[] Units, (decimal Value, string Unit, string Text)? Target)> items)
+    /// <summary>Adds a document with items: (key, text, units, target quantity or null), of a jurisdiction, with a cadence stored as at import.</summary>
+    public async Task<LedgerSource> AddDocumentAsync(
+        string path,
+        string title,
+        DateOnly date,
+        IEnumerable<(string Key, string Text, string[] Units, (decimal Value, string Unit, string Text)? Target)> items,
+        string jurisdiction = "甲市",
+        string? cadenceText = "每季度末，各责任单位要向市政府报告重点工作进展情况。",
+        string? docNumber = null,
+        IReadOnlyDictionary<string, (DateOnly? Start, DateOnly? End)>? times = null)
     {
         var units = new Dictionary<string, LedgerUnit>(StringComparer.Ordinal);
         foreach (var u in Db.Units.ToList())
         {
-            units[u.Name] = u;
+            units[u.Key] = u;
         }
+
+        var cadence = cadenceText is null ? PolicyLedger.Tracking.Periods.ReportingCadence.Default : StoredCadence.Read(cadenceText, 0, cadenceText.Length);
 
         var source = new LedgerSource { Path = path, FileName = Path.GetFileName(path), CurrentVersion = 1, CurrentHash = Guid.NewGuid().ToString("N") };
         var doc = new LedgerDocument
         {
-            ContentHash = source.CurrentHash, IsCurrent = true, Version = 1, Position = 0, Title = title, Date = date, Jurisdiction = "济源",
-            Key = PolicyLedger.Reading.Syntax.DocumentKey.Of(null, title, date, source.FileName, 0),
+            ContentHash = source.CurrentHash, IsCurrent = true, Version = 1, Position = 0, Title = title, Date = date, Jurisdiction = jurisdiction, DocNumber = docNumber,
+            Key = PolicyLedger.Reading.Syntax.DocumentKey.Of(docNumber, title, date, source.FileName, 0),
+            CadenceKind = cadence.Kind.ToString(), CadenceDueDay = cadence.DueDayOfNextMonth, CadenceSource = cadence.Source,
             ImportedAt = Clock.GetUtcNow(), SpanStart = 0, SpanLength = 0,
         };
         source.Documents.Add(doc);
@@ -73,13 +115,22 @@ public sealed class TrackingLedger : IAsyncDisposable
             var r = 0;
             foreach (var name in names)
             {
-                if (!units.TryGetValue(name, out var unit))
+                var unitKey = jurisdiction + "/" + name;
+                if (!units.TryGetValue(unitKey, out var unit))
                 {
-                    unit = new LedgerUnit { Key = "济源/" + name, Name = name, Jurisdiction = "济源", Kind = PolicyLedger.Reading.Units.UnitKind.Department };
-                    units[name] = unit;
+                    unit = new LedgerUnit { Key = unitKey, Name = name, Jurisdiction = jurisdiction, Kind = PolicyLedger.Reading.Units.UnitKind.Department };
+                    units[unitKey] = unit;
                 }
 
-                item.Responsibilities.Add(new LedgerResponsibility { Unit = unit, Role = r == 0 ? LedgerRole.Lead : LedgerRole.Responsible, Mention = name, Ordinal = r++ });
+                // A unit stored before is referred to by id; a new one goes in with the document.
+                item.Responsibilities.Add(unit.Id != 0
+                    ? new LedgerResponsibility { UnitId = unit.Id, Role = r == 0 ? LedgerRole.Lead : LedgerRole.Responsible, Mention = name, Ordinal = r++ }
+                    : new LedgerResponsibility { Unit = unit, Role = r == 0 ? LedgerRole.Lead : LedgerRole.Responsible, Mention = name, Ordinal = r++ });
+            }
+
+            if (times is not null && times.TryGetValue(key, out var time))
+            {
+                item.Times.Add(new LedgerTime { Text = "时限", Start = time.Start, End = time.End, Ordinal = 0 });
             }
 
             if (target is { } t)
@@ -99,6 +150,12 @@ public sealed class TrackingLedger : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var scope in _scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        await _services.DisposeAsync();
         await Db.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Database.Provider == LedgerProvider.Postgres)

@@ -78,6 +78,16 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Property<string>("Basis")
                         .HasColumnType("text");
 
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CadenceSource")
+                        .HasColumnType("text");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -607,6 +617,21 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("evidence_blobs", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -719,6 +744,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
                     b.Property<long>("UnitId")
                         .HasColumnType("bigint");
 
@@ -740,6 +768,157 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("progress_reports", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("PolicyLedger:Audit", "skip");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.DataProtectionKeyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserJurisdiction", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("UserId", "Jurisdiction");
+
+                    b.ToTable("user_jurisdictions", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserUnit", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("UserId", "UnitKey");
+
+                    b.ToTable("user_units", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
@@ -877,6 +1056,35 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.ApiToken", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserJurisdiction", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", null)
+                        .WithMany("Jurisdictions")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserUnit", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", null)
+                        .WithMany("Units")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
                 {
                     b.Navigation("Headings");
@@ -905,6 +1113,13 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Navigation("Evidence");
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUser", b =>
+                {
+                    b.Navigation("Jurisdictions");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

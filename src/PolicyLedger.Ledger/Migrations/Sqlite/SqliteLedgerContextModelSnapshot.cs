@@ -69,6 +69,16 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Property<string>("Basis")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CadenceSource")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -580,6 +590,21 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("evidence_blobs", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -686,6 +711,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -707,6 +735,151 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("progress_reports", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PolicyLedger:Audit", "skip");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.DataProtectionKeyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PolicyLedger:Audit", "secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserJurisdiction", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Jurisdiction");
+
+                    b.ToTable("user_jurisdictions", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserUnit", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "UnitKey");
+
+                    b.ToTable("user_units", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
@@ -844,6 +1017,35 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.ApiToken", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserJurisdiction", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", null)
+                        .WithMany("Jurisdictions")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUserUnit", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Users.LedgerUser", null)
+                        .WithMany("Units")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerDocument", b =>
                 {
                     b.Navigation("Headings");
@@ -872,6 +1074,13 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Navigation("Evidence");
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Users.LedgerUser", b =>
+                {
+                    b.Navigation("Jurisdictions");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

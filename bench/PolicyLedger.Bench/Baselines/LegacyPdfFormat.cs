@@ -3,27 +3,31 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PolicyLedger.Reading.Sources;
 using PolicyLedger.Reading.Text;
+using PolicyLedger.Formats;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
-namespace PolicyLedger.Formats;
+namespace PolicyLedger.Bench.Baselines;
 
 /// <summary>
+/// The PDF reading as it was before issue 16 (commit f96528a), kept unchanged as the baseline the PDF benchmark compares
+/// the current reading with in the same run. Not used anywhere else.
 /// PDF files with a text layer. Letters are grouped into lines by baseline and lines ordered top to bottom; page
 /// numbers (— 5 —, 第5页) and running heads (a line that repeats at the top or bottom of most pages) are removed;
 /// a line that runs to the right margin is joined with the next one when that one is not indented, so paragraphs
 /// come out on one line, across pages too; text set at an angle (watermarks) is left out; look-alike radicals are mapped back to ideographs (see <see cref="ExtractedText"/>).
 /// A PDF without a text layer (a scan) is an error that says so.
 /// </summary>
-public sealed partial class PdfFormat : ISourceFormat
+public sealed partial class LegacyPdfFormat : ISourceFormat
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
 
-    public SourceText Load(string fileName, Stream content) => SourceFormats.Guard("PDF", () => Read(fileName, content));
+    public SourceText Load(string fileName, Stream content) => Read(fileName, content);
 
     private SourceText Read(string fileName, Stream content)
     {
-        using var buffer = SourceFormats.Buffer(content);
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
         var pages = new List<List<PdfLine>>();
         try
         {
@@ -53,7 +57,7 @@ public sealed partial class PdfFormat : ISourceFormat
         }
 
         RemovePageFurniture(pages);
-        return new SourceText(fileName, ExtractedText.Repair(Join(pages.SelectMany(p => p).ToList())), null, []);
+        return new SourceText(fileName, Repair(Join(pages.SelectMany(p => p).ToList())), null, []);
     }
 
     /// <summary>One line of a page: its text, left and right edges, baseline and font size.</summary>
@@ -191,6 +195,24 @@ public sealed partial class PdfFormat : ISourceFormat
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The old repair: Kangxi radicals, the radicals supplement and compatibility ideographs by NFKC, controls removed.</summary>
+    private static string Repair(string text)
+    {
+        var repaired = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not '\n' and not '\t')
+            {
+                continue;
+            }
+
+            var lookAlike = c is (>= '\u2F00' and <= '\u2FD5') or (>= '\u2E80' and <= '\u2EF3') or (>= '\uF900' and <= '\uFAFF');
+            repaired.Append(lookAlike ? c.ToString().Normalize(NormalizationForm.FormKC) : c.ToString());
+        }
+
+        return repaired.ToString();
     }
 
     [GeneratedRegex(@"^(?:[—–\-－―~·]*\d{1,4}[—–\-－―~·]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|[Pp]age\d{1,4}(?:of\d{1,4})?)$")]

@@ -1,0 +1,82 @@
+using PolicyLedger.Benefits;
+using PolicyLedger.Benefits.Quotes;
+using PolicyLedger.Benefits.Rules;
+using PolicyLedger.Ledger.Queries;
+using PolicyLedger.Ledger.Storage;
+
+namespace PolicyLedger.Cli.Commands;
+
+/// <summary>What the benefit commands share: where the rules are, and the documents' texts from the ledger and from files.</summary>
+internal static class BenefitAccess
+{
+    /// <summary>The rules folder: --rules, else $POLICYLEDGER_RULES, else the rules shipped beside the program, else ./rules.</summary>
+    public static string RulesFolder(string? given)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given;
+        }
+
+        var configured = Environment.GetEnvironmentVariable(RuleSetLoader.EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var shipped = Path.Combine(AppContext.BaseDirectory, "rules");
+        return Directory.Exists(shipped) ? shipped : "rules";
+    }
+
+    /// <summary>
+    /// The current texts of the documents: from the ledger when there is one (a PostgreSQL database, or a SQLite file that
+    /// exists: the benefit commands never create one), then from the files given, which win for the same document.
+    /// </summary>
+    public static async Task<DocumentTextIndex> TextsAsync(LedgerDatabase database, bool ledgerGiven, IReadOnlyList<string> files, TextWriter errors, CancellationToken ct)
+    {
+        var sources = new List<DocumentSource>();
+        if (ledgerGiven || database.Provider == LedgerProvider.Postgres || File.Exists(database.Display))
+        {
+            var stored = await LedgerAccess.QueryAsync(database, errors, english: false, c => DocumentTextQueries.CurrentAsync(c, ct), ct);
+            sources.AddRange((stored ?? []).Select(FromLedger));
+        }
+
+        if (files.Count > 0)
+        {
+            var reader = Readers.Create();
+            foreach (var entry in FileBatch.Expand(files, reader.Loader.Handles))
+            {
+                if (entry.Error is not null)
+                {
+                    await errors.WriteLineAsync($"{entry.Path}: {entry.Error}");
+                    continue;
+                }
+
+                var reading = reader.ReadFile(entry.Path);
+                foreach (var error in reading.Diagnostics.Where(d => d.Severity == Reading.Syntax.DiagnosticSeverity.Error))
+                {
+                    await errors.WriteLineAsync($"{entry.Path}: {error.Message} ({error.Code})");
+                }
+
+                sources.AddRange(DocumentSources.From(reading));
+            }
+        }
+
+        return DocumentTextIndex.Build(sources);
+    }
+
+    public static DocumentSource FromLedger(StoredDocumentText d) => new(
+        d.Key,
+        $"台账中的 {d.FileName} 第{d.Version}版",
+        d.Text,
+        d.Span,
+        d.Items.Select(i => new ItemExtent(i.Id, i.Number, i.Span)).ToList());
+
+    /// <summary>Prints the diagnostics of loading rules or scenarios to the error stream, errors first.</summary>
+    public static void Report(IEnumerable<BenefitDiagnostic> diagnostics, TextWriter errors)
+    {
+        foreach (var d in diagnostics.OrderByDescending(d => d.IsError))
+        {
+            errors.WriteLine(d.ToString());
+        }
+    }
+}

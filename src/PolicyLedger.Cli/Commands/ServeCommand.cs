@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using PolicyLedger.Web;
+
+namespace PolicyLedger.Cli.Commands;
+
+/// <summary><c>policyledger serve [--urls http://127.0.0.1:5080]</c>: the web application on the ledger of --db / POLICYLEDGER_DB.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(LedgerOptions options)
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {WebApp.DefaultUrls}; several separated by ';')." };
+        var command = new Command("serve", "Serve the web application (pages and REST API under /api/v1) on the ledger. Add the first user with `user add NAME --role admin --password-stdin`.");
+        command.Options.Add(urls);
+        command.SetAction(async (parse, ct) =>
+        {
+            var database = options.Database(parse);
+            var given = parse.GetValue(urls);
+            var app = WebApp.Create(string.IsNullOrWhiteSpace(given) ? [] : ["--urls", given], database);
+            try
+            {
+                await app.StartAsync(ct);
+                await app.WaitForShutdownAsync(ct);
+                return 0;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+            {
+                await Console.Error.WriteLineAsync($"policyledger: 无法启动网页服务（{database.Display}）：{e.GetBaseException().Message}");
+                return 2;
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+        });
+        return command;
+    }
+}

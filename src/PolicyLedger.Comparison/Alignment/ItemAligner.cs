@@ -1,0 +1,185 @@
+namespace PolicyLedger.Comparison.Alignment;
+
+/// <summary>One link between A's item and B's item, by index.</summary>
+internal readonly record struct Link(int A, int B, LinkKind Kind);
+
+/// <summary>
+/// Pairs the items of two documents that carry out the same measure. Stateless; four small steps over the
+/// similarity matrix of a <see cref="PreparedPair"/>:
+/// <list type="number">
+/// <item><b>Anchors.</b> A and B items that are each other's most similar item (mutual best), above the chance level of
+/// the unrelated pairs (<see cref="PreparedPair.ChanceLevel"/>), and more similar to each other than either is to any
+/// item of its own document. A document never states a measure twice, so its own items show how alike two different
+/// measures can be; a counterpart must beat that.</item>
+/// <item><b>Sections.</b> The anchors show which section of A corresponds to which of B (the one that holds most of
+/// its anchors). A mutual best pair that beats the null of one side only is kept when its sections correspond.</item>
+/// <item><b>Splits.</b> An unpaired B item whose most similar A item is paired with a B item standing beside it
+/// (<see cref="ComparisonOptions.SiblingDistance"/>) joins that pair when it holds a word of the A item that the
+/// parts so far lack and is more like the A item than like any item of its own document outside the parts.</item>
+/// <item><b>Bundles.</b> The same from A's side: an unpaired A item joins the pair of the B item it is most like, when
+/// it stands beside that item's A partner. Splits and bundles repeat until nothing changes.</item>
+/// </list>
+/// Order and headings help (sections, neighbours) but do not decide: a measure moved to another section is still
+/// found as an anchor.
+/// </summary>
+internal static class ItemAligner
+{
+    public static IReadOnlyList<Link> Align(PreparedPair pair, ComparisonOptions options)
+    {
+        var n = pair.A.Length;
+        var m = pair.B.Length;
+        var s = pair.Similarity;
+        var bestForA = new int[n];
+        var bestForB = new int[m];
+        for (var i = 0; i < n; i++)
+        {
+            bestForA[i] = ArgMax(m, j => s[i, j]);
+        }
+
+        for (var j = 0; j < m; j++)
+        {
+            bestForB[j] = ArgMax(n, i => s[i, j]);
+        }
+
+        var links = new List<Link>();
+        var weak = new List<(int A, int B)>();
+        for (var i = 0; i < n; i++)
+        {
+            var j = bestForA[i];
+            if (j < 0 || bestForB[j] != i || s[i, j] <= pair.ChanceLevel)
+            {
+                continue;
+            }
+
+            var (low, high) = MinMax(pair.NearestSiblingA[i], pair.NearestSiblingB[j]);
+            if (s[i, j] > high)
+            {
+                links.Add(new Link(i, j, LinkKind.Anchor));
+            }
+            else if (s[i, j] > low)
+            {
+                weak.Add((i, j));
+            }
+        }
+
+        var corresponding = CorrespondingSections(pair, links);
+        links.AddRange(weak.Where(w => corresponding.Contains((pair.A[w.A].Section, pair.B[w.B].Section)))
+            .Select(w => new Link(w.A, w.B, LinkKind.Section)));
+
+        AddSplitsAndBundles(pair, links, bestForA, bestForB, options.SiblingDistance);
+        return links.OrderBy(l => l.A).ThenBy(l => l.B).ToList();
+    }
+
+    /// <summary>Section pairs that correspond: for each section, the section of the other document holding most of its anchors' counterparts.</summary>
+    private static HashSet<(string, string)> CorrespondingSections(PreparedPair pair, List<Link> anchors)
+    {
+        var counts = anchors.GroupBy(l => (A: pair.A[l.A].Section, B: pair.B[l.B].Section)).ToDictionary(g => g.Key, g => g.Count());
+        var corresponding = new HashSet<(string, string)>();
+        foreach (var side in new[] { true, false })
+        {
+            foreach (var group in counts.GroupBy(c => side ? c.Key.A : c.Key.B))
+            {
+                var most = group.Max(c => c.Value);
+                foreach (var c in group.Where(c => c.Value == most))
+                {
+                    corresponding.Add((c.Key.A, c.Key.B));
+                }
+            }
+        }
+
+        return corresponding;
+    }
+
+    private static void AddSplitsAndBundles(PreparedPair pair, List<Link> links, int[] bestForA, int[] bestForB, int distance)
+    {
+        var splits = new Side(pair.B, pair.A, pair.SiblingsB, bestForB, (j, i) => new Link(i, j, LinkKind.Split), l => l.B, l => l.A, (j, i) => pair.Similarity[i, j]);
+        var bundles = new Side(pair.A, pair.B, pair.SiblingsA, bestForA, (i, j) => new Link(i, j, LinkKind.Bundle), l => l.A, l => l.B, (i, j) => pair.Similarity[i, j]);
+        bool changed;
+        do
+        {
+            changed = AddParts(splits, links, pair.ChanceLevel, distance) | AddParts(bundles, links, pair.ChanceLevel, distance);
+        }
+        while (changed);
+    }
+
+    /// <summary>
+    /// One direction of the growing step. For splits the candidates are B's items and the targets A's; for bundles the
+    /// other way round. <paramref name="side"/> says how to read a link from the candidates' point of view.
+    /// </summary>
+    private static bool AddParts(Side side, List<Link> links, double chance, int distance)
+    {
+        var changed = false;
+        for (var c = 0; c < side.Candidates.Length; c++)
+        {
+            var t = side.Best[c];
+            if (t < 0 || links.Any(l => side.Own(l) == c))
+            {
+                continue;
+            }
+
+            var parts = links.Where(l => side.Other(l) == t).Select(side.Own).ToList();
+            var similarity = side.Similarity(c, t);
+            if (parts.Count > 0 && parts.Any(p => Math.Abs(p - c) <= distance) && similarity > chance
+                && IsPart(side.Targets[t], parts.Select(p => side.Candidates[p]).ToList(), side.Candidates[c], similarity, side.Siblings))
+            {
+                links.Add(side.Link(c, t));
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The items that may join a group (candidates), the items groups form around (targets), and how links read from the candidates' side.</summary>
+    private sealed record Side(
+        PreparedItem[] Candidates,
+        PreparedItem[] Targets,
+        double[,] Siblings,
+        int[] Best,
+        Func<int, int, Link> Link,
+        Func<Link, int> Own,
+        Func<Link, int> Other,
+        Func<int, int, double> Similarity);
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> is one more part of the measure of <paramref name="target"/>, beside
+    /// <paramref name="parts"/>: it holds a word of the target that the parts lack (the target's weighted coverage grows),
+    /// and it is more like the target than like any item of its own document outside the parts (it belongs with them,
+    /// not with a measure of its own).
+    /// </summary>
+    private static bool IsPart(PreparedItem target, List<PreparedItem> parts, PreparedItem candidate, double similarity, double[,] siblings)
+    {
+        var nearestOther = 0.0;
+        var n = siblings.GetLength(0);
+        for (var k = 0; k < n; k++)
+        {
+            if (k != candidate.Index && parts.All(p => p.Index != k))
+            {
+                nearestOther = Math.Max(nearestOther, siblings[candidate.Index, k]);
+            }
+        }
+
+        var union = Text.SparseVector.Sum(parts.Select(p => p.Vector));
+        return similarity > nearestOther && target.Vector.CoveredBy(union.Add(candidate.Vector)) > target.Vector.CoveredBy(union);
+    }
+
+    /// <summary>The index with the largest positive value (the first of equals), or -1 when none is positive.</summary>
+    private static int ArgMax(int count, Func<int, double> value)
+    {
+        var best = -1;
+        var bestValue = 0.0;
+        for (var k = 0; k < count; k++)
+        {
+            var v = value(k);
+            if (v > bestValue)
+            {
+                best = k;
+                bestValue = v;
+            }
+        }
+
+        return best;
+    }
+
+    private static (double Low, double High) MinMax(double x, double y) => x <= y ? (x, y) : (y, x);
+}

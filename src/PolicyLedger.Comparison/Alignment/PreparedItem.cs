@@ -1,0 +1,161 @@
+using PolicyLedger.Comparison.Figures;
+using PolicyLedger.Comparison.Text;
+using PolicyLedger.Reading.Syntax;
+
+namespace PolicyLedger.Comparison.Alignment;
+
+/// <summary>An item ready to compare: the text compared (its task, the responsibility clause left out), its section, its vector and its figures.</summary>
+internal sealed record PreparedItem(int Index, PolicyItem Item, string Text, string Section, SparseVector Vector, IReadOnlyList<Figure> Figures);
+
+/// <summary>
+/// Two lists of items prepared against one set of term weights (the inverse document frequency of each bigram over
+/// the items of both), with every similarity the aligner needs computed once.
+/// </summary>
+internal sealed class PreparedPair
+{
+    private PreparedPair(PreparedItem[] a, PreparedItem[] b, TermWeights weights)
+    {
+        A = a;
+        B = b;
+        Weights = weights;
+        Similarity = new double[a.Length, b.Length];
+        for (var i = 0; i < a.Length; i++)
+        {
+            for (var j = 0; j < b.Length; j++)
+            {
+                Similarity[i, j] = a[i].Vector.Cosine(b[j].Vector);
+            }
+        }
+
+        SiblingsA = Siblings(a);
+        SiblingsB = Siblings(b);
+        NearestSiblingA = Nearest(SiblingsA);
+        NearestSiblingB = Nearest(SiblingsB);
+        ChanceLevel = OutlierLevel(Similarity);
+    }
+
+    public PreparedItem[] A { get; }
+
+    public PreparedItem[] B { get; }
+
+    public TermWeights Weights { get; }
+
+    /// <summary>Cosine similarity of A's item i with B's item j.</summary>
+    public double[,] Similarity { get; }
+
+    /// <summary>
+    /// For each item of A, its similarity to the most similar other item of A: how alike two different measures of
+    /// one document can be. This is the null the aligner measures cross-document similarity against.
+    /// </summary>
+    public double[] NearestSiblingA { get; }
+
+    public double[] NearestSiblingB { get; }
+
+    /// <summary>Cosine similarity of two items of A (1 on the diagonal is never used).</summary>
+    public double[,] SiblingsA { get; }
+
+    public double[,] SiblingsB { get; }
+
+    /// <summary>
+    /// The similarity a pair of items must exceed to stand out from the pairs of unrelated items (every pair that is
+    /// neither its row's nor its column's best): a modified z-score of Iglewicz and Hoaglin,
+    /// 0.6745 (s − median) / MAD, above 3.5 (with the mean absolute deviation × 1.2533 in place of a MAD of 0); 0 when
+    /// no such pair exists. Over two long documents it is low; over two short documents written in one style it keeps
+    /// chance likeness out.
+    /// </summary>
+    public double ChanceLevel { get; }
+
+    public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b)
+    {
+        var textsA = a.Select(ComparedDocument.TextOf).ToArray();
+        var textsB = b.Select(ComparedDocument.TextOf).ToArray();
+        var countsA = textsA.Select(t => Bigrams.Count(t, 0, t.Length)).ToArray();
+        var countsB = textsB.Select(t => Bigrams.Count(t, 0, t.Length)).ToArray();
+        var weights = TermWeights.FromDocuments([.. countsA, .. countsB]);
+        return new PreparedPair(Prepare(a, textsA, countsA, weights), Prepare(b, textsB, countsB, weights), weights);
+    }
+
+    public static string SectionOf(PolicyItem item) => string.Join('\u0001', item.Headings);
+
+    private static PreparedItem[] Prepare(IReadOnlyList<PolicyItem> items, string[] texts, Dictionary<uint, int>[] counts, TermWeights weights) =>
+        items.Select((item, i) => new PreparedItem(i, item, texts[i], SectionOf(item), SparseVector.FromCounts(counts[i], weights), FigureReader.Read(item, texts[i])))
+            .ToArray();
+
+    private static double[,] Siblings(PreparedItem[] items)
+    {
+        var similarity = new double[items.Length, items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            for (var k = i + 1; k < items.Length; k++)
+            {
+                similarity[i, k] = similarity[k, i] = items[i].Vector.Cosine(items[k].Vector);
+            }
+        }
+
+        return similarity;
+    }
+
+    private static double[] Nearest(double[,] siblings)
+    {
+        var n = siblings.GetLength(0);
+        var nearest = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                if (k != i)
+                {
+                    nearest[i] = Math.Max(nearest[i], siblings[i, k]);
+                }
+            }
+        }
+
+        return nearest;
+    }
+
+    private static double OutlierLevel(double[,] similarity)
+    {
+        // The unrelated pairs: every cell that is neither its row's nor its column's best (those are the candidates).
+        var n = similarity.GetLength(0);
+        var m = similarity.GetLength(1);
+        var best = new HashSet<(int, int)>();
+        for (var i = 0; i < n; i++)
+        {
+            var j = Enumerable.Range(0, m).DefaultIfEmpty(-1).MaxBy(j => j < 0 ? 0 : similarity[i, j]);
+            best.Add((i, j));
+        }
+
+        for (var j = 0; j < m; j++)
+        {
+            var i = Enumerable.Range(0, n).DefaultIfEmpty(-1).MaxBy(i => i < 0 ? 0 : similarity[i, j]);
+            best.Add((i, j));
+        }
+
+        var values = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                if (!best.Contains((i, j)))
+                {
+                    values.Add(similarity[i, j]);
+                }
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToArray();
+        var median = Median(sorted);
+        var deviations = sorted.Select(v => Math.Abs(v - median)).Order().ToArray();
+        var mad = Median(deviations);
+        var scale = mad > 0 ? mad / 0.6745 : deviations.Average() * 1.2533;
+        return median + (3.5 * scale);
+    }
+
+    private static double Median(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}

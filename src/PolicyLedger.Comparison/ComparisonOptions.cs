@@ -1,0 +1,30 @@
+namespace PolicyLedger.Comparison;
+
+/// <summary>
+/// The few settings of the comparison, each a stated rule rather than a figure fitted to one pair of documents.
+/// Immutable; the defaults are the rules <c>docs/comparison.md</c> explains.
+/// </summary>
+public sealed record ComparisonOptions
+{
+    /// <summary>
+    /// How far apart (in item positions) the parts of a split or the partners of a bundle may stand: parts of one
+    /// measure stand together, with at most one other item between them.
+    /// </summary>
+    public int SiblingDistance { get; init; } = 2;
+
+    /// <summary>
+    /// A sentence of one side is new (a sub-measure, group or sector the other side lacks) when less than this share of
+    /// its weighted bigrams occurs on the other side: it is mostly new.
+    /// </summary>
+    public double NewSentenceCoverage { get; init; } = 0.5;
+
+    /// <summary>B covers "clearly" more (or less) when its new sentences weigh at least this many times A's (twice).</summary>
+    public double ClearlyMore { get; init; } = 2.0;
+
+    /// <summary>
+    /// Two figures with compatible units count the same quantity when the wording around them (the clause, figure
+    /// left out) overlaps by at least this weighted Dice share, or when each is the only figure of its unit in its item
+    /// and the wording overlaps at all.
+    /// </summary>
+    public double SameQuantityWording { get; init; } = 0.2;
+}

@@ -1,0 +1,148 @@
+using PolicyLedger.Comparison.Text;
+using PolicyLedger.Reading.Syntax;
+
+namespace PolicyLedger.Comparison.Figures;
+
+/// <summary>
+/// Finds the figures of a pair that count the same quantity and lists those whose values differ. Two figures count
+/// the same quantity when they are compatible (same kind, unit and "per"; or both deadlines) and the wording of their
+/// clauses agrees (weighted Dice of the clause bigrams, the figures left out) — enough of it
+/// (<see cref="ComparisonOptions.SameQuantityWording"/>), or at all when each is the only figure of its unit in its
+/// item. Figures are matched one to one, the best agreeing first. A figure given on one side only is no difference.
+/// </summary>
+public static class FigureComparer
+{
+    public static IReadOnlyList<FigureDifference> Differences(
+        PolicyItem aItem,
+        IReadOnlyList<Figure> aFigures,
+        IReadOnlyList<(PolicyItem Item, IReadOnlyList<Figure> Figures)> bItems,
+        TermWeights weights,
+        ComparisonOptions options)
+    {
+        var candidates = new List<(double Agreement, int A, int BItem, int B)>();
+        var located = aFigures.Where(f => f.IsLocated).ToList();
+        var locatedB = bItems.Select(b => b.Figures.Where(f => f.IsLocated).ToList()).ToList();
+        for (var k = 0; k < bItems.Count; k++)
+        {
+            var bFigures = locatedB[k];
+            for (var x = 0; x < located.Count; x++)
+            {
+                for (var y = 0; y < bFigures.Count; y++)
+                {
+                    var (f, g) = (located[x], bFigures[y]);
+                    if (!f.IsCompatibleWith(g))
+                    {
+                        continue;
+                    }
+
+                    var agreement = WordingAgreement(f, g, weights);
+                    var alone = located.Count(o => o.IsCompatibleWith(f)) == 1 && bFigures.Count(o => o.IsCompatibleWith(g)) == 1;
+                    if (agreement >= options.SameQuantityWording || (alone && agreement > 0))
+                    {
+                        candidates.Add((agreement, x, k, y));
+                    }
+                }
+            }
+        }
+
+        var usedA = new HashSet<int>();
+        var usedB = new HashSet<(int, int)>();
+        var differences = new List<(int Order, FigureDifference Difference)>();
+        foreach (var c in candidates.OrderByDescending(c => c.Agreement).ThenBy(c => c.A).ThenBy(c => c.BItem).ThenBy(c => c.B))
+        {
+            if (!usedA.Add(c.A) || !usedB.Add((c.BItem, c.B)))
+            {
+                continue;
+            }
+
+            var (f, g) = (located[c.A], locatedB[c.BItem][c.B]);
+            if (!f.HasSameValueAs(g))
+            {
+                differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[c.BItem].Item, g)));
+            }
+        }
+
+        return differences.OrderBy(d => d.Order).Select(d => d.Difference).ToList();
+    }
+
+    /// <summary>
+    /// How far the wording of two figures' clauses agrees, in [0, 1]: the mean of the weighted Dice overlap of their
+    /// clause bigrams read as one bag (wording may move from before a figure to after it: 新增15家高新技术企业 /
+    /// 新增高新技术企业15家) and read side by side (what stands before with what stands before, after with after, so
+    /// that in "由30%提高至40%" the first figure agrees with the first).
+    /// </summary>
+    public static double WordingAgreement(Figure f, Figure g, TermWeights weights)
+    {
+        var bag = Dice([.. Bigrams.Of(f.Before), .. Bigrams.Of(f.After)], [.. Bigrams.Of(g.Before), .. Bigrams.Of(g.After)], weights);
+        var before = (Set: new HashSet<uint>(Bigrams.Of(f.Before)), Other: new HashSet<uint>(Bigrams.Of(g.Before)));
+        var after = (Set: new HashSet<uint>(Bigrams.Of(f.After)), Other: new HashSet<uint>(Bigrams.Of(g.After)));
+        var (sharedBefore, totalBefore) = Overlap(before.Set, before.Other, weights);
+        var (sharedAfter, totalAfter) = Overlap(after.Set, after.Other, weights);
+        var total = totalBefore + totalAfter;
+        var sides = total == 0 ? 0 : (sharedBefore + sharedAfter) / total;
+        return (bag + sides) / 2;
+    }
+
+    private static double Dice(HashSet<uint> x, HashSet<uint> y, TermWeights weights)
+    {
+        var (shared, total) = Overlap(x, y, weights);
+        return total == 0 ? 0 : shared / total;
+    }
+
+    /// <summary>Twice the weight of the shared bigrams, and the weight of both sets.</summary>
+    private static (double Shared, double Total) Overlap(HashSet<uint> x, HashSet<uint> y, TermWeights weights)
+    {
+        double shared = 0, total = 0;
+        foreach (var b in x)
+        {
+            total += weights[b];
+            if (y.Contains(b))
+            {
+                shared += 2 * weights[b];
+            }
+        }
+
+        foreach (var b in y)
+        {
+            total += weights[b];
+        }
+
+        return (shared, total);
+    }
+
+    /// <summary>What the two figures count in the documents' words: the longest wording their clauses share (two characters or more), else A's clause.</summary>
+    public static string What(Figure a, Figure b)
+    {
+        var shared = LongestCommonWording(a.Before + "\0" + a.After, b.Before + "\0" + b.After);
+        if (shared.Length >= 2)
+        {
+            return shared;
+        }
+
+        var own = (a.Before + a.After).Trim();
+        return own.Length == 0 ? a.Text : own;
+    }
+
+    /// <summary>The longest run of word characters (Han, letters) that both texts hold.</summary>
+    private static string LongestCommonWording(string x, string y)
+    {
+        var best = (Length: 0, End: 0);
+        var previous = new int[y.Length + 1];
+        var current = new int[y.Length + 1];
+        for (var i = 1; i <= x.Length; i++)
+        {
+            for (var j = 1; j <= y.Length; j++)
+            {
+                current[j] = x[i - 1] == y[j - 1] && Bigrams.IsWordCharacter(x[i - 1]) ? previous[j - 1] + 1 : 0;
+                if (current[j] > best.Length)
+                {
+                    best = (current[j], i);
+                }
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return x.Substring(best.End - best.Length, best.Length);
+    }
+}

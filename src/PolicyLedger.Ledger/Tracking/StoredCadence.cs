@@ -1,0 +1,36 @@
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Tracking.Periods;
+
+namespace PolicyLedger.Ledger.Tracking;
+
+/// <summary>
+/// A document's reporting cadence as the ledger keeps it: read once from the text the reader saw (decoded, or
+/// extracted from .docx/.pdf/.html) when the document is imported, stored on the document row, and from then on
+/// taken from there; an office's override (<see cref="DocumentCadence"/>) wins. Source files are never read again.
+/// </summary>
+public static class StoredCadence
+{
+    /// <summary>What the document's part of <paramref name="text"/> states, else the default (quarterly at quarter end).</summary>
+    public static ReportingCadence Read(string text, int start, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var from = Math.Clamp(start, 0, text.Length);
+        var count = Math.Clamp(length, 0, text.Length - from);
+        return CadenceReader.Read(count > 0 ? text.Substring(from, count) : text) ?? ReportingCadence.Default;
+    }
+
+    /// <summary>The cadence stored with a document (the default where none was stored).</summary>
+    public static ReportingCadence Of(LedgerDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.CadenceKind is { } k && Enum.TryParse<PeriodKind>(k, out var kind)
+            ? new ReportingCadence(kind, document.CadenceDueDay, document.CadenceSource ?? "default")
+            : ReportingCadence.Default;
+    }
+
+    /// <summary>The office's override where one is set, else what was stored at import.</summary>
+    public static ReportingCadence Effective(LedgerDocument document, DocumentCadence? overridden) =>
+        overridden is not null && Enum.TryParse<PeriodKind>(overridden.Kind, out var kind)
+            ? new ReportingCadence(kind, overridden.DueDay, overridden.Origin)
+            : Of(document);
+}
