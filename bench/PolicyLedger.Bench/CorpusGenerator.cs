@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Bench;
 
@@ -113,15 +114,5 @@ public static class CorpusGenerator
         return text.ToString();
     }
 
-    private static string Chinese(int n)
-    {
-        const string digits = "零一二三四五六七八九";
-        return n switch
-        {
-            < 10 => digits[n].ToString(),
-            10 => "十",
-            < 20 => "十" + digits[n - 10],
-            _ => digits[n / 10] + "十" + (n % 10 == 0 ? string.Empty : digits[n % 10].ToString()),
-        };
-    }
+    private static string Chinese(int n) => ChineseNumerals.Format(n);
 }

@@ -49,7 +49,8 @@ public class UnitBenchmarks
         return n;
     }
 
-    private static List<(string, string[])> LoadClauses()
+    /// <summary>The gold readings' clauses with their documents' jurisdictions (else the unit spec's clauses).</summary>
+    internal static List<(string, string[])> LoadClauses()
     {
         var root = Corpus.RepositoryRoot();
         var gold = Path.GetFullPath(Path.Combine(root, "..", "shared", "gold"));

@@ -356,12 +356,12 @@ public sealed partial class HtmlFormat : ISourceFormat
         return (detected.Text, detected.Encoding ?? "utf-8", detected.Diagnostics);
     }
 
-    [GeneratedRegex(@"[ \t\r\n\f]+")]
+    [GeneratedRegex(@"[ \t\r\n\f]+", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?:\d+[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")]
+    [GeneratedRegex(@"^(?:\d+[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex StartsWithNumber();
 
-    [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Charset();
 }

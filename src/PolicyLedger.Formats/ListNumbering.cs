@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml.Wordprocessing;
+using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Formats;
 
@@ -139,12 +140,12 @@ internal sealed class ListNumbering
         if (format == NumberFormatValues.ChineseCounting || format == NumberFormatValues.ChineseCountingThousand
             || format == NumberFormatValues.TaiwaneseCounting || format == NumberFormatValues.TaiwaneseCountingThousand)
         {
-            return ChineseNumber(value, "零一二三四五六七八九", "十百千");
+            return ChineseCounting(value, NumeralStyle.Common);
         }
 
         if (format == NumberFormatValues.ChineseLegalSimplified)
         {
-            return ChineseNumber(value, "零壹贰叁肆伍陆柒捌玖", "拾佰仟");
+            return ChineseCounting(value, NumeralStyle.Financial);
         }
 
         if (format == NumberFormatValues.IdeographTraditional && value is >= 1 and <= 10)
@@ -183,46 +184,9 @@ internal sealed class ListNumbering
         return value.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (the way Word's chineseCounting writes them).</summary>
-    internal static string ChineseNumber(int value, string digits, string units)
-    {
-        if (value <= 0 || value >= 10000)
-        {
-            return value.ToString(CultureInfo.InvariantCulture);
-        }
-
-        var text = new StringBuilder();
-        int[] powers = [1000, 100, 10, 1];
-        var pendingZero = false;
-        for (var p = 0; p < powers.Length; p++)
-        {
-            var digit = value / powers[p] % 10;
-            if (digit == 0)
-            {
-                pendingZero = text.Length > 0;
-                continue;
-            }
-
-            if (pendingZero)
-            {
-                text.Append(digits[0]);
-                pendingZero = false;
-            }
-
-            var isTenOnly = powers[p] == 10 && digit == 1 && text.Length == 0;
-            if (!isTenOnly)
-            {
-                text.Append(digits[digit]);
-            }
-
-            if (p < 3)
-            {
-                text.Append(units[2 - p]);
-            }
-        }
-
-        return text.ToString();
-    }
+    /// <summary>1 → 一, 10 → 十, 12 → 十二, 105 → 一百零五 as Word's chineseCounting writes them; 0 and 10 000 up in digits.</summary>
+    private static string ChineseCounting(int value, NumeralStyle style) =>
+        value is > 0 and < 10000 ? ChineseNumerals.Format(value, style) : value.ToString(CultureInfo.InvariantCulture);
 
     private static string Roman(int value)
     {

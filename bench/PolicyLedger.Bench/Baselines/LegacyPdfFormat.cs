@@ -215,9 +215,9 @@ public sealed partial class LegacyPdfFormat : ISourceFormat
         return repaired.ToString();
     }
 
-    [GeneratedRegex(@"^(?:[—–\-－―~·]*\d{1,4}[—–\-－―~·]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|[Pp]age\d{1,4}(?:of\d{1,4})?)$")]
+    [GeneratedRegex(@"^(?:[—–\-－―~·]*\d{1,4}[—–\-－―~·]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|[Pp]age\d{1,4}(?:of\d{1,4})?)$", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex PageNumber();
 
-    [GeneratedRegex(@"\d+|\s+")]
+    [GeneratedRegex(@"\d+|\s+", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex DigitsOrSpace();
 }

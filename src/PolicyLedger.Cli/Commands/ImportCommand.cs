@@ -21,7 +21,7 @@ internal static class ImportCommand
         var command = new Command("import", "Import documents into the ledger. The same file twice changes nothing; a changed file becomes a new version; one bad file does not stop the others.");
         var aliases = new Option<string?>("--aliases")
         {
-            Description = $"The alias file (YAML), or a folder of one file per jurisdiction (济源.yaml), that corrects or adds unit resolutions. Default: ${LedgerOptions.AliasesVariable}, else ./{LedgerOptions.DefaultAliases}/, else ./{LedgerOptions.DefaultAliasFile}, when they exist. Edit it and import again: unchanged files get their units re-resolved.",
+            Description = $"The alias file (YAML), or a folder of one file per jurisdiction (某某区.yaml), that corrects or adds unit resolutions. Default: ${LedgerOptions.AliasesVariable}, else ./{LedgerOptions.DefaultAliases}/, else ./{LedgerOptions.DefaultAliasFile}, when they exist. Edit it and import again: unchanged files get their units re-resolved.",
         };
         CommandLine.RejectUnknownOptions(paths);
         command.Arguments.Add(paths);

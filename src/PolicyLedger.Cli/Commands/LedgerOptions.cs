@@ -27,7 +27,7 @@ internal sealed class LedgerOptions
 
     public const string AliasesVariable = "POLICYLEDGER_ALIASES";
 
-    /// <summary>The alias folder (one YAML file per jurisdiction, 济源.yaml) used when neither --aliases nor $POLICYLEDGER_ALIASES names one, if it exists.</summary>
+    /// <summary>The alias folder (one YAML file per jurisdiction, 某某区.yaml) used when neither --aliases nor $POLICYLEDGER_ALIASES names one, if it exists.</summary>
     public const string DefaultAliases = "aliases";
 
     /// <summary>The alias file used when there is no alias folder, if it exists.</summary>

@@ -28,7 +28,7 @@ internal static class ProgressCommand
 
     private static Command CreateAdd(LedgerOptions options)
     {
-        var item = new Option<string>("--item") { Description = "The item: its key as `ledger`, `status` and the form show it (济管〔2023〕19号#12).", Required = true };
+        var item = new Option<string>("--item") { Description = "The item: its key as `ledger`, `status` and the form show it (某政〔2024〕3号#12).", Required = true };
         var period = new Option<string>("--period") { Description = "The period reported on: 2024Q2, 2024-05, 2024H1.", Required = true };
         var percent = new Option<decimal?>("--percent") { Description = "Completion, 0–100." };
         var done = new Option<bool>("--done") { Description = "The task is done." };

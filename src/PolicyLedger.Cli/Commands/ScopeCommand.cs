@@ -41,7 +41,7 @@ internal static class ScopeCommand
             t.Table(
                 [t.T("辖区", "jurisdiction"), t.T("文件数", "documents"), t.T("事项数", "items"), t.T("责任单位数", "units")],
                 all.Where(i => Permissions.Sees(actor, i)).GroupBy(i => i.Jurisdiction).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (IReadOnlyList<string>)[
-                    g.Key, g.Select(i => i.DocumentId).Distinct().Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Problems.JurisdictionName(g.Key, t.English), g.Select(i => i.DocumentId).Distinct().Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
                     g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
                     g.SelectMany(i => i.Units).Select(u => u.Id).Distinct().Count().ToString(System.Globalization.CultureInfo.InvariantCulture)]));
             var current = await scopes.DefaultAsync(ct);

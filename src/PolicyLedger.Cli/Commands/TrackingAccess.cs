@@ -144,7 +144,7 @@ internal static class TrackingAccess
 
     public static ScopeOptions AddScope(Command command, bool document = true)
     {
-        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Only this jurisdiction (辖区: 济源示范区 …); default: the scope saved with `scope`, else all." };
+        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Only this jurisdiction (辖区: 某某区 …); default: the scope saved with `scope`, else all." };
         var doc = new Option<string?>("--document") { Description = "Only this document (its 文号 or title)." };
         command.Options.Add(jurisdiction);
         if (document)

@@ -259,11 +259,8 @@ public sealed class LedgerImporter
         {
             var documents = reading.Documents.Select(document =>
             {
-                var jurisdiction = _units.JurisdictionOf(document);
-                var units = document.Items
-                    .Select(item => item.Roles.Count == 0 ? [] : _units.ResolveClause(jurisdiction, item.Roles.Select(r => r.Mention).ToList()))
-                    .ToList();
-                return new PreparedDocument(document, jurisdiction, units, StoredCadence.Read(reading.Text, document.Span.Start, document.Span.Length));
+                return new PreparedDocument(document, _units.JurisdictionOf(document), _units.ResolveDocument(document),
+                    StoredCadence.Read(reading.Text, document.Span.Start, document.Span.Length));
             }).ToList();
             return new PreparedFile(path, hash, reading, documents);
         }
@@ -412,7 +409,14 @@ public sealed class LedgerImporter
                     var units = file.Documents.ElementAtOrDefault(row.Position)?.UnitsByItem.ElementAtOrDefault(row.ItemOrdinal);
                     if (units is not null && row.Row.Ordinal < units.Count)
                     {
-                        Attach(row.Row, units[row.Row.Ordinal]);
+                        if (units[row.Row.Ordinal].IsUnit)
+                        {
+                            Attach(row.Row, units[row.Row.Ordinal]);
+                        }
+                        else
+                        {
+                            context.Responsibilities.Remove(row.Row); // the mention is no unit under the new rules or aliases
+                        }
                     }
                 }
 
@@ -487,7 +491,9 @@ public sealed class LedgerImporter
                         SpanLength = item.Span.Length,
                         ClauseStart = item.ClauseSpan?.Start,
                         ClauseLength = item.ClauseSpan?.Length,
-                        Responsibilities = item.Roles.Select((r, k) => Responsibility(r, units[k], k)).ToList(),
+                        // A mention that is no organisation's name makes no role and no unit (the reader's diagnostics say why).
+                        Responsibilities = item.Roles.Select((r, k) => (Role: r, Unit: units[k], Ordinal: k)).Where(x => x.Unit.IsUnit)
+                            .Select(x => Responsibility(x.Role, x.Unit, x.Ordinal)).ToList(),
                         Quantities = item.Quantities.Select((q, k) => new LedgerQuantity
                         {
                             Ordinal = k,

@@ -75,7 +75,7 @@ public sealed class LedgerDocument
     /// <summary>What kind of document the title says it is (通知, 意见 …).</summary>
     public string? Kind { get; set; }
 
-    /// <summary>The jurisdiction its units belong to (济源示范区, 焦作市 …).</summary>
+    /// <summary>The jurisdiction its units belong to (a city without 市, a district or county with 区 or 县: 某某, 某某区 …).</summary>
     public required string Jurisdiction { get; set; }
 
     /// <summary>主送机关, one per line.</summary>

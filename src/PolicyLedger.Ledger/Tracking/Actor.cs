@@ -14,7 +14,7 @@ public enum ActorRole
 /// the services check what this person may do.
 /// </summary>
 /// <param name="Name">Who (written to the audit log and on reports).</param>
-/// <param name="UnitKeys">The units a reporter reports for (unit keys, 济源示范区/财政局); empty for other roles.</param>
+/// <param name="UnitKeys">The units a reporter reports for (unit keys, 青石新区/财政局); empty for other roles.</param>
 /// <param name="Jurisdictions">The jurisdictions the person supervises or sees; empty: every jurisdiction of the ledger.</param>
 public sealed record Actor(string Name, ActorRole Role, IReadOnlyList<string> UnitKeys, IReadOnlyList<string> Jurisdictions)
 {

@@ -14,7 +14,7 @@ public static class ItemLookup
     {
         if (!ItemKey.TryParse(typed, out var key))
         {
-            return (null, $"“{typed}”不是事项编号：应写作“文号#序号”，如 济管〔2023〕19号#12（ledger 命令列出每项的编号）");
+            return (null, $"“{typed}”不是事项编号：应写作“文号#序号”，如 某政〔2024〕3号#12（ledger 命令列出每项的编号）");
         }
 
         var document = DocumentKey.Normalize(key.Document);

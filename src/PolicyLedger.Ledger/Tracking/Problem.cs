@@ -55,6 +55,10 @@ public readonly record struct Result<T>
 /// <summary>The catalogue of the tracking services' problems: one code each (PL-Axx access, PL-Sxx scope, PL-Rxx reports, PL-Dxx data).</summary>
 public static class Problems
 {
+    /// <summary>A jurisdiction as people read it: a document whose issuer names no place has none, said so instead of left blank.</summary>
+    public static string JurisdictionName(string jurisdiction, bool english) =>
+        !string.IsNullOrWhiteSpace(jurisdiction) ? jurisdiction : english ? "(jurisdiction not known)" : "辖区不明";
+
     public static Problem Denied(Actor actor, TrackingAction action) => new(
         "PL-A01", ProblemKind.Denied,
         $"{actor.Name}（{Permissions.RoleName(actor.Role)}）无权{Permissions.ActionName(action)}",
@@ -82,13 +86,13 @@ public static class Problems
 
     public static Problem SeveralJurisdictions(IEnumerable<string> jurisdictions) => new(
         "PL-S03", ProblemKind.Invalid,
-        $"范围内有多个辖区（{string.Join("、", jurisdictions)}），不能合并排名或通报：请用 --jurisdiction 或 --document 指定，或用 scope 命令设置默认范围",
+        $"范围内有多个辖区（{string.Join("、", jurisdictions.Select(j => JurisdictionName(j, english: false)))}），不能合并排名或通报：请用 --jurisdiction 或 --document 指定，或用 scope 命令设置默认范围",
         $"the scope holds several jurisdictions ({string.Join(", ", jurisdictions)}), which are never added up: give --jurisdiction or --document, or save a default with the scope command");
 
     public static Problem JurisdictionNotFound(string typed, IEnumerable<string> known) => new(
         "PL-S04", ProblemKind.NotFound,
-        $"没有辖区“{typed}”；账本中的辖区：{string.Join("、", known)}",
-        $"no jurisdiction \"{typed}\"; the ledger has: {string.Join(", ", known)}");
+        $"没有辖区“{typed}”；账本中的辖区：{string.Join("、", known.Select(j => JurisdictionName(j, english: false)))}",
+        $"no jurisdiction \"{typed}\"; the ledger has: {string.Join(", ", known.Select(j => JurisdictionName(j, english: true)))}");
 
     public static Problem JurisdictionAmbiguous(string typed, IEnumerable<string> candidates) => new(
         "PL-S05", ProblemKind.Invalid,

@@ -13,7 +13,7 @@ public sealed record TrackingScope(string? Jurisdiction = null, string? Document
 }
 
 /// <summary>A scope resolved against the ledger: the items in it the actor sees, and how to name it.</summary>
-/// <param name="Description">How a person names it: 济源示范区, 济管〔2023〕19号, or empty for everything.</param>
+/// <param name="Description">How a person names it: 青石新区, 青管〔2023〕7号, or empty for everything.</param>
 /// <param name="InJurisdictions">Every item of the scope in the actor's jurisdictions (a reporter sees only its units' of these): where a unit is looked up, so a reporter asking for another unit is refused, not told it does not exist.</param>
 public sealed record ResolvedScope(string Description, IReadOnlyList<TrackedItem> Items, IReadOnlyList<TrackedItem> InJurisdictions)
 {

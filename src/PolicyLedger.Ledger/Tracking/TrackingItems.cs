@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading.Text;
 using PolicyLedger.Tracking.Status;
 
 namespace PolicyLedger.Ledger.Tracking;
@@ -77,7 +78,7 @@ public sealed class TrackingItems(LedgerContext db)
         foreach (var doc in docs)
         {
             var cadence = StoredCadence.Effective(doc, overrides.GetValueOrDefault((doc.SourceId, doc.Position)));
-            var planYear = ItemSchedule.PlanYear(doc.Title);
+            var planYear = ChineseNumerals.PlanYear(doc.Title);
             foreach (var item in byDocument[doc.Id].OrderBy(i => i.Ordinal))
             {
                 var units = item.Responsibilities

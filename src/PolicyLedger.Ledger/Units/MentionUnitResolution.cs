@@ -6,7 +6,8 @@ namespace PolicyLedger.Ledger.Units;
 
 /// <summary>
 /// The simplest resolution: each distinct mention within a jurisdiction is its own unit (no prefix carrying, no
-/// aliases), and the jurisdiction is the issuer without its organ suffix. Used until the resolver of
+/// aliases), and the jurisdiction is the issuer without its organ suffix. A mention that is no organisation's name
+/// (<see cref="MentionShape"/>) is marked, as the resolver marks it. Used until the resolver of
 /// <c>PolicyLedger.Reading.Units</c> is wired in, and as a fallback.
 /// </summary>
 public sealed class MentionUnitResolution : IUnitResolution
@@ -36,7 +37,7 @@ public sealed class MentionUnitResolution : IUnitResolution
     }
 
     public IReadOnlyList<ResolvedUnit> ResolveClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder) =>
-        mentionsInOrder.Select(m => new ResolvedUnit($"{jurisdiction}/{m}", m, jurisdiction, KindOf(m))).ToList();
+        mentionsInOrder.Select(m => new ResolvedUnit($"{jurisdiction}/{m}", m, jurisdiction, KindOf(m), MentionShape.Check(m))).ToList();
 
     /// <summary>A guess from the name's wording.</summary>
     public static UnitKind KindOf(string name)

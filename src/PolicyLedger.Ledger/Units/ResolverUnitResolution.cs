@@ -4,9 +4,9 @@ using PolicyLedger.Reading.Units;
 namespace PolicyLedger.Ledger.Units;
 
 /// <summary>
-/// The reading library's <see cref="UnitResolver"/> with the user's alias file or folder. The fingerprint names the
-/// resolver's rules and the aliases' contents, so editing an alias file (or new rules) and re-importing re-resolves
-/// the units of unchanged files.
+/// The reading library's <see cref="UnitResolver"/> (built-in places and names) with the user's alias file or folder.
+/// The fingerprint names the resolver's rules, the built-in data and the aliases' contents, so editing an alias file
+/// (or new rules or data) and re-importing re-resolves the units of unchanged files.
 /// </summary>
 public sealed class ResolverUnitResolution : IUnitResolution
 {
@@ -17,7 +17,8 @@ public sealed class ResolverUnitResolution : IUnitResolution
         aliases ??= AliasTable.Empty;
         _resolver = new UnitResolver(aliases);
         Aliases = aliases;
-        Fingerprint = string.IsNullOrEmpty(aliases.Fingerprint) ? UnitResolver.RulesVersion : $"{UnitResolver.RulesVersion}:{aliases.Fingerprint}";
+        var rules = $"{UnitResolver.RulesVersion}+{UnitResolver.DataFingerprint}";
+        Fingerprint = string.IsNullOrEmpty(aliases.Fingerprint) ? rules : $"{rules}:{aliases.Fingerprint}";
     }
 
     /// <summary>Loads the alias file, or the folder of per-jurisdiction files, when there is one (its problems are in <see cref="AliasTable.Errors"/>).</summary>
@@ -31,5 +32,16 @@ public sealed class ResolverUnitResolution : IUnitResolution
     public string JurisdictionOf(PolicyDocument document) => _resolver.JurisdictionOf(document);
 
     public IReadOnlyList<ResolvedUnit> ResolveClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder) =>
-        _resolver.ResolveClause(jurisdiction, mentionsInOrder).Select(u => new ResolvedUnit(u.Key, u.Name, u.Jurisdiction, u.Kind)).ToList();
+        _resolver.ExplainClause(jurisdiction, mentionsInOrder).Select(ToResolved).ToList();
+
+    /// <summary>Clause after clause through one <see cref="DocumentUnits"/>, with the places above the document that its issuer names.</summary>
+    public IReadOnlyList<IReadOnlyList<ResolvedUnit>> ResolveDocument(PolicyDocument document)
+    {
+        var units = _resolver.ForDocument(document);
+        return document.Items
+            .Select(item => (IReadOnlyList<ResolvedUnit>)units.ExplainClause(item.Roles.Select(r => r.Mention).ToArray()).Select(ToResolved).ToList())
+            .ToList();
+    }
+
+    private static ResolvedUnit ToResolved(ResolvedMention m) => new(m.Unit.Key, m.Unit.Name, m.Unit.Jurisdiction, m.Unit.Kind, m.NotAUnit);
 }

@@ -33,32 +33,32 @@ public static class NumberScanner
             var c = text[i];
             var signStart = i;
             var negative = false;
-            if (c is '负' or '負' && i + 1 < n && ChineseNumber.CanStart(text[i + 1]))
+            if (c is '负' or '負' && i + 1 < n && ChineseNumerals.CanStart(text[i + 1]))
             {
                 negative = true;
                 i++;
             }
-            else if (c is '-' or '－' && i + 1 < n && (ChineseNumber.IsArabicDigit(text[i + 1]) || text[i + 1] == '.') && (i == 0 || !char.IsLetterOrDigit(text[i - 1]) && text[i - 1] is not '-' and not '－'))
+            else if (c is '-' or '－' && i + 1 < n && (ChineseNumerals.IsArabicDigit(text[i + 1]) || text[i + 1] == '.') && (i == 0 || !char.IsLetterOrDigit(text[i - 1]) && text[i - 1] is not '-' and not '－'))
             {
                 negative = true;
                 i++;
             }
 
-            if (i >= n || !(ChineseNumber.CanStart(text[i]) || text[i] is '.' or '．' || text[i] == '半'))
+            if (i >= n || !(ChineseNumerals.CanStart(text[i]) || text[i] is '.' or '．' || text[i] == '半'))
             {
                 i = signStart + 1;
                 continue;
             }
 
             // 百分之五十: the number is after 之; 百分点 is a word
-            if (!negative && text[i] is '百' or '千' or '万' or '佰' or '仟' or '萬' && i + 1 < n && text[i + 1] == '分' && (i == 0 || !ChineseNumber.CanStart(text[i - 1])))
+            if (!negative && text[i] is '百' or '千' or '万' or '佰' or '仟' or '萬' && i + 1 < n && text[i + 1] == '分' && (i == 0 || !ChineseNumerals.CanStart(text[i - 1])))
             {
                 i += i + 2 < n && text[i + 2] == '之' ? 3 : 2;
                 continue;
             }
 
             // 五十千: a unit right after a number is not a new one
-            if (!negative && ChineseNumber.SmallUnit(text[i]) > 0 && list.Count > 0 && mapped.ToSource(i, 1).Start == list[^1].Span.End)
+            if (!negative && ChineseNumerals.SmallUnit(text[i]) > 0 && list.Count > 0 && mapped.ToSource(i, 1).Start == list[^1].Span.End)
             {
                 i++;
                 continue;
@@ -98,10 +98,10 @@ public static class NumberScanner
             for (var off = 0; off < w.Length; off++)
             {
                 var at = i - off;
-                if (at >= 0 && at + w.Length <= text.Length && string.CompareOrdinal(text, at, w, 0, w.Length) == 0 && ChineseNumber.CanStart(text[i]))
+                if (at >= 0 && at + w.Length <= text.Length && string.CompareOrdinal(text, at, w, 0, w.Length) == 0 && ChineseNumerals.CanStart(text[i]))
                 {
                     // a longer numeral around it still counts: 一万万
-                    if (w == "万万" && at > 0 && ChineseNumber.CanStart(text[at - 1]))
+                    if (w == "万万" && at > 0 && ChineseNumerals.CanStart(text[at - 1]))
                     {
                         continue;
                     }
@@ -117,7 +117,7 @@ public static class NumberScanner
     private static int SkipWord(string text, int i)
     {
         var j = i + 1;
-        while (j < text.Length && ChineseNumber.IsHanNumeral(text[j]))
+        while (j < text.Length && ChineseNumerals.IsHanNumeral(text[j]))
         {
             j++;
         }
@@ -156,16 +156,16 @@ public static class NumberScanner
 
         if (text[i] is '.' or '．')
         {
-            if (!(i + 1 < n && ChineseNumber.IsArabicDigit(text[i + 1])) || (i > 0 && text[i - 1] is '.' or '．'))
+            if (!(i + 1 < n && ChineseNumerals.IsArabicDigit(text[i + 1])) || (i > 0 && text[i - 1] is '.' or '．'))
             {
                 return false;
             }
 
             var j = i + 1;
             var scale = 0.1m;
-            while (j < n && ChineseNumber.IsArabicDigit(text[j]))
+            while (j < n && ChineseNumerals.IsArabicDigit(text[j]))
             {
-                value += ChineseNumber.ArabicValue(text[j]) * scale;
+                value += ChineseNumerals.ArabicValue(text[j]) * scale;
                 scale /= 10;
                 j++;
             }
@@ -180,7 +180,7 @@ public static class NumberScanner
         }
 
         // 1 4/3: a whole number and a fraction
-        if (!t.HanOnly && t.End + 3 < n && text[t.End] == ' ' && ChineseNumber.IsArabicDigit(text[t.End + 1])
+        if (!t.HanOnly && t.End + 3 < n && text[t.End] == ' ' && ChineseNumerals.IsArabicDigit(text[t.End + 1])
             && ChineseNumber.TryRead(text, t.End + 1, out var fn, full: false) && !fn.HanOnly && fn.End + 1 < n && text[fn.End] is '/' or '／'
             && ChineseNumber.TryRead(text, fn.End + 1, out var fd, full: false) && !fd.HanOnly && fd.Value != 0)
         {
@@ -203,12 +203,12 @@ public static class NumberScanner
                 j++;
             }
 
-            if (j < n && ChineseNumber.IsArabicDigit(text[j]))
+            if (j < n && ChineseNumerals.IsArabicDigit(text[j]))
             {
                 var exp = 0;
-                while (j < n && ChineseNumber.IsArabicDigit(text[j]) && exp < 100)
+                while (j < n && ChineseNumerals.IsArabicDigit(text[j]) && exp < 100)
                 {
-                    exp = exp * 10 + ChineseNumber.ArabicValue(text[j]);
+                    exp = exp * 10 + ChineseNumerals.ArabicValue(text[j]);
                     j++;
                 }
 
@@ -228,7 +228,7 @@ public static class NumberScanner
                 j++;
             }
 
-            if (j < n && ChineseNumber.IsArabicDigit(text[j]) && ChineseNumber.TryRead(text, j, out var ex, full: false) && !ex.HanOnly)
+            if (j < n && ChineseNumerals.IsArabicDigit(text[j]) && ChineseNumber.TryRead(text, j, out var ex, full: false) && !ex.HanOnly)
             {
                 var pow = Math.Pow((double)value, (double)(neg ? -ex.Value : ex.Value));
                 if (double.IsFinite(pow) && Math.Abs(pow) < 7.9e27)
@@ -255,7 +255,7 @@ public static class NumberScanner
 
         // X分之Y
         var negNum = end + 3 < n && text[end] == '分' && text[end + 1] == '之' && text[end + 2] is '负' or '負';
-        if (end + 2 < n && text[end] == '分' && text[end + 1] == '之' && (ChineseNumber.CanStart(text[end + 2]) || negNum) && value != 0)
+        if (end + 2 < n && text[end] == '分' && text[end + 1] == '之' && (ChineseNumerals.CanStart(text[end + 2]) || negNum) && value != 0)
         {
             if (ChineseNumber.TryRead(text, end + 2 + (negNum ? 1 : 0), out var num))
             {
@@ -263,7 +263,7 @@ public static class NumberScanner
                 end = num.End;
             }
         }
-        else if (end + 1 < n && text[end] == '又' && ChineseNumber.CanStart(text[end + 1]))
+        else if (end + 1 < n && text[end] == '又' && ChineseNumerals.CanStart(text[end + 1]))
         {
             // 三百五又三分之一
             if (ChineseNumber.TryRead(text, end + 1, out var den) && den.End + 2 < n && text[den.End] == '分' && text[den.End + 1] == '之'
@@ -273,7 +273,7 @@ public static class NumberScanner
                 end = num.End;
             }
         }
-        else if (!t.HanOnly && end + 1 < n && text[end] is '/' or '／' && ChineseNumber.IsArabicDigit(text[end + 1]))
+        else if (!t.HanOnly && end + 1 < n && text[end] is '/' or '／' && ChineseNumerals.IsArabicDigit(text[end + 1]))
         {
             if (ChineseNumber.TryRead(text, end + 1, out var den) && !den.HanOnly && den.Value != 0)
             {

@@ -15,7 +15,9 @@ public sealed record TimeContext(int? DocumentYear, int? PlanYear)
 /// <summary>
 /// Reads times from policy text: dates and ranges (2023年1月1日—3月31日), months, quarters and years, deadlines and
 /// open ends (6月底前, 至2024年12月31日, 自2022年12月1日起) and recurring periods (每季度, 每月10日前, 按月).
-/// A hand-written scanner: one pass, no regular expressions, never throws.
+/// A hand-written scanner: one pass, no regular expressions, never throws on odd text. The steps are stage classes:
+/// <see cref="RecurrenceReader"/>, <see cref="DatePointReader"/> (one date or period), then <see cref="Extend"/> (ranges
+/// and open ends).
 /// </summary>
 public static class TimeReader
 {
@@ -23,537 +25,117 @@ public static class TimeReader
     {
         ArgumentNullException.ThrowIfNull(text);
         context ??= TimeContext.None;
-        var list = new List<TimeExpression>();
-        try
-        {
-            Scan(text, context, list);
-        }
-        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
-        {
-            // never fail on odd text
-        }
 
+        // Nothing is caught here: odd text is read as far as it goes, and a bug in this reader surfaces at the facade (PL999).
+        var list = new List<TimeExpression>();
+        Scan(text, context, list);
         return list;
     }
 
     public static IReadOnlyList<TimeExpression> Read(string text, TimeContext context) => Read(MappedText.Identity(text ?? string.Empty), context);
 
-    /// <summary>A date or period read at one place: its first and last day, and whether its year was not written.</summary>
-    private sealed record Point(int Start, int End, DateOnly First, DateOnly Last, bool YearFromContext, int Year, int Month, bool HasYear, bool HasMonth);
-
     private static readonly string[] EndPrefixes = ["截止到", "截止至", "延长至", "延期至", "延续至", "截至", "截止", "延至", "直至", "至", "到"];
     private static readonly string[] StartPrefixes = ["自", "从"];
     private static readonly string[] Joiners = ["起至", "—", "–", "－", "-", "~", "～", "至", "到"];
+    private static readonly string[] SinceWords = ["起", "开始", "以来"];
+    private static readonly string[] AfterWords = ["起", "以后", "之后", "后"];
+
+    /// <summary>A time's extent as read around its first point: the text it covers, its first and last day (null where open).</summary>
+    private readonly record struct Extent(int Start, int End, DateOnly? First, DateOnly? Last, bool YearFromContext);
 
     private static void Scan(MappedText mapped, TimeContext context, List<TimeExpression> list)
     {
         var text = mapped.Text;
-        var n = text.Length;
         var i = 0;
-        while (i < n)
+        while (i < text.Length)
         {
             var c = text[i];
-            if (!ChineseNumber.CanStart(c) && c is not ('年' or '全' or '每' or '按' or '今' or '本' or '明' or '去'))
+            if (!ChineseNumerals.CanStart(c) && c is not ('年' or '全' or '每' or '按' or '今' or '本' or '明' or '去'))
             {
                 i++;
                 continue;
             }
 
-            // Recurrences: 每季度, 每月10日前, 每半年, 按月
-            if (c is '每' or '按')
+            if (c is '每' or '按' && RecurrenceReader.Read(text, i) is { } recurrence)
             {
-                var r = ReadRecurrence(text, i);
-                if (r is { } rec)
-                {
-                    list.Add(new TimeExpression(text[i..rec.End], mapped.ToSource(i, rec.End - i), null, null, rec.Kind, false));
-                    i = rec.End;
-                    continue;
-                }
+                list.Add(new TimeExpression(text[i..recurrence.End], mapped.ToSource(i, recurrence.End - i), null, null, recurrence.Kind, false));
+                i = recurrence.End;
+                continue;
             }
 
-            if (c == '全' && i + 1 < n && text[i + 1] == '年' && context.Year is { } y
-                && !(i + 2 < n && text[i + 2] is '度' or '龄') && !(i > 0 && ChineseNumber.CanStart(text[i - 1])))
+            if (c == '全' && WholeYear(text, i, context) is { } year)
             {
-                list.Add(new TimeExpression("全年", mapped.ToSource(i, 2), new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), null, true));
+                list.Add(new TimeExpression("全年", mapped.ToSource(i, 2), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), null, true));
                 i += 2;
                 continue;
             }
 
-            var p = ReadPoint(text, i, context, null);
-            if (p is null)
+            if (DatePointReader.Read(text, i, context, null) is not { } point)
             {
                 i++;
                 continue;
             }
 
-            var start = p.Start;
-            var end = p.End;
-            DateOnly? first = p.First;
-            DateOnly? last = p.Last;
-            var fromContext = p.YearFromContext || text[p.Start] is '今' or '本' or '明' or '去';
-
-            // prefix: 自/从 … 起, 至 …
-            var startPrefix = start > 0 ? QuantityWords.MatchLongestBefore(text, start, StartPrefixes) : null;
-            var endPrefix = start > 0 ? QuantityWords.MatchLongestBefore(text, start, EndPrefixes) : null;
-
-            // range: DATE [期间] — DATE
-            var k = end;
-            var joiner = QuantityWords.MatchLongestAt(text, k, Joiners);
-            Point? second = null;
-            if (joiner is not null)
-            {
-                second = ReadPoint(text, k + joiner.Length, context, p);
-            }
-
-            if (second is not null)
-            {
-                last = second.Last;
-                end = second.End;
-                fromContext |= second.YearFromContext;
-                if (startPrefix is not null)
-                {
-                    start -= startPrefix.Length;
-                }
-            }
-            else if (startPrefix is not null && MatchAt(text, end, ["起", "开始", "以来"]) is { } qi)
-            {
-                start -= startPrefix.Length;
-                end += qi.Length;
-                last = null;
-            }
-            else if (MatchAt(text, end, ["起", "以后", "之后", "后"]) is { } after && !(after == "后" && end + 1 < n && Cjk.IsHan(text[end + 1]) && text[end + 1] != '，'))
-            {
-                end += after.Length;
-                last = null;
-            }
-            else if (endPrefix is not null && !(endPrefix is "到" && start >= 2 && text[start - 2] == '达'))
-            {
-                start -= endPrefix.Length;
-                first = null;
-            }
-            else if (MatchAt(text, end, ["之前", "以前", "前"]) is { } before)
-            {
-                end += before.Length;
-                first = null;
-            }
-
-            list.Add(new TimeExpression(text[start..end], mapped.ToSource(start, end - start), first, last, null, fromContext));
-            i = end;
+            var extent = Extend(text, point, context);
+            list.Add(new TimeExpression(text[extent.Start..extent.End], mapped.ToSource(extent.Start, extent.End - extent.Start), extent.First, extent.Last, null,
+                extent.YearFromContext));
+            i = extent.End;
         }
     }
 
-    private static string? MatchAt(string text, int at, string[] words) => QuantityWords.MatchLongestAt(text, at, words);
-
-    private readonly record struct Recurrence(int End, string Kind);
-
-    private static Recurrence? ReadRecurrence(string text, int i)
+    /// <summary>全年 in a text with a year (not 全年度, 全年龄, nor the 年 of a number): that whole year.</summary>
+    private static int? WholeYear(string text, int i, TimeContext context)
     {
         var n = text.Length;
-        var k = i + 1;
-        if (text[i] == '每')
-        {
-            // 每人每月: a rate, not a time
-            if (i > 0 && text[i - 1] is '人' or '户' or '业' or '台' or '套' or '亩' or '米' or '家')
-            {
-                return null;
-            }
-
-            if (k < n && text[k] == '个')
-            {
-                k++;
-            }
-        }
-
-        var word = MatchAt(text, k, ["季度", "半年", "星期", "周", "月", "年", "天", "日", "旬", "季"]);
-        if (word is null)
-        {
-            return null;
-        }
-
-        if (text[i] == '按' && word is "天" or "日" or "旬" or "星期")
-        {
-            return null;
-        }
-
-        var kind = word switch
-        {
-            "季度" or "季" => "quarter",
-            "半年" => "half-year",
-            "周" or "星期" => "week",
-            "月" => "month",
-            "年" => "year",
-            "旬" => "ten-days",
-            _ => "day",
-        };
-        var end = k + word.Length;
-        if (end < n && word is "季" && text[end] == '节')
-        {
-            return null;
-        }
-
-        if (word is "年" && end < n && text[end] is '度' or '级' or '化' or '龄' or '均')
-        {
-            return null;
-        }
-
-        // 每年不超过30万元: a rate
-        if (QuantityWords.MatchLongestAt(text, end, QuantityWords.PrefixWords) is not null
-            || (end < n && ChineseNumber.IsArabicDigit(text[end]) && !IsDayAfter(text, end)))
-        {
-            return null;
-        }
-
-        if (MatchAt(text, end, ["末", "初", "底"]) is { } edge)
-        {
-            end += edge.Length;
-        }
-        else if (word == "月" && end < n && ChineseNumber.IsArabicDigit(text[end]))
-        {
-            // 每月10日前
-            var j = end;
-            while (j < n && ChineseNumber.IsArabicDigit(text[j]))
-            {
-                j++;
-            }
-
-            if (j < n && text[j] is '日' or '号')
-            {
-                j++;
-                if (MatchAt(text, j, ["之前", "以前", "前"]) is { } b)
-                {
-                    j += b.Length;
-                }
-
-                end = j;
-            }
-        }
-        else if (word is "周" or "星期" && end < n && ChineseNumber.Digit(text[end]) is >= 1 and <= 6 || (word is "周" && end < n && text[end] == '日'))
-        {
-            end++;
-        }
-
-        return new Recurrence(end, kind);
-    }
-
-    private static bool IsDayAfter(string text, int at)
-    {
-        var j = at;
-        while (j < text.Length && ChineseNumber.IsArabicDigit(text[j]))
-        {
-            j++;
-        }
-
-        return j < text.Length && text[j] is '日' or '号';
+        return i + 1 < n && text[i + 1] == '年' && context.Year is { } y
+               && !(i + 2 < n && text[i + 2] is '度' or '龄') && !(i > 0 && ChineseNumerals.CanStart(text[i - 1]))
+            ? y
+            : null;
     }
 
     /// <summary>
-    /// A date or period at <paramref name="i"/>: 2023年, 2023年6月, 2023年6月30日, 2023年第一季度, 2023年上半年, 6月底, 3月31日,
-    /// 年底. <paramref name="anchor"/> is the first date of a range (its year and month carry over).
+    /// The words around a point: a second point after a joiner makes a range (自2022年4月1日至2022年12月31日), 起/以后
+    /// opens its end (自2022年12月1日起), 至/截至 before it or 前 after it opens its start (至2024年12月31日, 6月底前).
     /// </summary>
-    private static Point? ReadPoint(string text, int i, TimeContext context, Point? anchor)
+    private static Extent Extend(string text, DatePoint p, TimeContext context)
     {
         var n = text.Length;
-        if (i >= n)
+        var start = p.Start;
+        var end = p.End;
+        DateOnly? first = p.First;
+        DateOnly? last = p.Last;
+        var fromContext = p.YearFromContext || text[p.Start] is '今' or '本' or '明' or '去';
+        var startPrefix = start > 0 ? QuantityWords.MatchLongestBefore(text, start, StartPrefixes) : null;
+        var endPrefix = start > 0 ? QuantityWords.MatchLongestBefore(text, start, EndPrefixes) : null;
+
+        // range: DATE — DATE
+        var joiner = QuantityWords.MatchLongestAt(text, end, Joiners);
+        var second = joiner is null ? null : DatePointReader.Read(text, end + joiner.Length, context, p);
+        if (second is not null)
         {
-            return null;
+            return new Extent(startPrefix is null ? start : start - startPrefix.Length, second.End, first, second.Last, fromContext || second.YearFromContext);
         }
 
-        int? year = null;
-        var k = i;
-
-        // year: 2023年, 二〇二三年, 2023-01-01
-        if (ReadInt(text, k, 4, out var yv, out var ye, digitByDigit: true) && yv is >= 1000 and <= 2999 && ye - k >= 4 && (k == 0 || !ChineseNumber.CanStart(text[k - 1])))
+        if (startPrefix is not null && QuantityWords.MatchLongestAt(text, end, SinceWords) is { } since)
         {
-            if (ye < n && text[ye] == '年')
-            {
-                year = yv;
-                k = ye + 1;
-                if (k < n && text[k] == '度')
-                {
-                    k++;
-                    return new Point(i, k, new DateOnly(yv, 1, 1), new DateOnly(yv, 12, 31), false, yv, 0, true, false);
-                }
-            }
-            else if (ye < n - 3 && text[ye] is '-' or '/' or '.' && ReadInt(text, ye + 1, 2, out var mv, out var me, false) && mv is >= 1 and <= 12
-                     && me < n - 1 && text[me] == text[ye] && ReadInt(text, me + 1, 2, out var dv, out var de, false) && ValidDay(yv, mv, dv))
-            {
-                var d = new DateOnly(yv, mv, dv);
-                return new Point(i, de, d, d, false, yv, mv, true, true);
-            }
-            else if (anchor is null && ye < n && text[ye] is '—' or '–' or '-' or '－' or '~' or '～' or '至' or '到'
-                     && ReadInt(text, ye + 1, 4, out var y2, out var y2e, digitByDigit: true) && y2 is >= 1900 and <= 2100 && y2e < n && text[y2e] == '年')
-            {
-                // 2022—2024年
-                return new Point(i, y2e + 1, new DateOnly(yv, 1, 1), new DateOnly(y2, 12, 31), false, yv, 0, true, false);
-            }
-            else
-            {
-                return null;
-            }
-        }
-        else if (ChineseNumber.IsHanNumeral(text[k]) && (k == 0 || !ChineseNumber.CanStart(text[k - 1])) && ChineseNumber.TryRead(text, k, out var hy, full: false)
-                 && hy.HanOnly && hy.Value is >= 1000 and <= 2999 && hy.Value == Math.Floor(hy.Value) && hy.End < n && text[hy.End] == '年')
-        {
-            // 两千零四年
-            year = (int)hy.Value;
-            k = hy.End + 1;
-        }
-        else if (anchor is null && k < n && text[k] == '年' && k + 1 < n && text[k + 1] is '底' or '末' or '初' or '中' && context.Year is { } cy
-                 && (k == 0 || !ChineseNumber.CanStart(text[k - 1]) && text[k - 1] is not '当' and not '每' and not '半' and not '全'))
-        {
-            // 年底前: the document's year
-            var (f, l) = text[k + 1] switch
-            {
-                '底' or '末' => (new DateOnly(cy, 12, 31), new DateOnly(cy, 12, 31)),
-                '初' => (new DateOnly(cy, 1, 1), new DateOnly(cy, 1, 31)),
-                _ => (new DateOnly(cy, 6, 1), new DateOnly(cy, 7, 31)),
-            };
-            return new Point(i, k + 2, f, l, true, cy, 0, false, false);
+            return new Extent(start - startPrefix.Length, end + since.Length, first, null, fromContext);
         }
 
-        var relative = false;
-        if (year is null && anchor is null && k + 1 < n && text[k + 1] == '年' && text[k] is '今' or '本' or '明' or '去' && context.DocumentYear is { } docYear
-            && !(k + 2 < n && text[k + 2] is '度' or '代' or '级'))
+        if (QuantityWords.MatchLongestAt(text, end, AfterWords) is { } after && !(after == "后" && end + 1 < n && Cjk.IsHan(text[end + 1]) && text[end + 1] != '，'))
         {
-            // 今年, 明年, 去年: relative to the document's own year
-            year = docYear + text[k] switch { '明' => 1, '去' => -1, _ => 0 };
-            relative = true;
-            k += 2;
+            return new Extent(start, end + after.Length, first, null, fromContext);
         }
 
-        var hasYear = year is not null;
-        var contextYear = relative;
-        var yy = year ?? anchor?.Year ?? 0;
-
-        // quarter and half year after a year: 2023年第一季度, 2023年一季度, 2023年上半年
-        if (hasYear || anchor is not null)
+        if (endPrefix is not null && !(endPrefix is "到" && start >= 2 && text[start - 2] == '达'))
         {
-            var q = k;
-            if (q < n && text[q] == '第')
-            {
-                q++;
-            }
-
-            if (q < n && ChineseNumber.Digit(text[q]) is >= 1 and <= 4 or -1 && (ChineseNumber.Digit(text[q]) >= 1 || text[q] is >= '1' and <= '4')
-                && q + 1 < n && (string.CompareOrdinal(text, q + 1, "季度", 0, 2) == 0))
-            {
-                var qn = ChineseNumber.Digit(text[q]) >= 1 ? ChineseNumber.Digit(text[q]) : text[q] - '0';
-                if (qn is >= 1 and <= 4 && yy > 0)
-                {
-                    var f = new DateOnly(yy, (qn - 1) * 3 + 1, 1);
-                    var l = f.AddMonths(3).AddDays(-1);
-                    var qe = q + 3;
-                    if (qe < n && text[qe] is '末' or '底')
-                    {
-                        return new Point(i, qe + 1, l, l, !hasYear && anchor is null, yy, 0, hasYear, false);
-                    }
-
-                    return new Point(i, qe, f, l, false, yy, 0, hasYear, false);
-                }
-            }
-
-            if (hasYear && k + 2 < n && text[k + 1] == '半' && text[k + 2] == '年' && text[k] is '上' or '下')
-            {
-                var f = new DateOnly(yy, text[k] == '上' ? 1 : 7, 1);
-                return new Point(i, k + 3, f, f.AddMonths(6).AddDays(-1), false, yy, 0, true, false);
-            }
+            return new Extent(start - endPrefix.Length, end, null, last, fromContext);
         }
 
-        // month
-        if (!(ReadInt(text, k, 2, out var month, out var mEnd, false) && month is >= 1 and <= 12 && mEnd < n && text[mEnd] == '月'))
+        if (QuantityWords.MatchLongestAt(text, end, RecurrenceReader.BeforeWords) is { } before)
         {
-            if (hasYear)
-            {
-                if (k + 1 < n && text[k] == '年' && text[k + 1] is '底' or '末' or '初')
-                {
-                    // 2023年年底, 2023年年初
-                    var (f, l) = text[k + 1] == '初' ? (new DateOnly(yy, 1, 1), new DateOnly(yy, 1, 31)) : (new DateOnly(yy, 12, 31), new DateOnly(yy, 12, 31));
-                    return new Point(i, k + 2, f, l, false, yy, 0, true, false);
-                }
-
-                if (k < n && text[k] is '底' or '末')
-                {
-                    var dec = new DateOnly(yy, 12, 31);
-                    return new Point(i, k + 1, dec, dec, false, yy, 0, true, false);
-                }
-
-                return new Point(i, k, new DateOnly(yy, 1, 1), new DateOnly(yy, 12, 31), false, yy, 0, true, false);
-            }
-
-            // a day after a range start with a month: 1日至5日
-            if (anchor is { HasMonth: true } && ReadInt(text, k, 2, out var dOnly, out var dEnd2, false) && dEnd2 < n && text[dEnd2] is '日' or '号' && ValidDay(anchor.Year, anchor.Month, dOnly))
-            {
-                var d = new DateOnly(anchor.Year, anchor.Month, dOnly);
-                return new Point(i, dEnd2 + 1, d, d, anchor.YearFromContext, anchor.Year, anchor.Month, false, true);
-            }
-
-            return null;
+            return new Extent(start, end + before.Length, null, last, fromContext);
         }
 
-        if (!hasYear)
-        {
-            if (k > 0 && (ChineseNumber.CanStart(text[k - 1]) || text[k - 1] is '每' or '第' or '个' or '.' or '．'))
-            {
-                return null;
-            }
-
-            if (anchor is not null)
-            {
-                yy = anchor.Year;
-            }
-            else if (context.Year is { } cy)
-            {
-                yy = cy;
-                contextYear = true;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        k = mEnd + 1;
-        if (k < n && text[k] == '份')
-        {
-            k++;
-        }
-
-        var monthFirst = new DateOnly(yy, month, 1);
-        var monthLast = monthFirst.AddMonths(1).AddDays(-1);
-
-        // day
-        if (ReadInt(text, k, 2, out var day, out var dEnd, false) && day >= 1)
-        {
-            var written = dEnd < n && text[dEnd] is '日' or '号';
-            if (written && !ValidDay(yy, month, day))
-            {
-                return null; // 2月30日: no such day
-            }
-
-            // 八月十五: a Chinese day needs no 日 at the end of a phrase
-            var bare = !written && ChineseNumber.IsHanNumeral(text[k]) && (dEnd >= n || !Cjk.IsHan(text[dEnd])) && ValidDay(yy, month, day);
-            if (written || bare)
-            {
-                var d = new DateOnly(yy, month, day);
-                return new Point(i, written ? dEnd + 1 : dEnd, d, d, contextYear, yy, month, hasYear, true);
-            }
-        }
-
-        if (k < n && text[k] is '底' or '末')
-        {
-            return new Point(i, k + 1, monthLast, monthLast, contextYear, yy, month, hasYear, true);
-        }
-
-        if (k + 1 < n && text[k] == '月' && text[k + 1] is '底' or '末')
-        {
-            return new Point(i, k + 2, monthLast, monthLast, contextYear, yy, month, hasYear, true); // 6月月底
-        }
-
-        if (k + 1 < n && text[k + 1] == '旬' && text[k] is '上' or '中' or '下')
-        {
-            var (a, b) = text[k] switch { '上' => (1, 10), '中' => (11, 20), _ => (21, monthLast.Day) };
-            return new Point(i, k + 2, new DateOnly(yy, month, a), new DateOnly(yy, month, b), contextYear, yy, month, hasYear, true);
-        }
-
-        if (k < n && text[k] == '初')
-        {
-            return new Point(i, k + 1, monthFirst, new DateOnly(yy, month, 10), contextYear, yy, month, hasYear, true);
-        }
-
-        // a bare month without a year is a time only where it reads as one: 6月前, 6月起, 6月—9月
-        if (!hasYear && anchor is null && !(k < n && (text[k] is '前' or '起' or '—' or '至' or '到' or '－' or '-' or '~' or '～' || text[k] == '份')) && !(mEnd + 1 < n && text[mEnd + 1] == '份'))
-        {
-            return null;
-        }
-
-        return new Point(i, k, monthFirst, monthLast, contextYear, yy, month, hasYear, true);
-    }
-
-    private static bool ValidDay(int y, int m, int d) => y is >= 1 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
-
-    /// <summary>An integer of at most <paramref name="maxDigits"/> digits (Arabic, or Chinese: 十二, 三十一; 二〇二三 digit by digit).</summary>
-    private static bool ReadInt(string text, int at, int maxDigits, out int value, out int end, bool digitByDigit)
-    {
-        value = 0;
-        end = at;
-        var n = text.Length;
-        if (at >= n)
-        {
-            return false;
-        }
-
-        if (ChineseNumber.IsArabicDigit(text[at]))
-        {
-            var j = at;
-            while (j < n && ChineseNumber.IsArabicDigit(text[j]) && j - at < maxDigits)
-            {
-                value = value * 10 + ChineseNumber.ArabicValue(text[j]);
-                j++;
-            }
-
-            if (j < n && ChineseNumber.IsArabicDigit(text[j]))
-            {
-                return false;
-            }
-
-            end = j;
-            return true;
-        }
-
-        if (digitByDigit)
-        {
-            var j = at;
-            while (j < n && ChineseNumber.Digit(text[j]) >= 0 && text[j] is not '两' && j - at < maxDigits)
-            {
-                value = value * 10 + ChineseNumber.Digit(text[j]);
-                j++;
-            }
-
-            if (j - at == maxDigits)
-            {
-                end = j;
-                return true;
-            }
-
-            value = 0;
-        }
-
-        // 十二, 三十一, 二十
-        var s = at;
-        var v = 0;
-        var d0 = ChineseNumber.Digit(text[s]);
-        if (d0 > 0 && s + 1 < n && ChineseNumber.SmallUnit(text[s + 1]) == 10)
-        {
-            v = d0 * 10;
-            s += 2;
-            if (s < n && ChineseNumber.Digit(text[s]) > 0)
-            {
-                v += ChineseNumber.Digit(text[s]);
-                s++;
-            }
-        }
-        else if (ChineseNumber.SmallUnit(text[s]) == 10)
-        {
-            v = 10;
-            s++;
-            if (s < n && ChineseNumber.Digit(text[s]) > 0)
-            {
-                v += ChineseNumber.Digit(text[s]);
-                s++;
-            }
-        }
-        else if (d0 > 0 && text[s] is not '两')
-        {
-            v = d0;
-            s++;
-        }
-        else
-        {
-            return false;
-        }
-
-        value = v;
-        end = s;
-        return true;
+        return new Extent(start, end, first, last, fromContext);
     }
 }

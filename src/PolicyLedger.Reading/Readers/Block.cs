@@ -7,8 +7,12 @@ internal sealed class Block(Marker? marker, int firstLine)
 {
     private readonly MappedTextBuilder _text = new();
     private MappedText? _built;
+    private bool? _hasClause;
 
     public Marker? Marker { get; } = marker;
+
+    /// <summary>What is odd about the block's number (a gap, a restart without a heading), for the item it becomes.</summary>
+    public Syntax.Diagnostic? NumberingNote { get; set; }
 
     public int FirstLine { get; } = firstLine;
 
@@ -24,9 +28,13 @@ internal sealed class Block(Marker? marker, int firstLine)
 
     public MappedText Text => _built ??= _text.ToMappedText();
 
+    /// <summary>Whether the paragraph holds a responsibility clause (read once).</summary>
+    public bool HasClause => _hasClause ??= ClauseFinder.HasClause(Text.Text);
+
     public void Append(SourceLine line)
     {
         _built = null;
+        _hasClause = null;
         _text.AppendLine(line.Text);
         LastLine = line.Number;
         LastLineText = line.Text.Text;
@@ -43,13 +51,14 @@ internal sealed class Block(Marker? marker, int firstLine)
         }
 
         // Only a line that ends with a closing bracket (perhaps a full stop after it) can close a clause.
-        ClauseClosed = Depth == 0 && EndsWithBracket(line.Text.Text) && ClauseReader.EndsWithClause(Text);
+        ClauseClosed = Depth == 0 && EndsWithBracket(line.Text.Text) && ClauseFinder.EndsWithClause(Text);
     }
 
     /// <summary>Takes the text of a deeper block (a sub-point inside an item) into this one.</summary>
     public void Absorb(Block other)
     {
         _built = null;
+        _hasClause = null;
         var text = other.Text;
         _text.AppendLine(text);
         LastLine = other.LastLine;

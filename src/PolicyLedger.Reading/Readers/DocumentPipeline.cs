@@ -4,14 +4,14 @@ using PolicyLedger.Reading.Text;
 namespace PolicyLedger.Reading.Readers;
 
 /// <summary>
-/// Runs the reading stages over one file: lines → document heads → each document's elements → its body's
+/// Runs the reading stages over one file: lines (task tables in plain text rendered as item lines) → document heads → each document's elements → its body's
 /// paragraphs → headings and items with their clauses and figures.
 /// </summary>
 internal static class DocumentPipeline
 {
     public static IReadOnlyList<PolicyDocument> Run(ReadingContext context)
     {
-        var lines = TextNormalizer.SplitLines(context.Text).Where(l => !l.IsBlank && !l.IsPageFooter).ToList();
+        var lines = TextTableReader.Read(TextNormalizer.SplitLines(context.Text).Where(l => !l.IsBlank && !l.IsPageFooter).ToList(), context.Text);
         if (lines.Count == 0)
         {
             context.Report(DiagnosticCodes.EmptyFile());

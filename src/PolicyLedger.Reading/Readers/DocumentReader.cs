@@ -15,7 +15,8 @@ internal static class DocumentReader
     {
         var lines = all.Skip(start).Take(end - start).ToList();
         var consumed = new bool[lines.Count];
-        var bodyStart = head is null ? 0 : head.BodyStart - start;
+        // A head whose 文号 line opens the next document (a title, its number, the next title) has no body of its own.
+        var bodyStart = head is null ? 0 : Math.Min(head.BodyStart - start, lines.Count);
         for (var i = 0; i < bodyStart; i++)
         {
             consumed[i] = true;
@@ -53,10 +54,10 @@ internal static class DocumentReader
 
         var body = lines.Where((_, i) => !consumed[i]).ToList();
         var blocks = BlockReader.Read(body, context);
-        // Paragraphs hold every body line, joined: a declaration broken across lines is found too.
-        var firstIsLead = ClauseReader.Convention().IsMatch(string.Concat(blocks.Select(b => b.Text.Text)));
-        var years = new TimeContext(date?.Value.Year, PlanYear(title?.Value));
-        var reading = ItemReader.Read(blocks, firstIsLead, years, context);
+        // Paragraphs hold every body line, joined: a lead rule or declaration broken across lines is found too.
+        var rules = ClauseRules.Read(blocks);
+        var years = new TimeContext(date?.Value.Year, ChineseNumerals.PlanYear(title?.Value));
+        var reading = ItemReader.Read(blocks, rules, years, context);
         var basis = ReadBasis(blocks, head?.DocNumber?.Value);
 
         var documentSpan = TextSpan.FromBounds(lines[0].Span.Start, lines[^1].Span.End);
@@ -79,27 +80,6 @@ internal static class DocumentReader
             Items = reading.Items,
             Unclassified = reading.Unclassified.Select(b => b.Text.ToSource(0, b.Text.Length)).ToList(),
         };
-    }
-
-    /// <summary>The year a plan is for, from its title: "…2023年大力提振…措施" → 2023.</summary>
-    private static int? PlanYear(string? title)
-    {
-        if (title is null)
-        {
-            return null;
-        }
-
-        for (var i = 0; i + 4 < title.Length; i++)
-        {
-            if (title[i + 4] == '年' && char.IsAsciiDigit(title[i]) && char.IsAsciiDigit(title[i + 1]) && char.IsAsciiDigit(title[i + 2]) && char.IsAsciiDigit(title[i + 3])
-                && (i == 0 || !char.IsAsciiDigit(title[i - 1])))
-            {
-                var year = int.Parse(title.AsSpan(i, 4), System.Globalization.CultureInfo.InvariantCulture);
-                return year is >= 1949 and <= 2200 ? year : null;
-            }
-        }
-
-        return null;
     }
 
     private static Located<string> Whole(SourceLine line) => new(line.Text.Text, line.Text.ToSource(0, line.Text.Length));

@@ -8,44 +8,33 @@ namespace PolicyLedger.Reading.Readers;
 internal sealed record BodyReading(IReadOnlyList<Heading> Headings, IReadOnlyList<PolicyItem> Items, IReadOnlyList<Block> Unclassified);
 
 /// <summary>
-/// Decides which numbered paragraphs are items and which are headings, then builds both. The item level is the
-/// kind of number mark whose paragraphs carry the most responsibility clauses (1. in most measures, （一） where a
-/// plan numbers its measures that way, 主要任务 in 工作方案); marks above it are headings, marks below it are
-/// sub-points inside an item. Paragraphs of a closing section (组织保障, 保障措施 …) are items only when they carry a
-/// clause.
+/// Decides which paragraphs are items and which are headings, then builds both. The item level is the kind of mark
+/// whose paragraphs carry the most responsibility clauses (1. in most measures, （一） where a plan numbers its
+/// measures that way, 主要任务 in 工作方案, —— or ● bullets); marks above it are headings, marks below it are sub-points
+/// inside an item. Paragraphs of a closing section (组织保障, 保障措施 …) are items only when they carry a clause; so are
+/// paragraphs without a mark, and the text of a heading after its title: split at 一是/二是 where they enumerate.
 /// </summary>
 internal static class ItemReader
 {
     private static readonly string[] ClosingSections = ["组织保障", "保障措施", "工作要求", "组织实施", "组织领导", "工作保障", "保障机制", "有关要求", "附则", "其他事项", "工作措施"];
 
-    public static BodyReading Read(List<Block> blocks, bool firstIsLead, TimeContext years, ReadingContext context)
+    public static BodyReading Read(List<Block> blocks, ClauseRules rules, TimeContext years, ReadingContext context)
     {
         var itemKind = ChooseItemKind(blocks);
+        var builder = new ItemBuilder(rules, years);
         var headings = new List<Heading>();
         var items = new List<PolicyItem>();
         var unclassified = new List<Block>();
         var stack = new List<(Marker Marker, string Label)>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         Block? item = null;
 
         void Flush()
         {
-            if (item is null)
+            if (item is not null)
             {
-                return;
+                items.Add(builder.Marked(item, stack));
+                item = null;
             }
-
-            var built = BuildItem(item, stack, firstIsLead, years, ids);
-            if (built is not null)
-            {
-                items.Add(built);
-            }
-            else
-            {
-                unclassified.Add(item);
-            }
-
-            item = null;
         }
 
         foreach (var block in blocks)
@@ -54,7 +43,11 @@ internal static class ItemReader
             if (marker is null)
             {
                 Flush();
-                unclassified.Add(block);
+                if (!builder.Paragraph(block.Text, Innermost(stack), stack, items))
+                {
+                    unclassified.Add(block);
+                }
+
                 continue;
             }
 
@@ -62,9 +55,16 @@ internal static class ItemReader
             {
                 Flush();
                 var underClosing = stack.Count > 0 && IsClosingSection(stack[0].Label);
-                if (underClosing && ClauseReader.Find(block.Text.Text) is null)
+                if (underClosing && !block.HasClause)
                 {
                     AddHeading(block, stack, headings);
+                    continue;
+                }
+
+                if (kind == MarkerKind.Enumerated && Enumeration.Parts(block.Text.Text, marker.Number).Count > 1)
+                {
+                    // "一是…（X负责）；二是…（Y负责）" on one line: one item per part.
+                    builder.Paragraph(block.Text, Innermost(stack), stack, items, marker.Number);
                     continue;
                 }
 
@@ -79,12 +79,26 @@ internal static class ItemReader
             }
 
             Flush();
+            var carriesClause = block.HasClause;
+            if (carriesClause && Enumerated(block) is null)
+            {
+                // A marked paragraph of another kind that carries its own clause (a task table's rows under a
+                // section of a plan whose other items are （一）): an item, and a heading for what follows it.
+                items.Add(builder.Marked(block, stack));
+            }
+
             AddHeading(block, stack, headings);
+            if (carriesClause && Enumerated(block) is { } body)
+            {
+                builder.Paragraph(body, marker.Normal, stack, items);
+            }
         }
 
         Flush();
-        return new BodyReading(headings, items, unclassified);
+        return new BodyReading(headings, ItemChecks.OddNames(ItemChecks.MissingClauses(items)), unclassified);
     }
+
+    private static string Innermost(List<(Marker Marker, string Label)> stack) => stack.Count > 0 ? stack[^1].Marker.Normal : string.Empty;
 
     private static void AddHeading(Block block, List<(Marker Marker, string Label)> stack, List<Heading> headings)
     {
@@ -109,53 +123,19 @@ internal static class ItemReader
         return marker.Normal + text.Trim();
     }
 
-    private static PolicyItem? BuildItem(Block block, List<(Marker Marker, string Label)> stack, bool firstIsLead, TimeContext years, HashSet<string> ids)
+    /// <summary>The text of a heading paragraph after its title ("（一）加强基础设施。一是…（X负责）；二是…") when it enumerates tasks.</summary>
+    private static MappedText? Enumerated(Block block)
     {
-        var marker = block.Marker!;
-        var full = block.Text;
-        var body = full.Slice(marker.Length);
-        var leading = 0;
-        while (leading < body.Length && (Cjk.IsSpace(body.Text[leading]) || body.Text[leading] is '：' or ':'))
+        var text = block.Text;
+        var stop = text.Text.IndexOf('。', block.Marker!.Length);
+        if (stop < 0 || stop + 1 >= text.Length)
         {
-            leading++;
+            return null;
         }
 
-        body = body.Slice(leading);
-        var clause = ClauseReader.Find(body.Text);
-        var roles = clause is { } c ? ClauseReader.Read(body, c, firstIsLead) : [];
-        var headings = stack.Where(h => h.Marker.Level < marker.Level).Select(h => h.Label).ToList();
-        var id = ItemId(marker, stack);
-        var unique = id;
-        for (var n = 2; !ids.Add(unique); n++)
-        {
-            unique = $"{id}#{n}";
-        }
-
-        var figures = FigureStage.Read(body, years);
-        return new PolicyItem(
-            unique,
-            marker.Kind == MarkerKind.Task && marker.Written.Length <= 5 ? null : marker.Number,
-            marker.Written,
-            headings,
-            body.Text,
-            full.ToSource(0, full.Length),
-            roles,
-            clause is { } cl ? body.ToSource(cl.Start, cl.End - cl.Start) : null,
-            figures.Quantities,
-            figures.Times)
-        {
-            Task = clause is { } t ? body.Text[..t.Start].TrimEnd() : body.Text,
-        };
+        var body = text.Slice(stop + 1);
+        return Enumeration.Parts(body.Text).Count >= 2 && ClauseFinder.HasClause(body.Text) ? body : null;
     }
-
-    private static string ItemId(Marker marker, List<(Marker Marker, string Label)> stack) => marker.Kind switch
-    {
-        MarkerKind.Numbered => marker.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        MarkerKind.Subsection or MarkerKind.ParenNumbered => $"（{marker.Number}）",
-        MarkerKind.Article => $"第{marker.Number}条",
-        MarkerKind.Task => (stack.FirstOrDefault(h => h.Marker.Kind == MarkerKind.Section).Marker?.Normal ?? string.Empty) + marker.Normal,
-        _ => marker.Normal,
-    };
 
     private static bool IsClosingSection(string label) => ClosingSections.Any(s => label.Contains(s, StringComparison.Ordinal));
 
@@ -193,7 +173,7 @@ internal static class ItemReader
             return best;
         }
 
-        foreach (var kind in new[] { MarkerKind.Task, MarkerKind.Article, MarkerKind.Numbered, MarkerKind.ParenNumbered })
+        foreach (var kind in new[] { MarkerKind.Task, MarkerKind.Article, MarkerKind.Numbered, MarkerKind.ParenNumbered, MarkerKind.Bullet, MarkerKind.Enumerated })
         {
             if (candidates.Contains(kind))
             {
@@ -204,6 +184,11 @@ internal static class ItemReader
         return null;
     }
 
+    /// <summary>
+    /// How many paragraphs of a kind carry a clause: in their own text, or at the end of the deeper paragraphs under
+    /// them (1.…：（1）…；（2）…。（责任单位：…）) — unless every deeper paragraph closes with its own clause and the
+    /// paragraph itself is a title (（一）发展现代农业 over 一是…（X负责） 二是…（Y负责）): then the clauses are theirs.
+    /// </summary>
     private static int CountClauses(List<Block> blocks, MarkerKind kind)
     {
         var level = Marker.LevelOf(kind);
@@ -215,14 +200,21 @@ internal static class ItemReader
                 continue;
             }
 
-            // The item's own text and any deeper paragraphs under it, up to the next mark at its level or above.
-            var last = blocks[i];
-            for (var j = i + 1; j < blocks.Count && blocks[j].Marker is { } m && m.Level > level; j++)
+            if (blocks[i].HasClause)
             {
-                last = blocks[j];
+                count++;
+                continue;
             }
 
-            if (ClauseReader.Find(last.Text.Text) is not null)
+            // The deeper paragraphs under it, up to the next mark at its level or above.
+            var j = i + 1;
+            var allOwn = true;
+            for (; j < blocks.Count && blocks[j].Marker is { } m && m.Level > level; j++)
+            {
+                allOwn = allOwn && blocks[j].HasClause;
+            }
+
+            if (j > i + 1 && blocks[j - 1].HasClause && (!allOwn || OpensList(blocks[i].Text.Text)))
             {
                 count++;
             }
@@ -230,4 +222,7 @@ internal static class ItemReader
 
         return count;
     }
+
+    /// <summary>The paragraph ends with a colon: what follows is its list.</summary>
+    private static bool OpensList(string text) => text.TrimEnd().EndsWith('：') || text.TrimEnd().EndsWith(':');
 }

@@ -24,7 +24,7 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"(?<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex Date();
 
-    /// <summary>印发 line: 济源产城融合示范区管理委员会办公室2023年1月19日印发.</summary>
+    /// <summary>印发 line: 青石新区管理委员会办公室2023年1月19日印发.</summary>
     [GeneratedRegex(@"^(?<by>\S*?)(?<date>\d{4}年\d{1,2}月\d{1,2}日)印发$", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex PrintedLine();
 

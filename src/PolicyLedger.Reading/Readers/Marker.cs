@@ -25,6 +25,12 @@ internal enum MarkerKind
 
     /// <summary>（1）.</summary>
     ParenNumbered,
+
+    /// <summary>A bullet without a number: ——, ●, ■, ◆, •. Its number is 0; items so marked are counted in the document.</summary>
+    Bullet,
+
+    /// <summary>一是 / 二是 opening a line.</summary>
+    Enumerated,
 }
 
 /// <summary>A number mark at the start of a line: its kind, its number, how many characters it takes, and its normal form.</summary>
@@ -44,7 +50,9 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
         MarkerKind.Numbered => 3,
         MarkerKind.Article => 3,
         MarkerKind.ParenNumbered => 4,
-        _ => 5,
+        MarkerKind.Bullet => 5,
+        MarkerKind.Enumerated => 6,
+        _ => 7,
     };
 
     /// <summary>The mark as a heading shows it: "一、", "（一）", "1.", "（1）", "第一条", "主要任务一".</summary>
@@ -55,6 +63,7 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
         MarkerKind.Numbered => Number + ".",
         MarkerKind.ParenNumbered => "（" + Number + "）",
         MarkerKind.Task => Written.TrimEnd('：', ':'),
+        MarkerKind.Bullet => Written.Trim(),
         _ => Written,
     };
 
@@ -87,6 +96,11 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
             return ReadTask(line);
         }
 
+        if (ReadBullet(line) is { } bullet)
+        {
+            return bullet;
+        }
+
         if (ChineseNumerals.IsNumeralChar(c))
         {
             var end = 0;
@@ -98,6 +112,13 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
             if (end < line.Length && line[end] == '、' && ChineseNumerals.Parse(line.AsSpan(0, end)) is { } n && n > 0)
             {
                 return new Marker(MarkerKind.Section, n, end + 1, line[..(end + 1)]);
+            }
+
+            // 一是, 二是 … (not 一是否, 一是指).
+            if (end <= 3 && end + 1 < line.Length && line[end] == '是' && line[end + 1] is not ('否' or '指' or '为')
+                && ChineseNumerals.Parse(line.AsSpan(0, end)) is { } e and > 0 and <= 30)
+            {
+                return new Marker(MarkerKind.Enumerated, e, end + 1, line[..(end + 1)]);
             }
         }
 
@@ -220,6 +241,30 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
 
         var n = end > 4 ? ChineseNumerals.Parse(line.AsSpan(4, end - 4)) ?? 1 : 1;
         return new Marker(MarkerKind.Task, n, end + 1, line[..(end + 1)]);
+    }
+
+    /// <summary>The bullets that open a task line: "——", "—— ", "●", "■", "◆", "•", "▪", "★".</summary>
+    private static Marker? ReadBullet(string line)
+    {
+        var length = line[0] switch
+        {
+            '●' or '■' or '◆' or '•' or '▪' or '★' or '◇' or '□' or '▲' or '►' or '▶' => 1,
+            '—' or '－' when line[1] == line[0] => 2,
+            _ => 0,
+        };
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var written = line[..length];
+        while (length < line.Length && (line[length] == ' ' || line[length] == written[0]))
+        {
+            length++;
+        }
+
+        // A bullet opens text, not a range's second half ("——3月31日") or a rule line.
+        return length < line.Length && Cjk.IsHan(line[length]) ? new Marker(MarkerKind.Bullet, 0, length, written) : null;
     }
 
     private static bool IsAllAsciiDigits(ReadOnlySpan<char> s)

@@ -91,11 +91,14 @@ public static class DiagnosticCodes
     public static Diagnostic NoDocumentFound() =>
         new(NoDocument, DiagnosticSeverity.Warning, "no official document was recognized; the text was read as one untitled document");
 
+    /// <param name="expected">The number that should have come next (the one before <paramref name="found"/> is missing).</param>
     public static Diagnostic Gap(int expected, int found, TextSpan span) =>
-        new(ItemNumberGap, DiagnosticSeverity.Warning, $"item {found} follows item {expected - 1}: item {expected} is missing", span);
+        new(ItemNumberGap, DiagnosticSeverity.Warning,
+            found == expected + 1 ? $"第{found}条前面是第{expected - 1}条，缺少第{expected}条" : $"第{found}条前面是第{expected - 1}条，缺少第{expected}至{found - 1}条", span);
 
+    /// <summary>A bracket of a clause missing in the source; the clause was read as if it were there (information, not doubt).</summary>
     public static Diagnostic Unbalanced(TextSpan span) =>
-        new(ClauseUnbalanced, DiagnosticSeverity.Warning, "the responsibility clause has unbalanced brackets", span);
+        new(ClauseUnbalanced, DiagnosticSeverity.Info, "责任分工的括号不成对，已按补齐后的括号读出", span);
 
     public static Diagnostic EmptyClause(TextSpan span) =>
         new(ClauseEmpty, DiagnosticSeverity.Warning, "the responsibility clause names no unit", span);
@@ -109,11 +112,17 @@ public static class DiagnosticCodes
     public static Diagnostic UnknownClause(string text, TextSpan span) =>
         new(ClauseUnknownStyle, DiagnosticSeverity.Warning, $"“{text}”像责任分工，但未能读出单位", span);
 
+    public static Diagnostic LabelWithoutColon(string label, TextSpan span) =>
+        new(ClauseUnknownStyle, DiagnosticSeverity.Warning, $"“{label}”后缺少冒号，已按分工标签读出，请核对", span);
+
     public static Diagnostic MissingClause(TextSpan span) =>
         new(NoClause, DiagnosticSeverity.Warning, "本条没有责任分工，而前后条目都有", span);
 
     public static Diagnostic NotOrganisation(string mention, string why, TextSpan span) =>
         new(MentionNotOrganisation, DiagnosticSeverity.Warning, $"“{mention}”不像单位名称（{why}），未作为责任单位", span);
+
+    public static Diagnostic DoubtfulOrganisation(string mention, string why, TextSpan span) =>
+        new(MentionNotOrganisation, DiagnosticSeverity.Warning, $"“{mention}”不太像单位名称（{why}），请核对", span);
 
     public static Diagnostic InSentence(string text, TextSpan span) =>
         new(ClauseInSentence, DiagnosticSeverity.Warning, $"句中的“{text}”像责任分工，未作为本条的责任单位", span);
@@ -121,6 +130,15 @@ public static class DiagnosticCodes
     public static Diagnostic LeadConflict(string why, TextSpan span) =>
         new(LeadRuleConflict, DiagnosticSeverity.Warning, $"牵头规则与本条的分工不一致：{why}", span);
 
+    /// <summary>A bug in a stage: the exception and the innermost method of ours it passed through, so a report can name where.</summary>
     public static Diagnostic Internal(string stage, Exception e) =>
-        new(InternalError, DiagnosticSeverity.Error, $"internal error in {stage}: {e.GetType().Name}: {e.Message}");
+        new(InternalError, DiagnosticSeverity.Error,
+            $"internal error in {stage}{(WhereThrown(e) is { } where ? $" ({where})" : string.Empty)}: {e.GetType().Name}: {e.Message}");
+
+    private static string? WhereThrown(Exception e) =>
+        new System.Diagnostics.StackTrace(e).GetFrames()
+            .Select(f => f.GetMethod())
+            .Where(m => m?.DeclaringType?.Namespace?.StartsWith("PolicyLedger", StringComparison.Ordinal) == true)
+            .Select(m => $"{m!.DeclaringType!.Name}.{m.Name}")
+            .FirstOrDefault();
 }

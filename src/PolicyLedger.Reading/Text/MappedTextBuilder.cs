@@ -39,6 +39,36 @@ public sealed class MappedTextBuilder
         return this;
     }
 
+    /// <summary>Appends a piece as it is (no space between pieces), each character mapped where it stood.</summary>
+    public MappedTextBuilder Append(MappedText piece)
+    {
+        for (var i = 0; i < piece.Length; i++)
+        {
+            _text.Append(piece.Text[i]);
+            _map.Add(piece.SourceOffset(i));
+        }
+
+        if (piece.Length > 0)
+        {
+            _end = piece.SourceOffset(piece.Length);
+        }
+
+        return this;
+    }
+
+    /// <summary>Appends text that the original does not hold (a label, a bracket a table cell implies), mapped to <paramref name="sourceOffset"/>.</summary>
+    public MappedTextBuilder AppendLiteral(string text, int sourceOffset)
+    {
+        foreach (var c in text)
+        {
+            _text.Append(c);
+            _map.Add(sourceOffset);
+        }
+
+        _end = Math.Max(_end, sourceOffset);
+        return this;
+    }
+
     public MappedText ToMappedText()
     {
         var map = new int[_map.Count + 1];

@@ -6,8 +6,35 @@ namespace PolicyLedger.Reading.Units;
 /// <summary>One resolution the user decided: a mention (or a canonical name) → this name, and optionally a kind or another jurisdiction.</summary>
 public sealed record AliasEntry(string Mention, string Name, UnitKind? Kind, string? Jurisdiction, int Line);
 
-/// <summary>A jurisdiction's settings in the alias file: the city above it and more prefixes its documents write for themselves.</summary>
-public sealed record JurisdictionSettings(string? Parent, IReadOnlyList<string> Prefixes);
+/// <summary>
+/// A jurisdiction's settings in an alias file (or the built-in places): the jurisdiction above it, more prefixes its
+/// documents write for themselves, and what no name says: its level, other names, party-committee marks and
+/// document-number marks.
+/// </summary>
+public sealed record JurisdictionSettings(string? Parent, IReadOnlyList<string> Prefixes)
+{
+    public JurisdictionLevel? Level { get; init; }
+
+    /// <summary>Other names of the place in issuers and titles (某某经济开发区 for 某某).</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>Other names of its own party committee (党工委).</summary>
+    public IReadOnlyList<string> PartyMarks { get; init; } = [];
+
+    /// <summary>Marks opening its document numbers (某政 of 某政〔2024〕3号).</summary>
+    public IReadOnlyList<string> NumberMarks { get; init; } = [];
+
+    /// <summary>These settings with <paramref name="later"/> read after them: its values win, lists add up.</summary>
+    public JurisdictionSettings Then(JurisdictionSettings later) => new(later.Parent ?? Parent, [.. Prefixes, .. later.Prefixes])
+    {
+        Level = later.Level ?? Level,
+        Names = [.. Names, .. later.Names],
+        PartyMarks = [.. PartyMarks, .. later.PartyMarks],
+        NumberMarks = [.. NumberMarks, .. later.NumberMarks],
+    };
+
+    public bool IsEmpty => Parent is null && Level is null && Prefixes.Count == 0 && Names.Count == 0 && PartyMarks.Count == 0 && NumberMarks.Count == 0;
+}
 
 /// <summary>A problem in the alias file, with where it is. The rest of the file still applies.</summary>
 public sealed record AliasError(string File, int Line, int Column, string Message)
@@ -63,7 +90,7 @@ public sealed class AliasTable
 
     /// <summary>
     /// Reads an alias file, or every <c>*.yaml</c> / <c>*.yml</c> file of a folder (one per jurisdiction, named after it,
-    /// such as <c>济源.yaml</c>, or any file in the full format). A missing or unreadable file gives an error, not an exception.
+    /// such as <c>某某区.yaml</c>, or any file in the full format). A missing or unreadable file gives an error, not an exception.
     /// </summary>
     public static AliasTable Load(string yamlPath)
     {
@@ -95,7 +122,7 @@ public sealed class AliasTable
 
     /// <summary>
     /// Reads alias YAML. The full format maps jurisdictions to their sections; a file whose top level is one section
-    /// (units:, parent:, prefixes:) is the section of the jurisdiction it is named after (济源.yaml), or of
+    /// (units:, parent:, prefixes:) is the section of the jurisdiction it is named after (某某区.yaml), or of
     /// <paramref name="jurisdiction"/> when given.
     /// </summary>
     public static AliasTable Parse(string yaml, string file = "(text)", string? jurisdiction = null)
@@ -124,17 +151,17 @@ public sealed class AliasTable
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            Error(stream.Documents[0].RootNode, "expected a mapping of jurisdictions (济源:, 焦作:, \"*\":)");
+            Error(stream.Documents[0].RootNode, "expected a mapping of jurisdictions (某某:, 某某区:, \"*\":)");
             return new AliasTable(file, entries, settings, errors, fingerprint);
         }
 
-        var sectionOnly = root.Children.Count > 0 && root.Children.Keys.All(k => Scalar(k) is "units" or "parent" or "prefixes");
+        var sectionOnly = root.Children.Count > 0 && root.Children.Keys.All(k => Scalar(k) is { } key && SectionFields.Contains(key));
         if (jurisdiction is not null || sectionOnly)
         {
             var own = jurisdiction ?? JurisdictionOfFileName(file);
             if (string.IsNullOrWhiteSpace(own))
             {
-                Error(root, "a file of one jurisdiction's units: must be named after it (济源.yaml), or put them under the jurisdiction's name");
+                Error(root, "a file of one jurisdiction's units: must be named after it (某某区.yaml), or put them under the jurisdiction's name");
                 return new AliasTable(file, entries, settings, errors, fingerprint);
             }
 
@@ -193,9 +220,7 @@ public sealed class AliasTable
 
             foreach (var (jurisdiction, s) in table._settings)
             {
-                settings[jurisdiction] = settings.TryGetValue(jurisdiction, out var before)
-                    ? new JurisdictionSettings(s.Parent ?? before.Parent, [.. before.Prefixes, .. s.Prefixes])
-                    : s;
+                settings[jurisdiction] = settings.TryGetValue(jurisdiction, out var before) ? before.Then(s) : s;
             }
 
             errors.AddRange(table.Errors);
@@ -214,6 +239,22 @@ public sealed class AliasTable
         return file == "(text)" || string.IsNullOrWhiteSpace(name) ? null : name;
     }
 
+    /// <summary>The fields of a jurisdiction's section.</summary>
+    private static readonly string[] SectionFields = ["units", "parent", "prefixes", "level", "names", "party-marks", "number-marks"];
+
+    /// <summary>The levels as an alias file writes them.</summary>
+    public static IReadOnlyList<string> LevelNames { get; } = ["province", "city", "county", "district", "town"];
+
+    public static JurisdictionLevel? ParseLevel(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "province" => JurisdictionLevel.Province,
+        "city" => JurisdictionLevel.City,
+        "county" => JurisdictionLevel.County,
+        "district" => JurisdictionLevel.District,
+        "town" => JurisdictionLevel.Town,
+        _ => null,
+    };
+
     private static void ReadSection(
         string jurisdiction,
         YamlMappingNode section,
@@ -222,40 +263,35 @@ public sealed class AliasTable
         Action<YamlNode, string> error)
     {
         string? parent = null;
-        var prefixes = new List<string>();
+        JurisdictionLevel? level = null;
+        var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal)
+        {
+            ["prefixes"] = [], ["names"] = [], ["party-marks"] = [], ["number-marks"] = [],
+        };
         var units = entries.TryGetValue(jurisdiction, out var existing) ? existing : new Dictionary<string, AliasEntry>(StringComparer.Ordinal);
         foreach (var (fieldNode, fieldValue) in section.Children)
         {
-            switch (Scalar(fieldNode))
+            var field = Scalar(fieldNode);
+            switch (field)
             {
                 case "parent":
-                    parent = Scalar(fieldValue) is { Length: > 0 } p ? Jurisdictions.PlaceName(p) : null;
+                    parent = Scalar(fieldValue) is { Length: > 0 } p ? Jurisdictions.NormalizePlace(p) : null;
                     if (parent is null)
                     {
                         error(fieldValue, $"{jurisdiction}: parent: expects a jurisdiction name");
                     }
 
                     break;
-                case "prefixes":
-                    if (fieldValue is YamlSequenceNode seq)
+                case "level":
+                    level = ParseLevel(Scalar(fieldValue));
+                    if (level is null)
                     {
-                        foreach (var item in seq)
-                        {
-                            if (Scalar(item) is { Length: > 0 } prefix)
-                            {
-                                prefixes.Add(MentionText.Clean(prefix));
-                            }
-                            else
-                            {
-                                error(item, $"{jurisdiction}: a prefix must be text");
-                            }
-                        }
-                    }
-                    else
-                    {
-                        error(fieldValue, $"{jurisdiction}: prefixes: expects a list such as [示范区, 区]");
+                        error(fieldValue, $"{jurisdiction}: unknown level '{Scalar(fieldValue)}' (expected one of: {string.Join(", ", LevelNames)})");
                     }
 
+                    break;
+                case "prefixes" or "names" or "party-marks" or "number-marks":
+                    ReadList(jurisdiction, field, fieldValue, lists[field], error);
                     break;
                 case "units":
                     if (fieldValue is YamlMappingNode map)
@@ -269,7 +305,7 @@ public sealed class AliasTable
 
                     break;
                 default:
-                    error(fieldNode, $"{jurisdiction}: unknown field '{Scalar(fieldNode)}' (expected units, parent or prefixes)");
+                    error(fieldNode, $"{jurisdiction}: unknown field '{field}' (expected one of: {string.Join(", ", SectionFields)})");
                     break;
             }
         }
@@ -279,9 +315,38 @@ public sealed class AliasTable
             entries[jurisdiction] = units;
         }
 
-        if (parent is not null || prefixes.Count > 0)
+        var read = new JurisdictionSettings(parent, lists["prefixes"])
         {
-            settings[jurisdiction] = new JurisdictionSettings(parent, prefixes);
+            Level = level,
+            Names = lists["names"],
+            PartyMarks = lists["party-marks"],
+            NumberMarks = lists["number-marks"],
+        };
+        if (!read.IsEmpty)
+        {
+            settings[jurisdiction] = settings.TryGetValue(jurisdiction, out var before) ? before.Then(read) : read;
+        }
+    }
+
+    /// <summary>A list of names or marks: [新区, 区]; each cleaned of whitespace.</summary>
+    private static void ReadList(string jurisdiction, string field, YamlNode value, List<string> into, Action<YamlNode, string> error)
+    {
+        if (value is not YamlSequenceNode seq)
+        {
+            error(value, $"{jurisdiction}: {field}: expects a list such as [新区, 区]");
+            return;
+        }
+
+        foreach (var item in seq)
+        {
+            if (Scalar(item) is { Length: > 0 } text && MentionText.Clean(text) is { Length: > 0 } clean)
+            {
+                into.Add(clean);
+            }
+            else
+            {
+                error(item, $"{jurisdiction}: {field}: each entry must be text");
+            }
         }
     }
 

@@ -14,13 +14,13 @@ public enum UnitKind
     /// <summary>A body outside the local government: central-bank branches, regulators, customs, courts, tax, vertically managed offices.</summary>
     OutsideBody,
 
-    /// <summary>A company or group: 济源投资集团有限公司, 市城建集团, 三门峡供电公司.</summary>
+    /// <summary>A company or group: 某某投资集团有限公司, 市城建集团, 某某供电公司.</summary>
     Company,
 
     /// <summary>An organ of the Party: 市委组织部, 市委政法委, 市委编办, 团市委.</summary>
     PartyOrgan,
 
-    /// <summary>A people's government or its dispatched body: 义马市人民政府, 承留镇人民政府, 济水街道办事处, 开发区管理办公室.</summary>
+    /// <summary>A people's government or its dispatched body: 某某市人民政府, 某某镇人民政府, 某某街道办事处, 开发区管理办公室.</summary>
     Government,
 
     /// <summary>Anything else: schools, research academies, coordination offices (领导小组办公室, 指挥部办公室), 供销社.</summary>
@@ -35,11 +35,11 @@ public enum UnitKind
 /// </summary>
 /// <param name="Key">
 /// Stable id: <c>Jurisdiction/ShortName</c>, where the short name is the canonical name with 和 removed and a closing
-/// 委员会 written 委 (the form of 规范简称: 发展改革委, 人力资源社会保障局), so "济源/发展改革和统计局" is "济源/发展改革统计局".
+/// 委员会 written 委 (the form of 规范简称: 发展改革委, 人力资源社会保障局), so "某某/发展改革和统计局" is "某某/发展改革统计局".
 /// Two mentions are the same unit exactly when their keys are equal.
 /// </param>
-/// <param name="Name">Canonical display name, without the jurisdiction: 人力资源和社会保障局, 中国人民银行焦作市中心支行.</param>
-/// <param name="Jurisdiction">The jurisdiction the unit belongs to: 济源, 焦作, 红旗区 (the document's, or the one the mention names).</param>
+/// <param name="Name">Canonical display name, without the jurisdiction: 人力资源和社会保障局, 中国人民银行某某市中心支行.</param>
+/// <param name="Jurisdiction">The jurisdiction the unit belongs to: 某某, 某某区 (the document's, or the one the mention names).</param>
 /// <param name="Kind">What kind of body it is.</param>
 public sealed record UnitRef(string Key, string Name, string Jurisdiction, UnitKind Kind)
 {
@@ -64,6 +64,14 @@ public sealed record ResolvedMention(string Mention, UnitRef Unit, string? Secon
     /// kind Other): worth a look, and an entry in the alias file if it is one unit under two names.
     /// </summary>
     public bool Recognized { get; init; } = true;
+
+    /// <summary>
+    /// Set where the mention is no organisation's name (a verb phrase, a title in 《》, figures, a piece of a sentence):
+    /// the ledger makes no unit of it. <see cref="Unit"/> then only names the mention.
+    /// </summary>
+    public NotAUnitReason? NotAUnit { get; init; }
+
+    public bool IsUnit => NotAUnit is null;
 }
 
 /// <summary>A role mention of an item (with its span in the source) and what it resolved to.</summary>

@@ -6,43 +6,72 @@ namespace PolicyLedger.Reading.Units;
 
 /// <summary>
 /// Resolves unit mentions, as written in responsibility clauses, to units of a jurisdiction. Stateless apart from its
-/// alias table and a cache of jurisdiction profiles: one instance serves any number of documents and threads.
+/// data (the built-in places and names, the user's alias table) and a cache of jurisdiction profiles: one instance
+/// serves any number of documents and threads; <see cref="ForDocument"/> gives a per-document resolver that remembers
+/// what the document wrote in full.
 /// </summary>
 /// <remarks>
 /// The rules, in the order they apply to one mention (docs/units.md walks them with examples):
-/// clean the text; split off a closing bracketed second name; the user's alias; collectives (各…, …有关部门, generic
-/// 镇人民政府); the jurisdiction prefix (市, 区, 示范区, 焦作市 — or the one carried from an earlier mention of the
-/// clause); party organs (市委组织部, 团市委); then the kind by the name's words and the canonical name by the tables of
-/// <see cref="UnitNames"/>.
+/// clean the text; a mention that is no organisation's name is marked (<see cref="MentionShape"/>); split off a closing
+/// bracketed second name; collectives (各…, …有关部门, generic 镇人民政府); the jurisdiction prefix (市, 区, 新区, the
+/// place's name — or the one carried from an earlier mention of the clause); party organs (市委组织部, 团市委); the kind
+/// by the name's words and the canonical name by the tables of <see cref="UnitNames"/>; what the document wrote before
+/// (a short form of a name written in full); then the user's alias.
 /// </remarks>
 public sealed partial class UnitResolver
 {
     private readonly AliasTable _aliases;
+    private readonly Jurisdictions _jurisdictions;
     private readonly ConcurrentDictionary<string, JurisdictionProfile> _profiles = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Names the built-in rules and tables. It changes whenever a change to them can change a key, a name or a kind,
-    /// so a ledger that stores resolved units knows to re-resolve (together with a fingerprint of the alias file).
+    /// Names the built-in rules. It changes whenever a change to them can change a key, a name or a kind, so a ledger
+    /// that stores resolved units knows to re-resolve (together with <see cref="DataFingerprint"/> and a fingerprint of
+    /// the alias file).
     /// </summary>
-    public const string RulesVersion = "units-2";
+    public const string RulesVersion = "units-3";
 
+    /// <summary>A hash of the built-in data (Data/places.yaml and Data/names.yaml).</summary>
+    public static string DataFingerprint => BuiltInData.Fingerprint;
+
+    /// <summary>A resolver with the built-in data and, read after it, the user's alias table (which wins where both say something).</summary>
     public UnitResolver(AliasTable? aliases = null)
     {
         _aliases = aliases ?? AliasTable.Empty;
+        Places = new PlaceBook(AliasTable.Merge(_aliases.File, [BuiltInData.Places, _aliases]));
+        _jurisdictions = new Jurisdictions(Places);
     }
 
+    /// <summary>The user's alias table (without the built-in places).</summary>
     public AliasTable Aliases => _aliases;
 
-    /// <summary>The jurisdiction of a document (济源, 焦作, 中站区 …); empty when neither issuer nor title names one.</summary>
-    public string JurisdictionOf(PolicyDocument doc) => Jurisdictions.Of(doc);
+    /// <summary>What the built-in data and the user's alias files say about places.</summary>
+    public PlaceBook Places { get; }
 
-    /// <summary>What the resolver knows of a jurisdiction, the alias file's settings included.</summary>
+    /// <summary>The jurisdiction of a document (a city without 市, a district or county with 区 or 县); empty when neither issuer, title nor number says.</summary>
+    public string JurisdictionOf(PolicyDocument doc) => PlaceOf(doc).Jurisdiction;
+
+    /// <summary>The place a document comes from, with the places above it that its issuer names.</summary>
+    public DocumentPlace PlaceOf(PolicyDocument doc) => _jurisdictions.Of(doc);
+
+    /// <summary>What the resolver knows of a jurisdiction: the built-in data and the alias files' settings included.</summary>
     public JurisdictionProfile ProfileOf(string jurisdiction) =>
-        _profiles.GetOrAdd(jurisdiction ?? string.Empty, j =>
-        {
-            var settings = _aliases.SettingsFor(j);
-            return Jurisdictions.Profile(j, settings?.Parent, settings?.Prefixes);
-        });
+        _profiles.GetOrAdd(jurisdiction ?? string.Empty, j => _jurisdictions.Profile(j));
+
+    /// <summary>The profile of a document's jurisdiction, with the places above that its issuer names (某某市某某区 → 某某).</summary>
+    public JurisdictionProfile ProfileOf(DocumentPlace place) =>
+        place.Above.Count == 0
+            ? ProfileOf(place.Jurisdiction)
+            : _profiles.GetOrAdd($"{place.Jurisdiction}\u0001{string.Join('\u0001', place.Above)}", _ => _jurisdictions.Profile(place.Jurisdiction, place.Above));
+
+    /// <summary>
+    /// A resolver for one document, clause after clause in reading order: what the document names in full
+    /// (区交通建设局, 省发展改革委) explains its short forms later (交建局, 发改委). Not thread-safe; one per document.
+    /// </summary>
+    public DocumentUnits ForDocument(PolicyDocument doc) => new(this, ProfileOf(PlaceOf(doc)));
+
+    /// <summary>As <see cref="ForDocument"/>, for a document of a jurisdiction known by name.</summary>
+    public DocumentUnits ForJurisdiction(string jurisdiction) => new(this, ProfileOf(jurisdiction));
 
     /// <summary>Resolves one mention on its own.</summary>
     public UnitRef Resolve(string jurisdiction, string mention) => ResolveClause(jurisdiction, [mention])[0];
@@ -66,15 +95,18 @@ public sealed partial class UnitResolver
     }
 
     /// <summary>As <see cref="ResolveClause"/>, with what each mention carried and whether an alias decided it.</summary>
-    public IReadOnlyList<ResolvedMention> ExplainClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder)
+    public IReadOnlyList<ResolvedMention> ExplainClause(string jurisdiction, IReadOnlyList<string> mentionsInOrder) =>
+        Explain(ProfileOf(jurisdiction), mentionsInOrder, new DocumentMemory());
+
+    /// <summary>Resolves one clause in a profile, remembering (and using) what earlier mentions of the document wrote in full.</summary>
+    internal IReadOnlyList<ResolvedMention> Explain(JurisdictionProfile profile, IReadOnlyList<string> mentionsInOrder, DocumentMemory memory)
     {
         ArgumentNullException.ThrowIfNull(mentionsInOrder);
-        var profile = ProfileOf(jurisdiction);
         var carry = new Carry(null, null);
         var results = new List<ResolvedMention>(mentionsInOrder.Count);
         foreach (var mention in mentionsInOrder)
         {
-            var (resolved, next) = ResolveOne(profile, mention ?? string.Empty, carry);
+            var (resolved, next) = ResolveOne(profile, mention ?? string.Empty, carry, memory);
             results.Add(resolved);
             carry = next;
         }
@@ -85,32 +117,78 @@ public sealed partial class UnitResolver
     /// <summary>What a mention passes on to the bare mentions after it: a scope other than the document's own, and a quantifier (各, 有关).</summary>
     private sealed record Carry(Scope? Scope, string? Quantifier);
 
-    /// <summary>Whose unit a prefix says it is: the jurisdiction, the prefix as written, and the party mark for its level.</summary>
-    private sealed record Scope(string Jurisdiction, string Prefix, string PartyMark);
+    /// <summary>Whose unit a prefix says it is: the jurisdiction and its level, the prefix as written, the party mark for its level, and whether the prefix is a place's name.</summary>
+    internal sealed record Scope(string Jurisdiction, JurisdictionLevel Level, string Prefix, string PartyMark, bool IsPlaceName);
 
-    private (ResolvedMention, Carry) ResolveOne(JurisdictionProfile profile, string mention, Carry carry)
+    private (ResolvedMention, Carry) ResolveOne(JurisdictionProfile profile, string mention, Carry carry, DocumentMemory memory)
     {
         var clean = MentionText.Clean(mention);
         var (main, second) = MentionText.SplitSecondName(clean);
-        var (builtIn, carried, next) = BuiltIn(profile, main, carry);
+        if (MentionShape.Check(clean, main) is { } notAUnit && _aliases.Find(profile.Name, clean) is null)
+        {
+            // Not an organisation's name (a verb phrase, a title in 《》, figures): marked, so that no unit is made of it.
+            var unit = Make(profile.Name, clean.Length == 0 ? "（空）" : clean, UnitKind.Other, compact: false);
+            return (new ResolvedMention(mention, unit, second, null, false) { Recognized = false, NotAUnit = notAUnit }, carry);
+        }
+
+        var (builtIn, carried, next, scope) = BuiltIn(profile, main, carry);
+        (builtIn, carried, scope) = Remembered(profile, main, builtIn, carried, scope, carry, memory);
 
         // The user's word first: for the mention as written, then for the unit the rules found (in its own jurisdiction,
-        // so an alias of 新乡's units applies to 市税务局 in a 红旗区 document too).
+        // so an alias of a city's units applies to 市税务局 in one of its districts' documents too).
+        ResolvedMention resolved;
         if ((_aliases.Find(profile.Name, clean) ?? _aliases.Find(profile.Name, main)) is { } direct)
         {
-            return (new ResolvedMention(mention, FromAlias(profile, direct), second, carried, true), next);
+            resolved = new ResolvedMention(mention, FromAlias(profile, direct), second, carried, true);
         }
-
-        var unitProfile = builtIn.Jurisdiction == profile.Name ? profile : ProfileOf(builtIn.Jurisdiction);
-        var byName = _aliases.Find(unitProfile.Name, builtIn.Name) ?? _aliases.Find(unitProfile.Name, ShortOf(builtIn))
-                     ?? (ReferenceEquals(unitProfile, profile) ? null : _aliases.Find(unitProfile.Name, main));
-        if (byName is not null)
+        else
         {
-            return (new ResolvedMention(mention, FromAlias(unitProfile, byName), second, carried, true), next);
+            var unitProfile = builtIn.Jurisdiction == profile.Name ? profile : ProfileOf(builtIn.Jurisdiction);
+            var byName = _aliases.Find(unitProfile.Name, builtIn.Name) ?? _aliases.Find(unitProfile.Name, ShortOf(builtIn))
+                         ?? (ReferenceEquals(unitProfile, profile) ? null : _aliases.Find(unitProfile.Name, main));
+            resolved = byName is not null
+                ? new ResolvedMention(mention, FromAlias(unitProfile, byName), second, carried, true)
+                : new ResolvedMention(mention, builtIn, second, carried, false) { Recognized = IsRecognized(builtIn) };
         }
 
-        return (new ResolvedMention(mention, builtIn, second, carried, false) { Recognized = IsRecognized(builtIn) }, next);
+        var rest = scope is null || carried is not null ? main : main[scope.Prefix.Length..];
+        memory.Remember(resolved.Unit, carried is null ? scope : null, writtenInFull: carried is null && !IsShortForm(rest, resolved.Unit.Name));
+        return (resolved, next);
     }
+
+    /// <summary>
+    /// What the document wrote before explains a mention: a short form the tables do not know (交建局) is the unit whose
+    /// full name it shortens (区交通建设局, written earlier); a short form without a prefix (发改委) is the unit the
+    /// document named in full under another jurisdiction (省发展改革委) when it named it under that one only.
+    /// </summary>
+    private (UnitRef Unit, string? Carried, Scope? Scope) Remembered(
+        JurisdictionProfile profile, string text, UnitRef unit, string? carried, Scope? scope, Carry carry, DocumentMemory memory)
+    {
+        if (unit.Kind != UnitKind.Department || carried is not null)
+        {
+            return (unit, carried, scope);
+        }
+
+        var rest = scope is null ? text : text[scope.Prefix.Length..];
+        if (!UnitNames.IsKnownDepartment(unit.Name) && memory.FullNameFor(rest) is { } full)
+        {
+            var written = scope is null ? full : scope.Prefix + full;
+            var (again, againCarried, _, againScope) = BuiltIn(profile, written, carry);
+            return (again, againCarried, againScope);
+        }
+
+        if (scope is null && IsShortForm(rest, unit.Name) && memory.OnlyScopeOf(unit.Name) is { } elsewhere && elsewhere.Jurisdiction != profile.Name)
+        {
+            var (again, _, _, againScope) = BuiltIn(profile, rest, carry with { Scope = elsewhere });
+            return (again, elsewhere.Prefix, againScope);
+        }
+
+        return (unit, carried, scope);
+    }
+
+    /// <summary>A short form of a known name: written differently from it and from its 和-less, 委 form (发改委 for 发展和改革委员会).</summary>
+    private static bool IsShortForm(string written, string canonical) =>
+        written.Length < canonical.Length && MentionText.Compact(written) != MentionText.Compact(canonical);
 
     private static bool IsRecognized(UnitRef unit) => unit.Kind switch
     {
@@ -124,21 +202,21 @@ public sealed partial class UnitResolver
     private UnitRef FromAlias(JurisdictionProfile profile, AliasEntry entry)
     {
         var target = entry.Jurisdiction is { Length: > 0 } j ? ProfileOf(j) : profile;
-        var (unit, _, _) = BuiltIn(target, MentionText.SplitSecondName(MentionText.Clean(entry.Name)).Main, new Carry(null, null));
+        var (unit, _, _, _) = BuiltIn(target, MentionText.SplitSecondName(MentionText.Clean(entry.Name)).Main, new Carry(null, null));
         return entry.Kind is { } kind ? unit with { Kind = kind } : unit;
     }
 
-    private static (UnitRef Unit, string? Carried, Carry Next) BuiltIn(JurisdictionProfile profile, string text, Carry carry)
+    private static (UnitRef Unit, string? Carried, Carry Next, Scope? Scope) BuiltIn(JurisdictionProfile profile, string text, Carry carry)
     {
         if (text.Length == 0)
         {
-            return (Make(profile.Name, "（空）", UnitKind.Other), null, carry);
+            return (Make(profile.Name, "（空）", UnitKind.Other), null, carry, null);
         }
 
         // Collectives: 各县（市、区）政府, 市政府有关部门, 镇人民政府 (with the 各 of the list), 消防大队等…部门.
         if (Collective(profile, text, carry) is { } collective)
         {
-            return collective;
+            return (collective.Unit, collective.Carried, collective.Next, null);
         }
 
         // The jurisdiction prefix: written, or carried from the mention before.
@@ -147,7 +225,7 @@ public sealed partial class UnitResolver
         var next = carry;
         if (scope is not null)
         {
-            // Only a prefix of a department-like name passes on: 新乡供电公司 names a company, not a list's 市.
+            // Only a prefix of a department-like name passes on: 某某供电公司 names a company, not a list's 市.
             if (CanCarryScope(rest))
             {
                 next = carry with { Scope = scope.Jurisdiction == profile.Name ? null : scope };
@@ -159,28 +237,34 @@ public sealed partial class UnitResolver
             carried = carriedScope.Prefix;
         }
 
+        return (Named(profile, text, rest, scope), carried, next, scope);
+    }
+
+    /// <summary>The unit a name (after its prefix) makes in the scope the prefix gave: a party organ, the government itself, or a unit of the kind its words tell.</summary>
+    private static UnitRef Named(JurisdictionProfile profile, string text, string rest, Scope? scope)
+    {
         var jurisdiction = scope?.Jurisdiction ?? profile.Name;
         var partyMark = scope?.PartyMark ?? profile.PartyMark;
 
-        // Party organs: 市委组织部, 示范区党工委组织部, 团市委, and bare 宣传部 / 市委编办.
+        // Party organs: 市委组织部, a zone's 党工委组织部, 团市委, and bare 宣传部 / 市委编办.
         var ownMarks = scope is null || scope.Jurisdiction == profile.Name ? profile.OwnPartyMarks : [];
         if (Party(rest, partyMark, scope is not null, ownMarks) is { } party)
         {
-            return (Make(jurisdiction, party, UnitKind.PartyOrgan), carried, next);
+            return Make(jurisdiction, party, UnitKind.PartyOrgan);
         }
 
-        // The government itself (市政府, 焦作市人民政府); named places below it (义马市政府) are governments by their words.
+        // The government itself (市政府, 某某市人民政府); named places below it (某某县政府) are governments by their words.
         var normalizedGov = UnitNames.NormalizeGovernmentWords(rest);
         if (normalizedGov == "人民政府")
         {
-            return (Make(jurisdiction, "人民政府", UnitKind.Government), carried, next);
+            return Make(jurisdiction, "人民政府", UnitKind.Government);
         }
 
         var kind = UnitNames.KindOf(rest);
         switch (kind)
         {
             case UnitKind.MassOrganization:
-                return (Make(jurisdiction, UnitNames.MassOrganizationName(rest) ?? rest, kind), carried, next);
+                return Make(jurisdiction, UnitNames.MassOrganizationName(rest) ?? rest, kind);
             case UnitKind.Department:
             {
                 var core = rest.StartsWith("政府", StringComparison.Ordinal) && rest.Length > 2 && UnitNames.DepartmentFullName(rest) is null
@@ -188,33 +272,31 @@ public sealed partial class UnitResolver
                     ? rest[2..]
                     : rest;
                 core = core.Replace("管委会", "管理委员会", StringComparison.Ordinal);
-                return (Make(jurisdiction, UnitNames.DepartmentFullName(core) ?? core, kind), carried, next);
+                return Make(jurisdiction, UnitNames.DepartmentFullName(core) ?? core, kind);
             }
 
             case UnitKind.OutsideBody:
             {
                 // A city's own court (市法院) is its intermediate court.
                 var name = OutsideName(rest);
-                if (name is "人民法院" && scope is { Prefix: "市" } && ProfileLevel(profile, jurisdiction) == JurisdictionLevel.City)
+                var level = scope?.Level ?? profile.Level;
+                if (name is "人民法院" && scope is { Prefix: "市" } && level == JurisdictionLevel.City)
                 {
                     name = "中级人民法院";
                 }
 
-                return (Make(jurisdiction, name, kind, compact: false), carried, next);
+                return Make(jurisdiction, name, kind, compact: false);
             }
+
             case UnitKind.Company:
-                return (Make(jurisdiction, CompanyName(rest), kind, compact: false), carried, next);
+                return Make(jurisdiction, CompanyName(rest), kind, compact: false);
             case UnitKind.Government:
-                return (Make(jurisdiction, normalizedGov, kind, compact: false), carried, next);
+                return Make(jurisdiction, normalizedGov, kind, compact: false);
             default:
-                // A school or academy keeps a place name that opens it (济源职业技术学院); only 市 / 区 prefixes go (市科学院).
-                var written = scope is { Prefix.Length: >= 2 } && scope.Prefix is not ("示范区" or "全市" or "全区" or "全县") ? text : rest;
-                return (Make(jurisdiction, written, kind, compact: false), carried, next);
+                // A school or academy keeps a place name that opens it (某某职业技术学院); a level mark goes (市科学院).
+                return Make(jurisdiction, scope is { IsPlaceName: true } ? text : rest, kind, compact: false);
         }
     }
-
-    private static JurisdictionLevel ProfileLevel(JurisdictionProfile profile, string jurisdiction) =>
-        jurisdiction == profile.Name ? profile.Level : Jurisdictions.Profile(jurisdiction).Level;
 
     private static UnitRef Make(string jurisdiction, string name, UnitKind kind, bool compact = true) =>
         new($"{jurisdiction}/{(compact ? MentionText.Compact(name) : name)}", name, jurisdiction, kind);
@@ -229,7 +311,7 @@ public sealed partial class UnitResolver
             || UnitNames.PartyOrganName(rest) is not null;
     }
 
-    private static (UnitRef, string?, Carry)? Collective(JurisdictionProfile profile, string text, Carry carry)
+    private static (UnitRef Unit, string? Carried, Carry Next)? Collective(JurisdictionProfile profile, string text, Carry carry)
     {
         string? quantifier = null;
         var body = text;
@@ -243,7 +325,8 @@ public sealed partial class UnitResolver
         }
 
         // A generic body after a jurisdiction prefix: 市直各部门 is handled below; 区各镇 is rare and read as written.
-        if (UnitNames.IsGenericBody(body))
+        // In a town's own document, 镇政府 is its government, not all towns'.
+        if (UnitNames.IsGenericBody(body) && !(quantifier is null && IsOwnGovernment(profile, body)))
         {
             // Only 各 reads across a list; 有关 / 相关 qualifies its own mention (相关镇人民政府、街道办事处: the second is 各街道办事处).
             var q = quantifier ?? "各";
@@ -257,20 +340,38 @@ public sealed partial class UnitResolver
         {
             var name = CollectiveWords().Replace(whole, "有关");
             name = UnitNames.NormalizeGovernmentWords(name);
-
-            // A district's or county's document writes 市 for its city: 市直有关单位, 市政府有关部门 are the city's.
-            var owner = profile.Level is JurisdictionLevel.District or JurisdictionLevel.County
-                        && !profile.SelfPrefixes.Contains("市")
-                        && (whole.StartsWith("市直", StringComparison.Ordinal) || whole.StartsWith("市政府", StringComparison.Ordinal)
-                            || whole.StartsWith("市属", StringComparison.Ordinal) || whole.StartsWith("市管", StringComparison.Ordinal))
-                ? profile.ParentOrPlaceholder
-                : profile.Name;
-            return (Make(owner, name, UnitKind.Collective, compact: false), null, carry with { Quantifier = quantifier == "各" ? "各" : carry.Quantifier });
+            return (Make(CollectiveOwner(profile, whole), name, UnitKind.Collective, compact: false), null,
+                carry with { Quantifier = quantifier == "各" ? "各" : carry.Quantifier });
         }
 
         return null;
     }
 
+    /// <summary>Whether a generic body is the jurisdiction's own government written with its own mark (镇人民政府 in a town's document).</summary>
+    private static bool IsOwnGovernment(JurisdictionProfile profile, string body) =>
+        profile.SelfPrefixes.Any(p => UnitNames.NormalizeGovernmentWords(body) == p + "人民政府");
+
+    /// <summary>
+    /// Whose collective it is: the document's, except that a level mark this jurisdiction does not write for itself
+    /// names the one above — in a district's document 市直有关单位 and 市政府有关部门 are its city's.
+    /// </summary>
+    private static string CollectiveOwner(JurisdictionProfile profile, string whole)
+    {
+        foreach (var above in profile.Above)
+        {
+            foreach (var mark in above.Prefixes.Where(p => p.Length == 1))
+            {
+                if (new[] { "直", "政府", "属", "管" }.Any(w => whole.StartsWith(mark + w, StringComparison.Ordinal)))
+                {
+                    return above.Jurisdiction;
+                }
+            }
+        }
+
+        return profile.Name;
+    }
+
+    /// <summary>The jurisdiction a written prefix names: this one's own (市, 区, 新区, 某某县), then the ones above, nearest first (市 in a district's document, 省).</summary>
     private static (Scope? Scope, string Remainder) ReadScope(JurisdictionProfile profile, string text)
     {
         if (UnitNames.IsKnownWhole(text) || text.StartsWith("市场", StringComparison.Ordinal))
@@ -282,31 +383,28 @@ public sealed partial class UnitResolver
         {
             if (text.Length > prefix.Length + 1 && text.StartsWith(prefix, StringComparison.Ordinal) && Plausible(text[prefix.Length..]))
             {
-                return (new Scope(profile.Name, prefix, profile.PartyMark), text[prefix.Length..]);
+                return (new Scope(profile.Name, profile.Level, prefix, profile.PartyMark, !profile.IsMarkPrefix(prefix)), text[prefix.Length..]);
             }
         }
 
-        if (profile.Level is JurisdictionLevel.District or JurisdictionLevel.County)
+        foreach (var above in profile.Above)
         {
-            var parent = profile.ParentOrPlaceholder;
-            foreach (var prefix in new[] { parent + "市", parent, "市" }.Distinct())
+            foreach (var prefix in above.Prefixes)
             {
-                if (text.Length > prefix.Length + 1 && text.StartsWith(prefix, StringComparison.Ordinal) && Plausible(text[prefix.Length..]))
+                var fits = text.Length > prefix.Length + 1 && text.StartsWith(prefix, StringComparison.Ordinal) && Plausible(text[prefix.Length..]);
+
+                // The province's prefix is read only before its departments and mass organizations, and in 省委.
+                if (above.Level == JurisdictionLevel.Province)
                 {
-                    return (new Scope(parent, prefix, "市委"), text[prefix.Length..]);
+                    fits = fits && UnitNames.KindOf(text[prefix.Length..]) is UnitKind.Department or UnitKind.MassOrganization
+                           || text.StartsWith(prefix + "委", StringComparison.Ordinal);
                 }
-            }
-        }
 
-        if (profile.Level != JurisdictionLevel.Province)
-        {
-            foreach (var prefix in new[] { profile.Province + "省", "省" })
-            {
-                if (text.Length > prefix.Length + 1 && text.StartsWith(prefix, StringComparison.Ordinal) && Plausible(text[prefix.Length..])
-                    && UnitNames.KindOf(text[prefix.Length..]) is UnitKind.Department or UnitKind.MassOrganization
-                    || text.StartsWith(prefix + "委", StringComparison.Ordinal))
+                if (fits)
                 {
-                    return (new Scope(profile.Province, prefix, "省委"), text[prefix.Length..]);
+                    var placeName = prefix.Contains(above.Jurisdiction, StringComparison.Ordinal)
+                                    || (above.Jurisdiction.Length >= 3 && prefix.Contains(Jurisdictions.BarePlace(above.Jurisdiction), StringComparison.Ordinal));
+                    return (new Scope(above.Jurisdiction, above.Level, prefix, above.PartyMark, placeName), text[prefix.Length..]);
                 }
             }
         }

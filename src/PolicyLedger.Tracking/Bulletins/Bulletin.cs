@@ -58,7 +58,7 @@ public sealed record UnitLine(
 public sealed record LateUnit(BulletinUnit Unit, int Late, int Missing);
 
 /// <summary>A progress bulletin (进展情况通报) for one period and one scope, ready to write as .md or .docx.</summary>
-/// <param name="Scope">Whose work it covers, as a reader names it (济源示范区, 济管〔2023〕19号).</param>
+/// <param name="Scope">Whose work it covers, as a reader names it (青石新区, 青管〔2023〕7号).</param>
 /// <param name="DueDates">The due dates of the reports that fell due in the period by <paramref name="AsOf"/>.</param>
 /// <param name="DueReports">How many duties to report fell due (item × period), and <paramref name="OnTimeReports"/> how many were met on time.</param>
 public sealed record Bulletin(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PolicyLedger.Reading.Text;
 using PolicyLedger.Tracking.Status;
 
 namespace PolicyLedger.Tracking.Bulletins;
@@ -10,18 +11,8 @@ namespace PolicyLedger.Tracking.Bulletins;
 /// </summary>
 public static class BulletinText
 {
-    public static string ChineseNumber(int n)
-    {
-        const string digits = "零一二三四五六七八九";
-        return n switch
-        {
-            < 10 => digits[n].ToString(),
-            10 => "十",
-            < 20 => "十" + digits[n - 10],
-            < 100 => digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString()),
-            _ => n.ToString(CultureInfo.InvariantCulture),
-        };
-    }
+    /// <summary>A section number as 公文 headings write it (一, 十二), from the one numeral module.</summary>
+    public static string ChineseNumber(int n) => ChineseNumerals.Format(n);
 
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Tracking.Periods;
 
@@ -48,55 +49,29 @@ public static partial class CadenceReader
     /// <summary>What the text says, else <see cref="ReportingCadence.Default"/>.</summary>
     public static ReportingCadence ReadOrDefault(string text) => Read(text) ?? ReportingCadence.Default;
 
-    private static int? ParseDay(string value)
-    {
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-        {
-            return n is >= 1 and <= 31 ? n : null;
-        }
+    private static int? ParseDay(string value) => ChineseNumerals.ParseInteger(value) is { } n and >= 1 and <= 31 ? n : null;
 
-        const string digits = "〇一二三四五六七八九";
-        var total = 0;
-        var current = 0;
-        foreach (var c in value)
-        {
-            var i = digits.IndexOf(c, StringComparison.Ordinal);
-            if (i >= 0)
-            {
-                current = i;
-            }
-            else if (c == '十')
-            {
-                total += (current == 0 ? 1 : current) * 10;
-                current = 0;
-            }
-        }
-
-        total += current;
-        return total is >= 1 and <= 31 ? total : null;
-    }
-
-    [GeneratedRegex(@"[^。；;！!\n]+")]
+    [GeneratedRegex(@"[^。；;！!\n]+", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Sentence();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"报告|报送|上报|报市|报区|报县|书面报|报进展|报工作")]
+    [GeneratedRegex(@"报告|报送|上报|报市|报区|报县|书面报|报进展|报工作", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex ReportWord();
 
-    [GeneratedRegex(@"每月|按月|逐月|月度|上月|当月|次月")]
+    [GeneratedRegex(@"每月|按月|逐月|月度|上月|当月|次月", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Monthly();
 
-    [GeneratedRegex(@"每季度?|按季度?|季度末|季末|逐季")]
+    [GeneratedRegex(@"每季度?|按季度?|季度末|季末|逐季", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Quarterly();
 
-    [GeneratedRegex(@"每半年|半年")]
+    [GeneratedRegex(@"每半年|半年", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex HalfYearly();
 
-    [GeneratedRegex(@"每年|年底前|年终|年度")]
+    [GeneratedRegex(@"每年|年底前|年终|年度", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Yearly();
 
-    [GeneratedRegex(@"(?:次月|下月|季后(?:首月|第一个月)?|每季度(?:第一个月|首月)|下季度(?:第一个月|首月)|次季度?首月)(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]")]
+    [GeneratedRegex(@"(?:次月|下月|季后(?:首月|第一个月)?|每季度(?:第一个月|首月)|下季度(?:第一个月|首月)|次季度?首月)(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex DueDay();
 }

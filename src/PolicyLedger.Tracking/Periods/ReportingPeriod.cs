@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Tracking.Periods;
 
@@ -83,7 +84,7 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     public string ToChinese() => Kind switch
     {
         PeriodKind.Month => $"{Year}年{Index}月",
-        PeriodKind.Quarter => $"{Year}年第{"一二三四"[Index - 1]}季度",
+        PeriodKind.Quarter => $"{Year}年第{ChineseNumerals.Format(Index)}季度",
         PeriodKind.Half => $"{Year}年{(Index == 1 ? "上" : "下")}半年",
         _ => $"{Year}年",
     };
@@ -157,8 +158,7 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
 
         if (m.Groups["q"].Success)
         {
-            var q = "一二三四".IndexOf(m.Groups["q"].Value[0], StringComparison.Ordinal) + 1;
-            q = q > 0 ? q : int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture);
+            var q = ChineseNumerals.ParseInteger(m.Groups["q"].Value) ?? 0; // 二 or 2
             if (q is < 1 or > 4)
             {
                 return false;
@@ -191,6 +191,6 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     [GeneratedRegex(@"^(?<y>\d{4})年(?:第?(?<q>[一二三四1-4])季度|(?<h>[上下])半年|(?<m>\d{1,2})月(?:份)?|度)?$", RegexOptions.None, 1000)]
     private static partial Regex ChinesePattern();
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-?[Qq](?<q>\d)|-?[Hh](?<h>\d)|(?:-|[Mm])(?<m>\d{1,2}))?$")]
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-?[Qq](?<q>\d)|-?[Hh](?<h>\d)|(?:-|[Mm])(?<m>\d{1,2}))?$", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]
     private static partial Regex Pattern();
 }

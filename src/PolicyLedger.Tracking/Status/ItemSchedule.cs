@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PolicyLedger.Tracking.Status;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace PolicyLedger.Tracking.Status;
 /// <param name="Start">The day its time starts counting (the elapsed share is measured from here).</param>
 /// <param name="Deadline">The last day it may be done on, or null.</param>
 /// <param name="Basis">How the deadline was decided: "text" (a date in the item), "plan-year" (the document's plan year), "none".</param>
-public sealed partial record ItemSchedule(DateOnly Start, DateOnly? Deadline, string Basis)
+public sealed record ItemSchedule(DateOnly Start, DateOnly? Deadline, string Basis)
 {
     /// <summary>
     /// The rule: the latest end date among the item's non-recurring times is its deadline; failing that, a document
@@ -39,18 +37,6 @@ public sealed partial record ItemSchedule(DateOnly Start, DateOnly? Deadline, st
             : new ItemSchedule(from, null, "none");
     }
 
-    /// <summary>The plan year a title names (济源市…2024年重点工作… → 2024), or null where it names none or several.</summary>
-    public static int? PlanYear(string? title)
-    {
-        if (string.IsNullOrEmpty(title))
-        {
-            return null;
-        }
-
-        var years = YearPattern().Matches(title).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        return years.Count == 1 ? years[0] : null;
-    }
-
     /// <summary>The share of the item's time that has passed by <paramref name="date"/>, 0 to 1 (null without a deadline).</summary>
     public decimal? ElapsedShare(DateOnly date)
     {
@@ -72,7 +58,4 @@ public sealed partial record ItemSchedule(DateOnly Start, DateOnly? Deadline, st
         var total = end.DayNumber - Start.DayNumber + 1;
         return (decimal)(date.DayNumber - Start.DayNumber + 1) / total;
     }
-
-    [GeneratedRegex(@"((?:19|20)\d{2})年")]
-    private static partial Regex YearPattern();
 }

@@ -44,27 +44,57 @@ public partial class ArchitectureTests
         Assert.Empty(mutable);
     }
 
+    /// <summary>Every C# file of every project under src/ (generated files under obj/ left out).</summary>
+    public static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(Path.Combine(SharedData.RepositoryRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
     [Fact]
-    public void Every_regex_of_the_reading_library_has_a_timeout_or_is_non_backtracking()
+    public void Every_regex_under_src_has_a_timeout_or_is_non_backtracking()
+    {
+        var files = SourceFiles().ToList();
+        Assert.Contains(files, f => f.Contains("PolicyLedger.Tracking", StringComparison.Ordinal)); // every project, not only the reader
+        Assert.Contains(files, f => f.Contains("PolicyLedger.Formats", StringComparison.Ordinal));
+        var offenders = files.SelectMany(f => RegexWithoutTimeout(File.ReadAllText(f)).Select(o => $"{Path.GetRelativePath(SharedData.RepositoryRoot, f)}: {o}")).ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Theory]
+    [InlineData("[GeneratedRegex(@\"a+\")]", 1)]
+    [InlineData("[GeneratedRegex(@\"a+\", RegexOptions.IgnoreCase)]", 1)]
+    [InlineData("[GeneratedRegex(@\"a+\", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]", 0)]
+    [InlineData("[GeneratedRegex(@\"a+\", RegexOptions.None, 500)]", 0)]
+    [InlineData("[GeneratedRegex(@\"a+\", RegexOptions.NonBacktracking)]", 0)]
+    [InlineData("var r = new Regex(\"a+\");", 1)]
+    [InlineData("var r = new Regex(\"a+\", RegexOptions.None, TimeSpan.FromSeconds(1));", 0)]
+    [InlineData("if (Regex.IsMatch(text, \"a+\")) { }", 1)]
+    [InlineData("if (Regex.IsMatch(text, \"a+\", RegexOptions.None, TimeSpan.FromSeconds(1))) { }", 0)]
+    [InlineData("if (Pattern().IsMatch(text)) { }", 0)]
+    public void The_regex_convention_check_finds_what_it_should(string source, int expected) =>
+        Assert.Equal(expected, RegexWithoutTimeout(source).Count);
+
+    /// <summary>Regexes in a C# source without a match timeout: generated ones, constructed ones and the static helpers.</summary>
+    private static List<string> RegexWithoutTimeout(string text)
     {
         var offenders = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(ReadingSource, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/")))
+        foreach (Match m in Regex.Matches(text, @"\[GeneratedRegex\((?<args>[^\]]*)\)\]"))
         {
-            var text = File.ReadAllText(file);
-            foreach (Match m in Regex.Matches(text, @"\[GeneratedRegex\((?<args>[^\]]*)\)\]"))
+            if (!Regex.IsMatch(m.Groups["args"].Value, @",\s*(\d+|[\w.]*Timeout\w*)\s*$") && !m.Value.Contains("NonBacktracking", StringComparison.Ordinal))
             {
-                if (!Regex.IsMatch(m.Groups["args"].Value, @",\s*(\d+|[\w.]*Timeout\w*)\s*$") && !m.Value.Contains("NonBacktracking"))
-                {
-                    offenders.Add($"{Path.GetFileName(file)}: {m.Value}");
-                }
-            }
-
-            if (Regex.IsMatch(text, @"new Regex\([^;]*\);") && !Regex.IsMatch(text, @"new Regex\([^;]*(TimeSpan|NonBacktracking)[^;]*\);"))
-            {
-                offenders.Add($"{Path.GetFileName(file)}: new Regex without a timeout");
+                offenders.Add(m.Value);
             }
         }
 
-        Assert.Empty(offenders);
+        foreach (Match m in Regex.Matches(text, @"(new Regex|\bRegex\.(IsMatch|Match|Matches|Replace|Split|Count|EnumerateMatches))\([^;{]*"))
+        {
+            if (!Regex.IsMatch(m.Value, "TimeSpan|NonBacktracking"))
+            {
+                offenders.Add(m.Value);
+            }
+        }
+
+        return offenders;
     }
 }

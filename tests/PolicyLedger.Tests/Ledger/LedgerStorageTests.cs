@@ -187,6 +187,34 @@ public abstract class LedgerStorageTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_mention_that_is_no_organisation_makes_no_unit_and_no_role()
+    {
+        RequireServer();
+        var a = Write("a.txt", "DOC 某政〔2024〕3号|云岭县人民政府|通知\nITEM 1|改造公厕|L=县住建局|R=明确公厕选址,县财政局");
+
+        await Importer(new ResolverUnitResolution()).ImportAsync([a]);
+
+        await using var c = Database.CreateContext();
+        Assert.Equal(["云岭县/住房城乡建设局", "云岭县/财政局"], (await c.Units.Select(u => u.Key).ToListAsync()).Order(StringComparer.Ordinal));
+        var roles = await c.Responsibilities.OrderBy(r => r.Ordinal).Select(r => new { r.Mention, r.Ordinal }).ToListAsync();
+        Assert.Equal([("县住建局", 0), ("县财政局", 2)], roles.Select(r => (r.Mention, r.Ordinal)));
+    }
+
+    [SkippableFact]
+    public async Task A_document_is_resolved_as_a_whole_with_the_places_its_issuer_names()
+    {
+        RequireServer();
+        var a = Write("a.txt", "DOC 某政〔2024〕4号|青川市北岸区人民政府|通知\nITEM 1|甲|L=区交通建设局|R=市财政局\nITEM 2|乙|L=交建局|R=青川市财政局");
+
+        await Importer(new ResolverUnitResolution()).ImportAsync([a]);
+
+        await using var c = Database.CreateContext();
+        var units = await c.Responsibilities.OrderBy(r => r.Item!.Ordinal).ThenBy(r => r.Ordinal).Select(r => r.Unit!.Key).ToListAsync();
+        Assert.Equal(["北岸区/交通建设局", "青川/财政局", "北岸区/交通建设局", "青川/财政局"], units);
+        Assert.Equal("北岸区", (await c.Documents.SingleAsync()).Jurisdiction);
+    }
+
+    [SkippableFact]
     public async Task The_ledger_filters_by_unit_and_by_document()
     {
         RequireServer();

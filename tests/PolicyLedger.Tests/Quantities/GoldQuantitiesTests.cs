@@ -130,7 +130,7 @@ public sealed class GoldQuantitiesTests(ITestOutputHelper output)
         ? $"ratio {Num(q.Value)}:{Num(q.High ?? 0)}"
         : $"{q.Kind.ToString().ToLowerInvariant()} {Num(q.Value)} {q.Unit} {q.Bound.ToString().ToLowerInvariant()}{(q.High is { } h ? " high " + Num(h) : "")}{(q.Per is { } p ? " per " + p : "")} «{q.Text}»";
 
-    private static string GoldQuantityKey(JsonElement q)
+    public static string GoldQuantityKey(JsonElement q)
     {
         var kind = q.GetProperty("kind").GetString()!;
         if (kind == "ratio")
@@ -146,7 +146,7 @@ public sealed class GoldQuantitiesTests(ITestOutputHelper output)
 
     public static string TimeKey(TimeExpression t) => $"{t.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "null"}..{t.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "null"}{(t.Recurrence is { } r ? " every " + r : "")}";
 
-    private static string GoldTimeKey(JsonElement t)
+    public static string GoldTimeKey(JsonElement t)
     {
         static string D(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "null";
         var rec = t.TryGetProperty("recurrence", out var r) && r.ValueKind == JsonValueKind.String ? " every " + r.GetString() : "";

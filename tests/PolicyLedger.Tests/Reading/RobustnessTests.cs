@@ -74,6 +74,10 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_title_whose_number_line_opens_the_next_document() =>
+        ReadsCleanly("某某市人民政府关于嘉奖全市财税系统的通报\n某政办〔2022〕6 号\n关于表扬某某集团有限公司的通报");
+
+    [Fact]
     public void A_very_long_line() => ReadsCleanly("1.出台政策" + new string('很', 2_000_000) + "。（牵头单位：市商务局，责任单位：市财政局）");
 
     [Fact]

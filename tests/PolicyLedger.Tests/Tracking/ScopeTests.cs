@@ -68,6 +68,16 @@ public class ScopeTests
     }
 
     [Fact]
+    public void A_document_without_a_place_is_said_to_have_no_known_jurisdiction_not_left_blank()
+    {
+        var problem = Problems.SeveralJurisdictions(["", "甲市"]);
+        Assert.Contains("（辖区不明、甲市）", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("（、", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("乙县", Problems.JurisdictionName("乙县", english: false));
+        Assert.Equal("(jurisdiction not known)", Problems.JurisdictionName(" ", english: true));
+    }
+
+    [Fact]
     public async Task A_saved_default_scope_is_used_when_none_is_given()
     {
         await using var l = await ThreePlacesAsync();

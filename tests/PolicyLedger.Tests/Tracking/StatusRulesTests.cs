@@ -150,7 +150,7 @@ public class StatusRulesTests
     [InlineData("济源市人民政府关于明确政府工作报告提出的2024年重点工作责任单位的通知", 2024)]
     [InlineData("关于印发2023年至2025年行动方案的通知", null)]
     [InlineData("关于进一步提振市场信心的若干政策措施", null)]
-    public void Plan_year_from_title(string title, int? year) => Assert.Equal(year, ItemSchedule.PlanYear(title));
+    public void Plan_year_from_title(string title, int? year) => Assert.Equal(year, PolicyLedger.Reading.Text.ChineseNumerals.PlanYear(title));
 
     [Theory]
     [InlineData("done", "已完成")]
