@@ -9,6 +9,13 @@ if (args is ["import-throughput", ..])
     return ImportThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
 }
 
+// Web load (1 000 000 items in PostgreSQL, 50 clients; not run by CI): dotnet run -c Release --project bench/PolicyLedger.Bench -- web-load 1000000 3000 120 50
+if (args is ["web-load", ..])
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return WebLoad.Run(Arg(1, 1_000_000), Arg(2, 6_000), Arg(3, 120), Arg(4, 50));
+}
+
 #if BEFORE_READING
 // bench/run-before-after.sh REF --cpu: the before/after comparison in processor time, the sides interleaved.
 if (args is ["before-after-cpu", ..])

@@ -90,7 +90,7 @@ public sealed class ComparisonService
             var b = group.OrderBy(l => l.B).Select(l => pair.B[l.B]).ToList();
             var otherPartners = links.Where(l => l.A != group.Key && b.Any(x => x.Index == l.B)).Select(l => pair.A[l.A]).Distinct().ToList();
             var differences = FigureComparer.Differences(a.Item, a.Figures, b.Select(x => (x.Item, x.Figures)).ToList(), pair.Weights, Options);
-            var relation = RelationClassifier.Classify(a, b, otherPartners, pair.Weights, differences.Count > 0, Options);
+            var relation = RelationClassifier.Classify(a, b, otherPartners, pair, differences.Count > 0, Options);
             var score = a.Vector.Cosine(Text.SparseVector.Sum(b.Select(x => x.Vector)));
             var itemLinks = group.OrderBy(l => l.B).Select(l => new ItemLink(pair.B[l.B].Item, l.Kind, pair.Similarity[l.A, l.B])).ToList();
             pairs.Add(new ItemPair(a.Item, itemLinks, relation, differences, score));

@@ -25,7 +25,7 @@ public enum LinkKind
     /// <summary>Each is the other's most similar item, more similar than either is to any item of its own document.</summary>
     Anchor,
 
-    /// <summary>Each is the other's most similar item, more similar than one of them is to its own siblings, and they stand in sections that correspond.</summary>
+    /// <summary>Each is the other's most similar item, above the chance level, and they stand in sections that correspond.</summary>
     Section,
 
     /// <summary>B splits A's measure: this B item is most like A's item, stands beside its other part, and adds a word of A's item the parts lacked.</summary>
@@ -33,6 +33,9 @@ public enum LinkKind
 
     /// <summary>B bundles measures A gives apart: this A item is most like B's item, stands beside B's other partner, and adds a word of B's item the partners lacked.</summary>
     Bundle,
+
+    /// <summary>Between two pairs that keep the documents' order, each is the other's most similar item among the items left unpaired there, above the chance level.</summary>
+    Order,
 }
 
 /// <summary>One B item paired with an A item, how it was found and how similar the two are (cosine, 0–1).</summary>

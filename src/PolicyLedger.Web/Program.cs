@@ -1,9 +1,18 @@
-using PolicyLedger.Web;
+namespace PolicyLedger.Web;
 
-// The web application on its own: dotnet run --project src/PolicyLedger.Web -- --db policyledger.db --urls http://127.0.0.1:5080
-// (`policyledger serve` runs the same host).
-var app = WebApp.Create(args);
-await app.RunAsync();
+/// <summary>
+/// The web application on its own: <c>dotnet run --project src/PolicyLedger.Web -- --db policyledger.db --urls http://127.0.0.1:5080</c>
+/// (<c>policyledger serve</c> runs the same host). Public for WebApplicationFactory in the tests.
+/// </summary>
+public sealed class WebProgram
+{
+    private WebProgram()
+    {
+    }
 
-/// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>
-public partial class Program;
+    public static async Task Main(string[] args)
+    {
+        var app = WebApp.Create(args);
+        await app.RunAsync();
+    }
+}

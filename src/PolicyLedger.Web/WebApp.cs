@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
+using PolicyLedger.Ledger.Units;
 using PolicyLedger.Web.Api;
 using PolicyLedger.Web.Hosting;
 using PolicyLedger.Web.Identity;
@@ -38,7 +41,6 @@ public static class WebApp
             ApplicationName = typeof(WebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        database ??= LedgerDatabase.Parse(builder.Configuration["db"]);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrls);
@@ -51,13 +53,17 @@ public static class WebApp
         return app;
     }
 
-    private static void AddServices(WebApplicationBuilder builder, LedgerDatabase database)
+    private static void AddServices(WebApplicationBuilder builder, LedgerDatabase? database)
     {
         var services = builder.Services;
         var limits = builder.Configuration.GetSection("Upload").Get<UploadLimits>() ?? new UploadLimits();
-        services.AddSingleton(limits);
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Upload").Get<UploadLimits>() ?? new UploadLimits());
         services.AddSingleton(builder.Configuration.GetSection("SignIn").Get<SignInPolicy>() ?? new SignInPolicy());
-        WebServices.AddLedger(services, database);
+        // The one composition of the application services the CLI uses too. A test host registers its own database and clock after it.
+        services.AddPolicyLedger(database ?? LedgerDatabase.Parse(builder.Configuration["db"]), TimeProvider.System);
+        services.AddSingleton(Readers.Create());
+        services.AddSingleton<IUnitResolution>(ResolverUnitResolution.FromFile(builder.Configuration["aliases"] is { Length: > 0 } aliases ? aliases : null));
+        services.AddScoped<DocumentImportService>();
         services.AddScoped<UserService>();
         services.AddHostedService<LedgerStartup>();
 
@@ -104,7 +110,11 @@ public static class WebApp
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
         // Chinese text is written as it is (not as &#x...; entities); < > & " ' are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PolicyLedger API";

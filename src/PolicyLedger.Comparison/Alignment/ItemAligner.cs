@@ -4,7 +4,7 @@ namespace PolicyLedger.Comparison.Alignment;
 internal readonly record struct Link(int A, int B, LinkKind Kind);
 
 /// <summary>
-/// Pairs the items of two documents that carry out the same measure. Stateless; four small steps over the
+/// Pairs the items of two documents that carry out the same measure. Stateless; five small steps over the
 /// similarity matrix of a <see cref="PreparedPair"/>:
 /// <list type="number">
 /// <item><b>Anchors.</b> A and B items that are each other's most similar item (mutual best), above the chance level of
@@ -12,10 +12,14 @@ internal readonly record struct Link(int A, int B, LinkKind Kind);
 /// item of its own document. A document never states a measure twice, so its own items show how alike two different
 /// measures can be; a counterpart must beat that.</item>
 /// <item><b>Sections.</b> The anchors show which section of A corresponds to which of B (the one that holds most of
-/// its anchors). A mutual best pair that beats the null of one side only is kept when its sections correspond.</item>
+/// its anchors). Any other mutual best pair above the chance level is kept when its sections correspond.</item>
+/// <item><b>Order.</b> Inside a gap between two links that keep the order, unpaired items that are each other's most
+/// similar within the gap, above the chance level, one of them the other's most similar overall, are paired.</item>
 /// <item><b>Splits.</b> An unpaired B item whose most similar A item is paired with a B item standing beside it
 /// (<see cref="ComparisonOptions.SiblingDistance"/>) joins that pair when it holds a word of the A item that the
-/// parts so far lack and is more like the A item than like any item of its own document outside the parts.</item>
+/// parts so far lack, is more like the A item than like any item of its own document outside the parts, and adds more
+/// of the A item to the parts than any other item of its document would (the best complement, not one more item on the
+/// same subject).</item>
 /// <item><b>Bundles.</b> The same from A's side: an unpaired A item joins the pair of the B item it is most like, when
 /// it stands beside that item's A partner. Splits and bundles repeat until nothing changes.</item>
 /// </list>
@@ -51,12 +55,11 @@ internal static class ItemAligner
                 continue;
             }
 
-            var (low, high) = MinMax(pair.NearestSiblingA[i], pair.NearestSiblingB[j]);
-            if (s[i, j] > high)
+            if (s[i, j] > Math.Max(pair.NearestSiblingA[i], pair.NearestSiblingB[j]))
             {
                 links.Add(new Link(i, j, LinkKind.Anchor));
             }
-            else if (s[i, j] > low)
+            else
             {
                 weak.Add((i, j));
             }
@@ -66,6 +69,7 @@ internal static class ItemAligner
         links.AddRange(weak.Where(w => corresponding.Contains((pair.A[w.A].Section, pair.B[w.B].Section)))
             .Select(w => new Link(w.A, w.B, LinkKind.Section)));
 
+        FillGaps(pair, links, bestForA, bestForB);
         AddSplitsAndBundles(pair, links, bestForA, bestForB, options.SiblingDistance);
         return links.OrderBy(l => l.A).ThenBy(l => l.B).ToList();
     }
@@ -88,6 +92,56 @@ internal static class ItemAligner
         }
 
         return corresponding;
+    }
+
+    /// <summary>
+    /// Order as a prior: local versions follow their source's order with local moves. The links taken in A's order, each
+    /// kept as a bound when its B item follows the last bound's, cut both documents into gaps; an A item and a B item left
+    /// unpaired inside a gap between two bounds that are each other's most similar item within the gap, above the chance
+    /// level, and one of them the other's most similar item overall, are paired. Before the first and after the last
+    /// bound there is no order to go by and nothing is paired. Repeated until no gap yields a pair.
+    /// </summary>
+    private static void FillGaps(PreparedPair pair, List<Link> links, int[] bestForA, int[] bestForB)
+    {
+        var s = pair.Similarity;
+        bool changed;
+        do
+        {
+            changed = false;
+            var pairedA = links.Select(l => l.A).ToHashSet();
+            var pairedB = links.Select(l => l.B).ToHashSet();
+            var ordered = links.OrderBy(l => l.A).ThenBy(l => l.B).ToList();
+            var bounds = new List<(int A, int B)>();
+            foreach (var l in ordered)
+            {
+                if (bounds.Count == 0 || (l.A > bounds[^1].A && l.B > bounds[^1].B))
+                {
+                    bounds.Add((l.A, l.B));
+                }
+            }
+
+            for (var k = 0; k + 1 < bounds.Count; k++)
+            {
+                var gapA = Enumerable.Range(bounds[k].A + 1, bounds[k + 1].A - bounds[k].A - 1).Where(i => !pairedA.Contains(i)).ToList();
+                var gapB = Enumerable.Range(bounds[k].B + 1, Math.Max(0, bounds[k + 1].B - bounds[k].B - 1)).Where(j => !pairedB.Contains(j)).ToList();
+                foreach (var i in gapA)
+                {
+                    var j = gapB.Count == 0 ? -1 : gapB.MaxBy(j => s[i, j]);
+                    if (j >= 0 && s[i, j] > pair.ChanceLevel && gapA.MaxBy(x => s[x, j]) == i && (bestForA[i] == j || bestForB[j] == i))
+                    {
+                        links.Add(new Link(i, j, LinkKind.Order));
+                        changed = true;
+                        break;
+                    }
+                }
+
+                if (changed)
+                {
+                    break;
+                }
+            }
+        }
+        while (changed);
     }
 
     private static void AddSplitsAndBundles(PreparedPair pair, List<Link> links, int[] bestForA, int[] bestForB, int distance)
@@ -120,7 +174,7 @@ internal static class ItemAligner
             var parts = links.Where(l => side.Other(l) == t).Select(side.Own).ToList();
             var similarity = side.Similarity(c, t);
             if (parts.Count > 0 && parts.Any(p => Math.Abs(p - c) <= distance) && similarity > chance
-                && IsPart(side.Targets[t], parts.Select(p => side.Candidates[p]).ToList(), side.Candidates[c], similarity, side.Siblings))
+                && IsPart(side.Targets[t], parts.Select(p => side.Candidates[p]).ToList(), side.Candidates[c], similarity, side.Siblings, side.Candidates))
             {
                 links.Add(side.Link(c, t));
                 changed = true;
@@ -147,7 +201,7 @@ internal static class ItemAligner
     /// and it is more like the target than like any item of its own document outside the parts (it belongs with them,
     /// not with a measure of its own).
     /// </summary>
-    private static bool IsPart(PreparedItem target, List<PreparedItem> parts, PreparedItem candidate, double similarity, double[,] siblings)
+    private static bool IsPart(PreparedItem target, List<PreparedItem> parts, PreparedItem candidate, double similarity, double[,] siblings, PreparedItem[] candidates)
     {
         var nearestOther = 0.0;
         var n = siblings.GetLength(0);
@@ -159,8 +213,31 @@ internal static class ItemAligner
             }
         }
 
+        if (similarity <= nearestOther)
+        {
+            return false;
+        }
+
+        // The candidate must add more of the target than any other item of its document outside the parts would: it is
+        // the best complement of the parts, not one more item on the same subject.
         var union = Text.SparseVector.Sum(parts.Select(p => p.Vector));
-        return similarity > nearestOther && target.Vector.CoveredBy(union.Add(candidate.Vector)) > target.Vector.CoveredBy(union);
+        var covered = target.Vector.CoveredBy(union);
+        var gain = target.Vector.CoveredBy(union.Add(candidate.Vector)) - covered;
+        if (gain <= 0)
+        {
+            return false;
+        }
+
+        foreach (var other in candidates)
+        {
+            if (other.Index != candidate.Index && parts.All(p => p.Index != other.Index)
+                && target.Vector.CoveredBy(union.Add(other.Vector)) - covered >= gain)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The index with the largest positive value (the first of equals), or -1 when none is positive.</summary>
@@ -181,5 +258,4 @@ internal static class ItemAligner
         return best;
     }
 
-    private static (double Low, double High) MinMax(double x, double y) => x <= y ? (x, y) : (y, x);
 }

@@ -13,11 +13,13 @@ internal sealed record PreparedItem(int Index, PolicyItem Item, string Text, str
 /// </summary>
 internal sealed class PreparedPair
 {
-    private PreparedPair(PreparedItem[] a, PreparedItem[] b, TermWeights weights)
+    private PreparedPair(PreparedItem[] a, PreparedItem[] b, TermWeights weights, TermWeights contentWeights, Boilerplate boilerplate)
     {
         A = a;
         B = b;
         Weights = weights;
+        ContentWeights = contentWeights;
+        Boilerplate = boilerplate;
         Similarity = new double[a.Length, b.Length];
         for (var i = 0; i < a.Length; i++)
         {
@@ -38,7 +40,16 @@ internal sealed class PreparedPair
 
     public PreparedItem[] B { get; }
 
+    /// <summary>Inverse document frequency of every bigram over the items of both lists (figures' wording is compared with these).</summary>
     public TermWeights Weights { get; }
+
+    /// <summary>Inverse document frequency of the bigrams outside boilerplate words (the items' vectors and their sentences use these).</summary>
+    public TermWeights ContentWeights { get; }
+
+    public Boilerplate Boilerplate { get; }
+
+    /// <summary>The vector of <c>text[start..end)</c> as the items' vectors are made: boilerplate left out, content weights.</summary>
+    public SparseVector Content(string text, int start, int end) => SparseVector.FromCounts(Boilerplate.CountContent(text, start, end), ContentWeights);
 
     /// <summary>Cosine similarity of A's item i with B's item j.</summary>
     public double[,] Similarity { get; }
@@ -65,14 +76,22 @@ internal sealed class PreparedPair
     /// </summary>
     public double ChanceLevel { get; }
 
-    public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b)
+    public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b) => Create(a, b, Boilerplate.Default);
+
+    /// <summary>
+    /// Prepares two lists of items. The vectors that pair items hold the bigrams of each item's task less those inside
+    /// <paramref name="boilerplate"/> words, weighted by their inverse document frequency over those bigrams of both lists;
+    /// <see cref="Weights"/> (used to compare figures' wording and sentences) are taken over every bigram.
+    /// </summary>
+    public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b, Boilerplate boilerplate)
     {
         var textsA = a.Select(ComparedDocument.TextOf).ToArray();
         var textsB = b.Select(ComparedDocument.TextOf).ToArray();
-        var countsA = textsA.Select(t => Bigrams.Count(t, 0, t.Length)).ToArray();
-        var countsB = textsB.Select(t => Bigrams.Count(t, 0, t.Length)).ToArray();
-        var weights = TermWeights.FromDocuments([.. countsA, .. countsB]);
-        return new PreparedPair(Prepare(a, textsA, countsA, weights), Prepare(b, textsB, countsB, weights), weights);
+        var contentA = textsA.Select(t => boilerplate.CountContent(t, 0, t.Length)).ToArray();
+        var contentB = textsB.Select(t => boilerplate.CountContent(t, 0, t.Length)).ToArray();
+        var contentWeights = TermWeights.FromDocuments([.. contentA, .. contentB]);
+        var weights = TermWeights.FromDocuments([.. textsA.Select(t => Bigrams.Count(t, 0, t.Length)), .. textsB.Select(t => Bigrams.Count(t, 0, t.Length))]);
+        return new PreparedPair(Prepare(a, textsA, contentA, contentWeights), Prepare(b, textsB, contentB, contentWeights), weights, contentWeights, boilerplate);
     }
 
     public static string SectionOf(PolicyItem item) => string.Join('\u0001', item.Headings);

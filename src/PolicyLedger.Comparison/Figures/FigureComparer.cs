@@ -8,7 +8,8 @@ namespace PolicyLedger.Comparison.Figures;
 /// the same quantity when they are compatible (same kind, unit and "per"; or both deadlines) and the wording of their
 /// clauses agrees (weighted Dice of the clause bigrams, the figures left out) — enough of it
 /// (<see cref="ComparisonOptions.SameQuantityWording"/>), or at all when each is the only figure of its unit in its
-/// item. Figures are matched one to one, the best agreeing first. A figure given on one side only is no difference.
+/// item; two deadlines that are each the only one of their item count the same period whatever their wording.
+/// Figures are matched one to one, the best agreeing first. A figure given on one side only is no difference.
 /// </summary>
 public static class FigureComparer
 {
@@ -37,7 +38,10 @@ public static class FigureComparer
 
                     var agreement = WordingAgreement(f, g, weights);
                     var alone = located.Count(o => o.IsCompatibleWith(f)) == 1 && bFigures.Count(o => o.IsCompatibleWith(g)) == 1;
-                    if (agreement >= options.SameQuantityWording || (alone && agreement > 0))
+
+                    // The only deadline of each of two items that carry out one measure is that measure's deadline, however
+                    // each words it (2023年1月1日至12月31日，对… / 执行期限为…); an amount or a rate alone must still share a word.
+                    if (agreement >= options.SameQuantityWording || (alone && (agreement > 0 || f.Kind == FigureKind.Time)))
                     {
                         candidates.Add((agreement, x, k, y));
                     }

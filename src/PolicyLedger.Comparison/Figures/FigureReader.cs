@@ -29,8 +29,82 @@ public static class FigureReader
             figures.Add(Make(FigureKind.Time, t.Text, start, text, null, t));
         }
 
-        return figures.OrderBy(f => f.Start < 0 ? int.MaxValue : f.Start).ToList();
+        var ordered = figures.OrderBy(f => f.Start < 0 ? int.MaxValue : f.Start).ToList();
+        return Respectively(ordered, text);
     }
+
+    /// <summary>
+    /// Figures given "respectively" (分别): in 对国家级、省级企业分别奖励50万元、20万元 (or with the list in the clause before:
+    /// 对首次获评国家级…、省级…的，分别奖励50万元、20万元) the k-th figure counts for the k-th member of the list, so its
+    /// wording is that member and the words between 分别 and the figures. Runs of figures joined by 、 after 分别 whose list
+    /// has as many members are read so; any other figure keeps the wording of its clause.
+    /// </summary>
+    private static List<Figure> Respectively(List<Figure> figures, string text)
+    {
+        var result = new List<Figure>(figures);
+        var k = 0;
+        while (k < result.Count)
+        {
+            var run = 1;
+            while (k + run < result.Count && result[k + run - 1].IsLocated && result[k + run].IsLocated
+                && result[k + run].Start == result[k + run - 1].Start + result[k + run - 1].Length + 1 && text[result[k + run].Start - 1] == '、')
+            {
+                run++;
+            }
+
+            if (run >= 2 && result[k].IsLocated && ListBefore(text, result[k].Start, run) is { } list)
+            {
+                var after = result[k + run - 1].After;
+                for (var m = 0; m < run; m++)
+                {
+                    result[k + m] = result[k + m] with { Before = list.Members[m] + list.Verb, After = after };
+                }
+            }
+
+            k += run;
+        }
+
+        return result;
+    }
+
+    /// <summary>The list a run of <paramref name="count"/> figures starting at <paramref name="start"/> counts for, and the words between 分别 and the run.</summary>
+    private static (string[] Members, string Verb)? ListBefore(string text, int start, int count)
+    {
+        var clauseStart = start;
+        while (clauseStart > 0 && !SentenceOrClauseEnd(text[clauseStart - 1]))
+        {
+            clauseStart--;
+        }
+
+        var respectively = start - clauseStart >= 2 ? text.LastIndexOf("分别", start - 1, start - clauseStart, StringComparison.Ordinal) : -1;
+        if (respectively < 0)
+        {
+            return null;
+        }
+
+        var verb = text[(respectively + 2)..start];
+        string listText;
+        if (respectively > clauseStart)
+        {
+            listText = text[clauseStart..respectively];
+        }
+        else
+        {
+            var previousEnd = clauseStart - 1;
+            var previousStart = previousEnd;
+            while (previousStart > 0 && !SentenceOrClauseEnd(text[previousStart - 1]))
+            {
+                previousStart--;
+            }
+
+            listText = previousEnd > previousStart ? text[previousStart..previousEnd] : string.Empty;
+        }
+
+        var members = listText.Split('、');
+        return members.Length == count && members.All(m => m.Length > 0) ? (members, verb) : null;
+    }
+
+    private static bool SentenceOrClauseEnd(char c) => c is '，' or '。' or '；' or '：' or ',' or ';' or ':' or '！' or '？' or '\n';
 
     private static int Locate(string text, string figure, ref int cursor)
     {

@@ -19,6 +19,7 @@ public static class Labels
     {
         LinkKind.Anchor => "anchor",
         LinkKind.Section => "section",
+        LinkKind.Order => "order",
         LinkKind.Split => "split",
         LinkKind.Bundle => "bundle",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

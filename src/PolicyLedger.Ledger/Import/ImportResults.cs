@@ -19,6 +19,12 @@ public sealed record ImportOptions
 
     /// <summary>Called with the paths of a batch after its rows were sent and before its transaction commits (tests kill the process here).</summary>
     public Action<IReadOnlyList<string>>? BeforeCommit { get; init; }
+
+    /// <summary>Who the import is audited as (the web host names the signed-in user); null: POLICYLEDGER_USER or the OS user.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>What the audit rows say the import was part of ("web upload"); null: "import".</summary>
+    public string? AuditContext { get; init; }
 }
 
 /// <summary>What happened to one file.</summary>

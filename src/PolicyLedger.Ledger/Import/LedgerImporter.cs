@@ -306,6 +306,17 @@ public sealed class LedgerImporter
     private List<FileImportResult> Write(List<PreparedFile> batch, List<FileImportResult> log, ConcurrentDictionary<string, SourceState> sources, Dictionary<string, long> unitIds)
     {
         using var context = _database.CreateContext();
+        context.AuditClock = _time;
+        if (_options.Actor is { } actor)
+        {
+            context.AuditActor = actor;
+        }
+
+        if (_options.AuditContext is { } what)
+        {
+            context.AuditContext = what;
+        }
+
         context.ChangeTracker.AutoDetectChangesEnabled = false;
 
         // Waiting for another importer's batch (PostgreSQL's advisory lock) is waiting, not failing: as long as SQLite's busy timeout.

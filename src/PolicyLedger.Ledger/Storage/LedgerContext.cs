@@ -56,6 +56,7 @@ public abstract partial class LedgerContext : DbContext
             e.HasIndex(d => d.IsCurrent);
             e.HasIndex(d => d.DocNumber);
             e.HasIndex(d => d.Key);
+            e.HasIndex(d => d.Jurisdiction);
             e.Property(d => d.Key).HasMaxLength(512);
             e.Property(d => d.ContentHash).HasMaxLength(64);
             e.Property(d => d.CadenceKind).HasMaxLength(16);
@@ -87,6 +88,7 @@ public abstract partial class LedgerContext : DbContext
         {
             e.ToTable("units");
             e.HasIndex(u => u.Key).IsUnique();
+            e.HasIndex(u => u.Name);
             e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(32);
         });
 

@@ -65,6 +65,12 @@ public enum TrackingAction
 
     /// <summary>save or clear the default scope of supervision.</summary>
     ChangeSettings,
+
+    /// <summary>import documents (the web application's upload).</summary>
+    ImportDocuments,
+
+    /// <summary>compare whole documents of the ledger (对比): every item of each, whatever its unit.</summary>
+    CompareDocuments,
 }
 
 /// <summary>
@@ -73,11 +79,12 @@ public enum TrackingAction
 /// | action | admin | supervisor | reporter | viewer |
 /// |---|---|---|---|---|
 /// | ViewStatus, ViewCadence | yes | own jurisdictions | items of own units | own jurisdictions |
-/// | WriteBulletin, ExportLedger | yes | own jurisdictions | no | own jurisdictions |
+/// | WriteBulletin, ExportLedger, CompareDocuments | yes | own jurisdictions | no | own jurisdictions |
 /// | ExportForm, Report | yes | own jurisdictions, any unit | own units only | no |
 /// | ChangeCadence | yes | own jurisdictions | no | no |
 /// | ViewAudit | yes | yes | no | no |
 /// | ChangeSettings | yes | no | no | no |
+/// | ImportDocuments | yes | yes | no | no |
 ///
 /// "Own jurisdictions" is <see cref="Actor.Jurisdictions"/> (empty: all). Data outside them is not shown; asking
 /// for it by scope is a denial.
@@ -92,7 +99,7 @@ public static class Permissions
             (ActorRole.Admin, _) => true,
             (ActorRole.Supervisor, not TrackingAction.ChangeSettings) => true,
             (ActorRole.Reporter, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.ExportForm or TrackingAction.Report) => true,
-            (ActorRole.Viewer, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.WriteBulletin or TrackingAction.ExportLedger) => true,
+            (ActorRole.Viewer, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.WriteBulletin or TrackingAction.ExportLedger or TrackingAction.CompareDocuments) => true,
             _ => false,
         };
         return allowed ? null : Problems.Denied(actor, action);
@@ -124,6 +131,8 @@ public static class Permissions
         TrackingAction.ViewCadence => "查看报送频次",
         TrackingAction.ChangeCadence => "修改报送频次",
         TrackingAction.ViewAudit => "查看审计日志",
+        TrackingAction.ImportDocuments => "导入文件",
+        TrackingAction.CompareDocuments => "对比文件",
         _ => "修改账本设置",
     };
 }

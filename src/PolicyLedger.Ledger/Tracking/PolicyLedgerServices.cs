@@ -19,13 +19,15 @@ public static class PolicyLedgerServices
         ArgumentNullException.ThrowIfNull(clock);
         services.AddSingleton(database);
         services.AddSingleton(clock);
-        services.AddSingleton(new TrackingClockSource(clock, zone ?? TrackingClock.DefaultZone));
-        services.AddScoped(_ =>
+        // Resolved from the container, so a host (or a test host) that registers another database or clock later is obeyed.
+        services.AddSingleton(sp => new TrackingClockSource(sp.GetRequiredService<TimeProvider>(), zone ?? TrackingClock.DefaultZone));
+        services.AddScoped(sp =>
         {
-            var context = database.CreateContext();
-            context.AuditClock = clock;
+            var context = sp.GetRequiredService<LedgerDatabase>().CreateContext();
+            context.AuditClock = sp.GetRequiredService<TimeProvider>();
             return context;
         });
+        services.AddScoped<ItemPages>();
         services.AddScoped<TrackingItems>();
         services.AddScoped<ScopeService>();
         services.AddScoped<StatusService>();

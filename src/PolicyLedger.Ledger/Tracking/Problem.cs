@@ -50,6 +50,9 @@ public readonly record struct Result<T>
     public static implicit operator Result<T>(T value) => new(value, null);
 
     public static implicit operator Result<T>(Problem problem) => new(default, problem);
+
+    /// <summary>A value (where T is an interface, which no implicit conversion can take).</summary>
+    public static Result<T> From(T value) => new(value, null);
 }
 
 /// <summary>The catalogue of the tracking services' problems: one code each (PL-Axx access, PL-Sxx scope, PL-Rxx reports, PL-Dxx data).</summary>
@@ -73,6 +76,11 @@ public static class Problems
         "PL-A03", ProblemKind.Denied,
         $"{actor.Name} 只能为本单位报送，不能为{unit}报送",
         $"{actor.Name} reports only for their own units, not for {unit}");
+
+    public static Problem NotYourUnitItems(Actor actor, string unit) => new(
+        "PL-A04", ProblemKind.Denied,
+        $"{actor.Name} 只能查看本单位的事项，不能查看{unit}的事项",
+        $"{actor.Name} sees only their own units' items, not {unit}'s");
 
     public static Problem UnitAmbiguous(string typed, IEnumerable<(string Name, string Key, string Jurisdiction)> candidates) => new(
         "PL-S01", ProblemKind.Invalid,

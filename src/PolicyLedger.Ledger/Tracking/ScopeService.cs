@@ -48,54 +48,27 @@ public sealed class ScopeService(LedgerContext db, TrackingItems items)
         var names = new List<string>();
         if (!string.IsNullOrWhiteSpace(scope.Jurisdiction))
         {
-            var known = all.Select(i => i.Jurisdiction).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var typed = scope.Jurisdiction.Trim();
-            var matches = known.Contains(typed, StringComparer.Ordinal) ? [typed] : known.Where(j => j.Contains(typed, StringComparison.Ordinal)).ToList();
-            if (matches.Count == 0)
+            var known = all.Select(i => i.Jurisdiction).Distinct(StringComparer.Ordinal).ToList();
+            var match = MatchJurisdiction(actor, known, scope.Jurisdiction);
+            if (!match.Ok)
             {
-                return Problems.JurisdictionNotFound(typed, known);
+                return match.Problem;
             }
 
-            if (matches.Count > 1)
-            {
-                return Problems.JurisdictionAmbiguous(typed, matches);
-            }
-
-            if (!actor.Sees(matches[0]))
-            {
-                return Problems.OutsideJurisdiction(actor, matches[0]);
-            }
-
-            chosen = chosen.Where(i => i.Jurisdiction == matches[0]);
-            names.Add(matches[0]);
+            chosen = chosen.Where(i => i.Jurisdiction == match.Value);
+            names.Add(match.Value);
         }
 
         if (!string.IsNullOrWhiteSpace(scope.Document))
         {
-            var typed = scope.Document.Trim();
             var documents = chosen.GroupBy(i => i.DocumentId).Select(g => g.First()).ToList();
-            var normalized = DocumentKey.Normalize(typed);
-            var matches = documents.Where(d => DocumentKey.Normalize(d.DocumentKey) == normalized || DocumentKey.Normalize(d.Document) == normalized).ToList();
-            if (matches.Count == 0)
+            var found = MatchDocuments(actor, documents, d => d.DocumentKey, d => d.Document, d => d.Jurisdiction, scope.Document);
+            if (!found.Ok)
             {
-                matches = documents.Where(d => d.DocumentKey.Contains(typed, StringComparison.Ordinal) || d.Document.Contains(typed, StringComparison.Ordinal)).ToList();
+                return found.Problem;
             }
 
-            if (matches.Select(d => d.DocumentKey).Distinct(StringComparer.Ordinal).Count() > 1)
-            {
-                return Problems.DocumentAmbiguous(typed, matches.Select(d => $"{d.DocumentKey}（{d.Jurisdiction}）").Distinct());
-            }
-
-            if (matches.Count == 0)
-            {
-                return Problems.DocumentNotFound(typed);
-            }
-
-            if (matches.FirstOrDefault(d => !actor.Sees(d.Jurisdiction)) is { } hidden)
-            {
-                return Problems.OutsideJurisdiction(actor, hidden.Jurisdiction);
-            }
-
+            var matches = found.Value;
             var ids = matches.Select(d => d.DocumentId).ToHashSet();
             chosen = chosen.Where(i => ids.Contains(i.DocumentId));
             names.Add(matches[0].DocumentKey);
@@ -103,6 +76,65 @@ public sealed class ScopeService(LedgerContext db, TrackingItems items)
 
         var inJurisdictions = chosen.Where(i => actor.Sees(i.Jurisdiction)).ToList();
         return new ResolvedScope(string.Join("", names.Distinct()), inJurisdictions.Where(i => Permissions.Sees(actor, i)).ToList(), inJurisdictions);
+    }
+
+    /// <summary>
+    /// The jurisdiction a person means among <paramref name="known"/>: the one written in full, else the one whose
+    /// name contains what was typed; none or several is an error, and one the actor does not see is a denial.
+    /// </summary>
+    public static Result<string> MatchJurisdiction(Actor actor, IReadOnlyList<string> known, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(known);
+        var sorted = known.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var text = (typed ?? "").Trim();
+        var matches = sorted.Contains(text, StringComparer.Ordinal) ? [text] : sorted.Where(j => j.Contains(text, StringComparison.Ordinal)).ToList();
+        if (matches.Count == 0)
+        {
+            return Problems.JurisdictionNotFound(text, sorted);
+        }
+
+        if (matches.Count > 1)
+        {
+            return Problems.JurisdictionAmbiguous(text, matches);
+        }
+
+        return actor.Sees(matches[0]) ? matches[0] : Problems.OutsideJurisdiction(actor, matches[0]);
+    }
+
+    /// <summary>
+    /// The documents a person means by a typed key, 文号 or title: those whose key or name is it (punctuation
+    /// variants allowed), else those containing it; several different documents is an error, none is not found,
+    /// and one in a jurisdiction the actor does not see is a denial.
+    /// </summary>
+    public static Result<IReadOnlyList<T>> MatchDocuments<T>(Actor actor, IReadOnlyList<T> documents, Func<T, string> key, Func<T, string> name, Func<T, string> jurisdiction, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(documents);
+        var text = (typed ?? "").Trim();
+        var normalized = DocumentKey.Normalize(text);
+        var matches = documents.Where(d => DocumentKey.Normalize(key(d)) == normalized || DocumentKey.Normalize(name(d)) == normalized).ToList();
+        if (matches.Count == 0)
+        {
+            matches = documents.Where(d => key(d).Contains(text, StringComparison.Ordinal) || name(d).Contains(text, StringComparison.Ordinal)).ToList();
+        }
+
+        if (matches.Select(key).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            return Problems.DocumentAmbiguous(text, matches.Select(d => $"{key(d)}（{jurisdiction(d)}）").Distinct());
+        }
+
+        if (matches.Count == 0)
+        {
+            return Problems.DocumentNotFound(text);
+        }
+
+        if (matches.FirstOrDefault(d => !actor.Sees(jurisdiction(d))) is { } hidden)
+        {
+            return Problems.OutsideJurisdiction(actor, jurisdiction(hidden));
+        }
+
+        return matches;
     }
 
     /// <summary>The default scope saved in the ledger (empty where none is saved).</summary>

@@ -58,7 +58,23 @@ public sealed class TrackingItems(LedgerContext db)
         return ItemLookup.Find(await AllAsync(ct), typed);
     }
 
-    private async Task<IReadOnlyList<TrackedItem>> BuildAsync(List<LedgerDocument> docs, bool all, CancellationToken ct)
+    /// <summary>The items of these ids (of current documents), in document and item order: one page of a 台账 builds only its own rows.</summary>
+    public async Task<IReadOnlyList<TrackedItem>> OfItemsAsync(IReadOnlyCollection<long> itemIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        if (itemIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = itemIds.ToList();
+        var docIds = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.DocumentId).Distinct().ToListAsync(ct);
+        var docs = await db.Documents.AsNoTracking().Where(d => d.IsCurrent && docIds.Contains(d.Id)).Include(d => d.Source)
+            .OrderBy(d => d.SourceId).ThenBy(d => d.Position).ToListAsync(ct);
+        return await BuildAsync(docs, all: false, ct, ids);
+    }
+
+    private async Task<IReadOnlyList<TrackedItem>> BuildAsync(List<LedgerDocument> docs, bool all, CancellationToken ct, List<long>? itemIds = null)
     {
         var docIds = docs.Select(d => d.Id).ToList();
         var query = db.Items.AsNoTracking().Where(i => i.Document!.IsCurrent);
@@ -67,13 +83,20 @@ public sealed class TrackingItems(LedgerContext db)
             query = query.Where(i => docIds.Contains(i.DocumentId));
         }
 
+        if (itemIds is not null)
+        {
+            query = query.Where(i => itemIds.Contains(i.Id));
+        }
+
         var items = await query
             .Include(i => i.Responsibilities).ThenInclude(r => r.Unit)
             .Include(i => i.Quantities).Include(i => i.Times)
             .AsSplitQuery()
             .ToListAsync(ct);
         var byDocument = items.ToLookup(i => i.DocumentId);
-        var overrides = (await db.Cadences.AsNoTracking().ToListAsync(ct)).ToDictionary(c => (c.SourceId, c.DocumentPosition));
+        var sourceIds = docs.Select(d => d.SourceId).Distinct().ToList();
+        var overrides = (await (all ? db.Cadences.AsNoTracking() : db.Cadences.AsNoTracking().Where(c => sourceIds.Contains(c.SourceId))).ToListAsync(ct))
+            .ToDictionary(c => (c.SourceId, c.DocumentPosition));
         var result = new List<TrackedItem>(items.Count);
         foreach (var doc in docs)
         {

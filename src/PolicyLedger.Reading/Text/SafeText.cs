@@ -36,7 +36,8 @@ public static class SafeText
     /// <summary>
     /// For Markdown (CommonMark with GFM tables and autolinks): backslash-escapes what would be read as markup — CommonMark
     /// renders each escape as the character itself, so the text reads as written: emphasis, code, brackets and
-    /// parentheses, table pipes, ~ and @ (e-mail autolinks); "-", "+", "#" and "=" at the start and "1." list marks;
+    /// parentheses, table pipes, ~ and @ (e-mail autolinks); "-", "+", "#" and "=" at the start and "1." list marks (a
+    /// full stop after leading digits followed by a space or the end: 39.8% and 2024.6.30 stay as written);
     /// ":" before "/" and "." after "www" (no autolinks); "!" before "[". &amp;, &lt; and &gt; become entities (no
     /// HTML). Line breaks and tabs become spaces (a value stays in its paragraph, list item or table cell); dangerous
     /// characters become visible <c>\uXXXX</c>. Other punctuation (%, 、, full-width brackets) is left as it is.
@@ -73,7 +74,7 @@ public static class SafeText
                     break;
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '|' or '~' or '@':
                 case '-' or '+' or '#' or '=' when atStart:
-                case '.' when (leadingDigits && i > 0) || (i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)):
+                case '.' when (leadingDigits && i > 0 && next is ' ' or '\t' or '\0') || (i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)):
                 case ':' when next == '/':
                 case '!' when next == '[':
                     s.Append('\\').Append(c);

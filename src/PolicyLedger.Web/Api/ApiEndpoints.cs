@@ -16,6 +16,11 @@ public static class ApiEndpoints
                 ? Results.Ok(new { name = u.Name, role = u.Role, units = u.UnitKeys, jurisdictions = u.Jurisdictions })
                 : Results.Unauthorized())
             .WithSummary("当前用户：用户名、角色、绑定单位和辖区");
+        DocumentsApi.Map(api);
+        ItemsApi.Map(api);
+        LedgerApi.Map(api);
+        CompareApi.Map(api);
+        UsersApi.Map(api);
         return api;
     }
 }

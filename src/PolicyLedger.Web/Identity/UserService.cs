@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Users;
 
 namespace PolicyLedger.Web.Identity;
@@ -16,7 +17,11 @@ public sealed record UserInfo(
     IReadOnlyList<string> Jurisdictions,
     bool Disabled,
     DateTimeOffset? LockedUntil,
-    string SecurityStamp);
+    string SecurityStamp)
+{
+    /// <summary>The person the application services act for.</summary>
+    public Actor ToActor() => new(Name, Actor.ParseRole(Role) ?? ActorRole.Viewer, UnitKeys, Jurisdictions);
+}
 
 /// <summary>What `user add` and the users API create.</summary>
 public sealed record NewUser(string Name, string Role, string Password, IReadOnlyList<string> Units, IReadOnlyList<string> Jurisdictions);
@@ -63,14 +68,7 @@ public sealed class UserService(LedgerContext db, TimeProvider clock, SignInPoli
     private static readonly string[] Roles = ["admin", "supervisor", "reporter", "viewer"];
 
     /// <summary>admin, supervisor, reporter, viewer (or 管理员, 督办, 填报, 查看), normalized; null when it is none of them.</summary>
-    public static string? ParseRole(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "admin" or "管理员" => "admin",
-        "supervisor" or "督办" or "督查" => "supervisor",
-        "reporter" or "填报" => "reporter",
-        "viewer" or "查看" => "viewer",
-        _ => null,
-    };
+    public static string? ParseRole(string? text) => Actor.ParseRole(text)?.ToString().ToLowerInvariant();
 
     public async Task<(UserInfo? User, UserProblem? Problem)> AddAsync(NewUser user, string by, CancellationToken ct = default)
     {

@@ -38,7 +38,7 @@ public sealed record ExpectedComparison(IReadOnlyList<ExpectedPair> Pairs, IRead
 /// </summary>
 public static class ComparisonSpecs
 {
-    public static readonly string[] Files = ["reordered.md", "split-bundle.md", "reworded.md", "figures.md", "dropped-added.md", "scope.md"];
+    public static readonly string[] Files = ["reordered.md", "split-bundle.md", "reworded.md", "figures.md", "dropped-added.md", "scope.md", "versions.md"];
 
     public static IReadOnlyList<ComparisonExample> All() => Files.SelectMany(Load).ToList();
 

@@ -123,4 +123,13 @@ public class EvidenceAndCadenceTests
         Assert.DoesNotMatch(@"(?<!\\)\| 表格", md);
         Assert.Equal("a\\u202Eb c\\u0007", SafeText.Markdown("a\u202Eb\nc\u0007"));
     }
+
+    [Theory]
+    [InlineData("1. 标题", "1\\. 标题")]
+    [InlineData("12.", "12\\.")]
+    [InlineData("39.8%", "39.8%")]
+    [InlineData("2024.6.30", "2024.6.30")]
+    [InlineData("1）", "1）")]
+    public void A_full_stop_after_digits_is_escaped_only_where_it_would_open_a_list(string text, string expected) =>
+        Assert.Equal(expected, SafeText.Markdown(text));
 }

@@ -48,6 +48,14 @@ public class PermissionTests
     [InlineData(ActorRole.Viewer, TrackingAction.ChangeCadence, false)]
     [InlineData(ActorRole.Viewer, TrackingAction.ViewAudit, false)]
     [InlineData(ActorRole.Viewer, TrackingAction.ChangeSettings, false)]
+    [InlineData(ActorRole.Admin, TrackingAction.ImportDocuments, true)]
+    [InlineData(ActorRole.Supervisor, TrackingAction.ImportDocuments, true)]
+    [InlineData(ActorRole.Reporter, TrackingAction.ImportDocuments, false)]
+    [InlineData(ActorRole.Viewer, TrackingAction.ImportDocuments, false)]
+    [InlineData(ActorRole.Admin, TrackingAction.CompareDocuments, true)]
+    [InlineData(ActorRole.Supervisor, TrackingAction.CompareDocuments, true)]
+    [InlineData(ActorRole.Reporter, TrackingAction.CompareDocuments, false)]
+    [InlineData(ActorRole.Viewer, TrackingAction.CompareDocuments, true)]
     public void Rules(ActorRole role, TrackingAction action, bool allowed)
     {
         var problem = Permissions.Check(new Actor("某人", role, [], []), action);

@@ -150,6 +150,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.HasIndex("IsCurrent");
 
+                    b.HasIndex("Jurisdiction");
+
                     b.HasIndex("Key");
 
                     b.HasIndex("SourceId", "Version", "Position")
@@ -526,6 +528,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("Name");
 
                     b.ToTable("units", (string)null);
                 });

@@ -141,6 +141,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
                     b.HasIndex("IsCurrent");
 
+                    b.HasIndex("Jurisdiction");
+
                     b.HasIndex("Key");
 
                     b.HasIndex("SourceId", "Version", "Position")
@@ -501,6 +503,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("Name");
 
                     b.ToTable("units", (string)null);
                 });

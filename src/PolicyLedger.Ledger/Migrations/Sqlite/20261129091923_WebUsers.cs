@@ -109,6 +109,16 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_units_Name",
+                table: "units",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documents_Jurisdiction",
+                table: "documents",
+                column: "Jurisdiction");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_Hash",
                 table: "api_tokens",
                 column: "Hash",
@@ -143,6 +153,14 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropIndex(
+                name: "IX_units_Name",
+                table: "units");
+
+            migrationBuilder.DropIndex(
+                name: "IX_documents_Jurisdiction",
+                table: "documents");
         }
     }
 }

@@ -12,7 +12,7 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLedgerContext))]
-    [Migration("20261129084146_WebUsers")]
+    [Migration("20261129091927_WebUsers")]
     partial class WebUsers
     {
         /// <inheritdoc />
@@ -81,6 +81,16 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Property<string>("Basis")
                         .HasColumnType("text");
 
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CadenceSource")
+                        .HasColumnType("text");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -142,6 +152,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.HasIndex("DocNumber");
 
                     b.HasIndex("IsCurrent");
+
+                    b.HasIndex("Jurisdiction");
 
                     b.HasIndex("Key");
 
@@ -520,6 +532,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Name");
+
                     b.ToTable("units", (string)null);
                 });
 
@@ -608,6 +622,21 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.HasKey("Sha256");
 
                     b.ToTable("evidence_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
@@ -721,6 +750,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<long>("UnitId")
                         .HasColumnType("bigint");

@@ -110,6 +110,16 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_units_Name",
+                table: "units",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documents_Jurisdiction",
+                table: "documents",
+                column: "Jurisdiction");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_Hash",
                 table: "api_tokens",
                 column: "Hash",
@@ -144,6 +154,14 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropIndex(
+                name: "IX_units_Name",
+                table: "units");
+
+            migrationBuilder.DropIndex(
+                name: "IX_documents_Jurisdiction",
+                table: "documents");
         }
     }
 }

@@ -11,7 +11,7 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerContext))]
-    [Migration("20261129084142_WebUsers")]
+    [Migration("20261129091923_WebUsers")]
     partial class WebUsers
     {
         /// <inheritdoc />
@@ -70,6 +70,16 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Basis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CadenceDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadenceKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CadenceSource")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentHash")
@@ -133,6 +143,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.HasIndex("DocNumber");
 
                     b.HasIndex("IsCurrent");
+
+                    b.HasIndex("Jurisdiction");
 
                     b.HasIndex("Key");
 
@@ -495,6 +507,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Name");
+
                     b.ToTable("units", (string)null);
                 });
 
@@ -581,6 +595,21 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.HasKey("Sha256");
 
                     b.ToTable("evidence_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Tracking.LedgerSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("settings", (string)null);
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Tracking.ProgressEvidence", b =>
@@ -687,6 +716,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UnitId")

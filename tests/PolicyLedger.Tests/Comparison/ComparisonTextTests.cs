@@ -1,0 +1,96 @@
+using PolicyLedger.Comparison;
+using PolicyLedger.Comparison.Figures;
+using PolicyLedger.Comparison.Text;
+using PolicyLedger.Reading;
+
+namespace PolicyLedger.Tests.Comparison;
+
+/// <summary>The text stages of the comparison: boilerplate words, enumerations, and figures given "respectively" (分别).</summary>
+public class ComparisonTextTests
+{
+    [Theory]
+    [InlineData("燃气、矿山、危险化学品、道路交通等重点行业", new[] { "燃气", "矿山", "危险化学品", "道路交通" })]
+    [InlineData("对粮食、成品粮油、猪肉、蔬菜的储备", new[] { "粮食", "成品粮油", "猪肉", "蔬菜" })]
+    [InlineData("，零售、餐饮、住宿等行业", new[] { "零售", "餐饮", "住宿" })]
+    public void Lists_of_three_members_or_more_are_read(string text, string[] members)
+    {
+        var list = Assert.Single(Enumeration.Lists(text));
+        Assert.Equal(members, list.Select(m => m.Text));
+        Assert.All(list, m => Assert.Equal(m.Text, text.Substring(m.Start, m.Text.Length)));
+    }
+
+    [Theory]
+    [InlineData("省、市两级财政给予支持")]
+    [InlineData("对企业给予补贴，最高不超过50万元。")]
+    [InlineData("、、、")]
+    [InlineData("")]
+    [InlineData("对国家级、省级企业分别奖励")]
+    public void Two_words_joined_once_and_text_without_lists_are_no_enumeration(string text)
+    {
+        Assert.Empty(Enumeration.Lists(text));
+    }
+
+    [Fact]
+    public void Two_lists_in_one_text_are_read_apart()
+    {
+        var lists = Enumeration.Lists("对汽车、家电、家居等消费，对直播、电商、物流等企业").ToList();
+        Assert.Equal(2, lists.Count);
+        Assert.Equal(["汽车", "家电", "家居"], lists[0].Select(m => m.Text));
+        Assert.Equal(["直播", "电商", "物流"], lists[1].Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Bigrams_inside_a_boilerplate_word_are_left_out_and_the_others_kept()
+    {
+        var words = Boilerplate.Parse("# comment\n给予 补贴 # trailing\n给予一次性\n");
+        Assert.Equal(["给予一次性", "给予", "补贴"], words.Words);
+        const string Text = "对消费券给予补贴";
+        var counts = words.CountContent(Text, 0, Text.Length);
+        var kept = counts.Keys.Select(Bigrams.Unpack).Order().ToList();
+
+        // 给予 and 补贴 are boilerplate, and so is 予补 between them; 券给 joins a content word to one and is kept.
+        Assert.Equal(new[] { "券给", "对消", "消费", "费券" }.Order(), kept);
+        Assert.Equal(Bigrams.Count(Text, 0, Text.Length).Count, Boilerplate.None.CountContent(Text, 0, Text.Length).Count);
+    }
+
+    [Fact]
+    public void The_shipped_boilerplate_holds_words_of_phrasing_only()
+    {
+        Assert.Contains("给予", Boilerplate.Default.Words);
+        Assert.DoesNotContain("消费券", Boilerplate.Default.Words);
+        Assert.All(Boilerplate.Default.Words, w => Assert.True(w.Length >= 2, w));
+    }
+
+    [Fact]
+    public void Figures_given_respectively_count_for_the_members_of_the_list()
+    {
+        var figures = Figures("1.对首次认定的国家级、省级专精特新企业分别奖励50万元、20万元。");
+        var fifty = Assert.Single(figures, f => f.Text.StartsWith("50", StringComparison.Ordinal));
+        var twenty = Assert.Single(figures, f => f.Text.StartsWith("20", StringComparison.Ordinal));
+        Assert.Contains("国家级", fifty.Before, StringComparison.Ordinal);
+        Assert.DoesNotContain("省级", fifty.Before, StringComparison.Ordinal);
+        Assert.Contains("省级", twenty.Before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_list_may_stand_in_the_clause_before_the_figures()
+    {
+        var figures = Figures("1.对首次获评国家级、省级的，分别奖励50万元、20万元。");
+        Assert.Contains("省级", Assert.Single(figures, f => f.Text.StartsWith("20", StringComparison.Ordinal)).Before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Figures_without_a_list_of_as_many_members_keep_the_wording_of_their_clause()
+    {
+        // Three members, two figures: not read member by member.
+        var figures = Figures("1.对国家级、省级、市级企业分别奖励50万元、20万元。");
+        Assert.All(figures.Where(f => f.Text.EndsWith("万元", StringComparison.Ordinal)), f => Assert.DoesNotContain("国家级", f.Before, StringComparison.Ordinal));
+    }
+
+    private static IReadOnlyList<Figure> Figures(string line)
+    {
+        var document = PolicyReader.Default.ReadText("t.txt", "关于支持企业发展的若干措施\n" + line + "（责任单位：区工信局）\n").Documents.OrderByDescending(d => d.Items.Count).First();
+        var item = Assert.Single(document.Items);
+        return FigureReader.Read(item, ComparedDocument.TextOf(item));
+    }
+}
