@@ -19,6 +19,11 @@ public static class ReportFormReader
     public static FormReadResult Read(Stream input, IFormCatalog catalog, ReportingPeriod? expected = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        if (WorkbookFile.Problem(input) is { } problem)
+        {
+            return new FormReadResult(null, null, [], [new FormRejection("(file)", 0, problem)], 0);
+        }
+
         XLWorkbook wb;
         try
         {
