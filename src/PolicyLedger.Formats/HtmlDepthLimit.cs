@@ -34,6 +34,7 @@ internal static class HtmlDepthLimit
         StringBuilder? result = null; // made only when something is dropped
         var copied = 0;
         var depth = 0;
+        var foreign = 0; // open <svg>/<math> elements
         var i = 0;
         while (i < html.Length)
         {
@@ -66,7 +67,10 @@ internal static class HtmlDepthLimit
 
             var tagEnd = EndOfTag(html, nameEnd);
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
-            var selfClosing = tagEnd >= 2 && html[tagEnd - 2] == '/';
+            // "/>" closes an element only inside <svg> and <math>: in HTML "<div/>" opens a div like "<div>" does,
+            // so a page of "<pre/><pre/>…" nests as deep as one of "<pre><pre>…" and is counted alike.
+            var selfClosing = foreign > 0 && tagEnd >= 2 && html[tagEnd - 2] == '/';
+            var isForeign = name.Equals("svg", StringComparison.OrdinalIgnoreCase) || name.Equals("math", StringComparison.OrdinalIgnoreCase);
             var drop = false;
             if (!UncountedNames.Contains(name))
             {
@@ -74,11 +78,13 @@ internal static class HtmlDepthLimit
                 {
                     drop = depth > maxDepth;
                     depth = Math.Max(0, depth - 1);
+                    foreign = isForeign ? Math.Max(0, foreign - 1) : foreign;
                 }
-                else if (!selfClosing)
+                else if (!selfClosing && !(isForeign && tagEnd >= 2 && html[tagEnd - 2] == '/'))
                 {
                     depth++;
                     drop = depth > maxDepth;
+                    foreign += isForeign ? 1 : 0;
                 }
             }
 
