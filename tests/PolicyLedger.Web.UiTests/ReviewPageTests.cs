@@ -8,7 +8,7 @@ namespace PolicyLedger.Web.UiTests;
 /// <summary>
 /// 校对: a supervisor opens a document's review from the navigation, sees its text marked and its items in the order the
 /// review service gives (doubtful first), corrects an item's lead unit and deadline with a reason, and the 台账 then
-/// shows the corrected unit and deadline with a 已更正 mark; a check and a revert are recorded; a viewer sees no forms.
+/// shows the corrected unit and deadline with a 已更正 mark; a check, a revert and a not-an-item are recorded; a viewer sees no forms.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReviewPageTests(BrowserFixture browser)
@@ -109,6 +109,17 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         await page.GotoAsync("/ledger");
         row = page.Locator($"table.items tbody tr:has(td.key[data-key='{target.Item.Key}'])");
         Assert.Equal(0, await row.Locator(".corrected").CountAsync());
+
+        // A paragraph read as an item that is not one leaves what is tracked, and the review says so.
+        await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));
+        var last = page.Locator("details.review-item").Last;
+        var lastKey = (await last.GetAttributeAsync("data-key"))!;
+        await last.Locator("summary").ClickAsync();
+        await last.GetByLabel("更正原因").FillAsync("是说明，不是任务");
+        await last.GetByRole(AriaRole.Button, new() { Name = "标为非事项" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("done=", StringComparison.Ordinal));
+        Assert.Equal(1, await page.Locator($"details.review-item[data-key='{lastKey}'] .badge:text-is('非事项')").CountAsync());
+        Assert.DoesNotContain(await server.StatusAsync(admin, Seeds.Day), r => r.Item.Key == lastKey);
 
         // A viewer may look but not change: no 校对 in the navigation, the page without forms.
         await using var viewerContext = await browser.ContextAsync(server);
