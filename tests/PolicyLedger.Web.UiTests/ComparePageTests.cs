@@ -48,6 +48,9 @@ public sealed class ComparePageTests(BrowserFixture browser)
         Assert.True(await page.Locator("tr.rel-changed_figure mark.diff").CountAsync() >= changed, "each changed figure is marked");
 
         await Artifacts.ScreenshotAsync(page, "compare");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Folder, "compare-top.png") });
+        await page.Locator("tr.rel-changed_figure").First.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Folder, "compare-changed.png") });
         await Artifacts.AssertAccessibleAsync(page, "对比");
 
         // One document is not a comparison: said so, beside the form.
