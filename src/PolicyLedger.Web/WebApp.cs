@@ -157,6 +157,9 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.WithTitle("PolicyLedger API")).AllowAnonymous();
         app.MapRazorPages();
+
+        // The comparison's side-by-side view keeps its own style sheet (ComparisonHtml.Css); served as a file so the CSP holds.
+        app.MapGet("/assets/compare.css", () => Results.Text(PolicyLedger.Comparison.Rendering.ComparisonHtml.Css, "text/css; charset=utf-8"));
         ApiEndpoints.Map(app);
     }
 }

@@ -7,7 +7,7 @@ namespace PolicyLedger.Ledger.Corrections;
 /// (the queue, the list, the export) needs <see cref="TrackingAction.Review"/>, changing (correct, revert, check,
 /// import) <see cref="TrackingAction.Correct"/>, and either only for documents of the person's jurisdictions.
 /// </summary>
-internal static class CorrectionAccess
+public static class CorrectionAccess
 {
     public static CorrectionProblem? Deny(Actor actor, TrackingAction action) =>
         Permissions.Check(actor, action) is { } problem ? new CorrectionProblem(problem.Code, problem.Message) : null;

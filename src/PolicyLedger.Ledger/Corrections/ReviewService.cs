@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyLedger.Ledger.Queries;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Reading.Syntax;
@@ -24,6 +25,12 @@ public sealed record DocumentProgress(string Document, string DocumentKey, int I
 
 /// <summary>The review queue (doubtful items first), the progress of each document, and how many corrections of these documents are orphaned; or why the person may not see it.</summary>
 public sealed record ReviewQueue(IReadOnlyList<ReviewRow> Rows, IReadOnlyList<DocumentProgress> Progress, int Total, int Orphaned = 0, CorrectionProblem? Problem = null);
+
+/// <summary>
+/// One document for review: its stored text (null where the version's text was not stored) with the items in
+/// effect and their unit mentions marked from their spans, its progress, and every item's row, doubtful first.
+/// </summary>
+public sealed record DocumentReview(DocumentView? Document, MarkedText? Source, DocumentProgress? Progress, IReadOnlyList<ReviewRow> Rows, CorrectionProblem? Problem = null);
 
 /// <summary>What marking an item checked did.</summary>
 public sealed record CheckResult(string? ItemKey, ChangeOutcome Outcome, CorrectionProblem? Problem);
@@ -88,6 +95,43 @@ public sealed class ReviewService(LedgerContext db, TimeProvider clock)
 
         var orphaned = ledger.Corrections.Count(c => ledger.StateOf(c.Id) is { State: CorrectionState.Orphaned } && CorrectionService.Sees(actor, ledger, c));
         return new ReviewQueue(await WithClausesAsync(shown, ledger, ct), progress, total, orphaned);
+    }
+
+    /// <summary>
+    /// One document's review (see <see cref="DocumentReview"/>), named by its key exactly (as <see cref="DocumentProgress.DocumentKey"/>
+    /// gives it); needs <see cref="TrackingAction.Review"/> and the document in the person's jurisdictions.
+    /// </summary>
+    public async Task<DocumentReview> DocumentAsync(Actor actor, string documentKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentKey);
+        if (CorrectionAccess.Deny(actor, TrackingAction.Review) is { } denied)
+        {
+            return new DocumentReview(null, null, null, [], denied);
+        }
+
+        var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(Document: documentKey), ct);
+        var doc = ledger.Documents.FirstOrDefault(d => d.Key == documentKey && actor.Sees(d.Jurisdiction));
+        if (doc is null)
+        {
+            return new DocumentReview(null, null, null, [], CorrectionCodes.NoDocument(documentKey, null));
+        }
+
+        var queue = await QueueAsync(actor, documentKey, all: true, ct: ct);
+        var items = ledger.Items.Where(e => e.Document.Id == doc.Id).ToList();
+        var keys = items.Select(e => e.Key).Concat(ledger.Removed.Where(r => r.Document.Id == doc.Id).Select(r => r.Key)).ToHashSet(StringComparer.Ordinal);
+        var rows = queue.Rows.Where(r => keys.Contains(r.Key)).ToList();
+        var progress = queue.Progress.FirstOrDefault(p => p.DocumentKey == doc.Key);
+        var text = await db.SourceTexts.AsNoTracking().Where(t => t.SourceId == doc.SourceId && t.Version == doc.Version).Select(t => t.Text).FirstOrDefaultAsync(ct);
+        MarkedText? source = null;
+        if (text is not null)
+        {
+            var marks = items.SelectMany(e => SourceMarks.Of(e.Key, e.Item)).ToList();
+            var (start, end) = doc.SpanLength > 0 ? (doc.SpanStart, doc.SpanStart + doc.SpanLength) : (0, text.Length);
+            source = SourceMarks.Clip(text, start, end, marks);
+        }
+
+        return new DocumentReview(doc, source, progress, rows);
     }
 
     /// <summary>Records that a person checked the item as the ledger shows it and found it right; the same check again changes nothing.</summary>

@@ -50,13 +50,7 @@ public static class SourceMarks
 
         foreach (var r in item.Responsibilities.Where(r => !r.Implied && r.SpanLength > 0).OrderBy(r => r.Ordinal))
         {
-            var kind = r.Role switch
-            {
-                LedgerRole.Lead => MarkKind.Lead,
-                LedgerRole.Responsible => MarkKind.Responsible,
-                _ => MarkKind.Cooperating,
-            };
-            marks.Add(new TextMark(kind, new TextSpan(r.SpanStart, r.SpanLength), r.Unit is { } u ? $"{RoleName(r.Role)}：{u.Name}（{u.Jurisdiction}）" : RoleName(r.Role)));
+            marks.Add(new TextMark(KindOf(r.Role), new TextSpan(r.SpanStart, r.SpanLength), r.Unit is { } u ? $"{RoleName(r.Role)}：{u.Name}（{u.Jurisdiction}）" : RoleName(r.Role)));
         }
 
         marks.AddRange(item.Quantities.Where(q => q.SpanLength > 0).OrderBy(q => q.Ordinal).Select(q => new TextMark(MarkKind.Quantity, new TextSpan(q.SpanStart, q.SpanLength), q.Text)));
@@ -65,6 +59,37 @@ public static class SourceMarks
             .Select(d => new TextMark(MarkKind.Doubt, new TextSpan(d.SpanStart!.Value, d.SpanLength!.Value), $"{d.Code} {d.Message}")));
         return marks;
     }
+
+    /// <summary>
+    /// The marks of an item in effect (as corrections left it): the item (noted with its key), its clause, the unit
+    /// mentions the reader found by role (a unit a correction named has no span and is not marked), and the spans of
+    /// the reader's doubts.
+    /// </summary>
+    public static IReadOnlyList<TextMark> Of(string key, Corrections.ReadItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var marks = new List<TextMark> { new(MarkKind.Item, new TextSpan(item.SpanStart, item.SpanLength), key) };
+        if (item.ClauseStart is { } clause && item.ClauseLength is > 0)
+        {
+            marks.Add(new TextMark(MarkKind.Clause, new TextSpan(clause, item.ClauseLength.Value)));
+        }
+
+        foreach (var r in item.Roles.Where(r => !r.Implied && r.SpanStart is not null && r.SpanLength is > 0))
+        {
+            marks.Add(new TextMark(KindOf(r.Role), new TextSpan(r.SpanStart!.Value, r.SpanLength!.Value), r.Unit is { } u ? $"{RoleName(r.Role)}：{u.Name}（{u.Jurisdiction}）" : RoleName(r.Role)));
+        }
+
+        marks.AddRange(item.Doubts.Where(d => d.SpanStart is not null && d.SpanLength is > 0)
+            .Select(d => new TextMark(MarkKind.Doubt, new TextSpan(d.SpanStart!.Value, d.SpanLength!.Value), $"{d.Code} {d.Message}")));
+        return marks;
+    }
+
+    private static MarkKind KindOf(LedgerRole role) => role switch
+    {
+        LedgerRole.Lead => MarkKind.Lead,
+        LedgerRole.Responsible => MarkKind.Responsible,
+        _ => MarkKind.Cooperating,
+    };
 
     /// <summary>The whole lines of <paramref name="text"/> around <paramref name="span"/>, and the marks inside them (clipped to the text).</summary>
     public static MarkedText Around(string text, TextSpan span, IEnumerable<TextMark> marks)

@@ -23,16 +23,33 @@ public static class CompareApi
 
     private static async Task<IResult> CompareAsync(HttpContext http, LedgerContext db, PolicyReader reader, string[]? documents, CancellationToken ct)
     {
-        var actor = ApiContext.Actor(http);
-        if (Permissions.Check(actor, TrackingAction.CompareDocuments) is { } denied)
+        var (compared, problem) = await LoadAsync(db, reader, ApiContext.Actor(http), documents ?? [], ct);
+        if (problem is not null)
         {
-            return ApiContext.Problem(denied);
+            return ApiContext.Problem(problem);
         }
 
-        var wanted = (documents ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).ToList();
+        var service = ComparisonService.Default;
+        return compared.Count == 2
+            ? Results.Json(ComparisonJson.ToDto(service.Compare(compared[0], compared[1])), ComparisonJson.Options)
+            : Results.Json(ComparisonJson.ToDto(service.Compare(compared)), ComparisonJson.Options);
+    }
+
+    /// <summary>
+    /// The documents named (keys or 文号, 2 to <see cref="MaxDocuments"/>), loaded as the CLI loads them, once the actor
+    /// may compare and sees each one's jurisdiction; else the problem (what the API answers and the 对比 page shows).
+    /// </summary>
+    public static async Task<(IReadOnlyList<ComparedDocument> Documents, Problem? Problem)> LoadAsync(LedgerContext db, PolicyReader reader, Actor actor, IEnumerable<string> documents, CancellationToken ct)
+    {
+        if (Permissions.Check(actor, TrackingAction.CompareDocuments) is { } denied)
+        {
+            return ([], denied);
+        }
+
+        var wanted = documents.Where(d => !string.IsNullOrWhiteSpace(d)).ToList();
         if (wanted.Count is < 2 or > MaxDocuments)
         {
-            return ApiContext.Invalid("PL-Q08", $"documents 须给出2到{MaxDocuments}个文件（文件键或文号），现有{wanted.Count}个：如 ?documents=甲政〔2024〕1号&documents=乙政〔2024〕2号");
+            return ([], Invalid("PL-Q08", $"documents 须给出2到{MaxDocuments}个文件（文件键或文号），现有{wanted.Count}个：如 ?documents=甲政〔2024〕1号&documents=乙政〔2024〕2号"));
         }
 
         var compared = new List<ComparedDocument>(wanted.Count);
@@ -41,27 +58,26 @@ public static class CompareApi
             var matches = await StoredDocuments.FindAsync(db, typed, ct);
             if (matches.Count == 0)
             {
-                return ApiContext.Problem(Problems.DocumentNotFound(typed));
+                return ([], Problems.DocumentNotFound(typed));
             }
 
             if (matches.Count > 1)
             {
-                return ApiContext.Invalid("PL-Q09", $"“{typed}”对应 {matches.Count} 份文件，请用文件键区分：" + string.Join("；", matches.Select(m => $"{m.Key}（{m.FileName}）")));
+                return ([], Invalid("PL-Q09", $"“{typed}”对应 {matches.Count} 份文件，请用文件键区分：" + string.Join("；", matches.Select(m => $"{m.Key}（{m.FileName}）"))));
             }
 
             var id = matches[0].Id;
             var jurisdiction = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.Jurisdiction).SingleAsync(ct);
             if (!actor.Sees(jurisdiction))
             {
-                return ApiContext.Problem(Problems.OutsideJurisdiction(actor, jurisdiction));
+                return ([], Problems.OutsideJurisdiction(actor, jurisdiction));
             }
 
             compared.Add(ComparedDocument.From(await StoredDocuments.LoadAsync(db, id, reader, ct), matches[0].Key));
         }
 
-        var service = ComparisonService.Default;
-        return compared.Count == 2
-            ? Results.Json(ComparisonJson.ToDto(service.Compare(compared[0], compared[1])), ComparisonJson.Options)
-            : Results.Json(ComparisonJson.ToDto(service.Compare(compared)), ComparisonJson.Options);
+        return (compared, null);
     }
+
+    private static Problem Invalid(string code, string message) => new(code, ProblemKind.Invalid, message, message);
 }

@@ -12,6 +12,8 @@ public static class Navigation
         new("/", "总览", All),
         new("/documents", "文件", All),
         new("/ledger", "台账", All),
+        new("/review", "校对", ["admin", "supervisor"]),
+        new("/compare", "对比", ["admin", "supervisor", "viewer"]),
         new("/tasks", "我的任务", ["reporter"]),
         new("/bulletins", "通报", ["admin", "supervisor", "viewer"]),
         new("/audit", "审计", ["admin", "supervisor"]),
