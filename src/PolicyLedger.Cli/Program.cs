@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text;
 using PolicyLedger.Cli.Commands;
+using PolicyLedger.Cli.Output;
 
 Console.OutputEncoding = Encoding.UTF8;
+SafeWriter.Install();
 
 var root = new RootCommand("PolicyLedger: reads Chinese policy documents into a ledger of tasks, units, targets and deadlines.");
 var ledger = new LedgerOptions();
@@ -21,6 +23,7 @@ root.Subcommands.Add(CadenceCommand.Create(ledger));
 root.Subcommands.Add(ReviewCommand.Create(ledger));
 root.Subcommands.Add(CorrectCommand.Create(ledger));
 root.Subcommands.Add(CorrectionsCommand.Create(ledger));
+root.Subcommands.Add(MigrateCommand.Create(ledger));
 root.Subcommands.Add(CompareCommand.Create(ledger));
 root.Subcommands.Add(BenefitsCommand.Create(ledger));
 root.Subcommands.Add(RulesCommand.Create(ledger));
@@ -29,4 +32,4 @@ root.Subcommands.Add(UserCommand.Create(ledger));
 root.Subcommands.Add(TokenCommand.Create(ledger));
 root.Subcommands.Add(ServeCommand.Create(ledger));
 
-return await root.Parse(args).InvokeAsync();
+return await CommandLine.RunAsync(root, args);

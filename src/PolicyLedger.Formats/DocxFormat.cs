@@ -14,6 +14,9 @@ namespace PolicyLedger.Formats;
 /// </summary>
 public sealed class DocxFormat : ISourceFormat
 {
+    /// <summary>The most characters of XML one part of a .docx may unpack to (a policy document's body is a few million at most).</summary>
+    public const long MaxCharactersInPart = 20_000_000;
+
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
     public SourceText Load(string fileName, Stream content) => SourceFormats.Guard("Word (.docx)", () => Read(fileName, content));
@@ -29,7 +32,8 @@ public sealed class DocxFormat : ISourceFormat
         WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(buffer, isEditable: false);
+            // Each part is read with a bound: a small .docx can unpack into gigabytes of XML (a zip bomb).
+            document = WordprocessingDocument.Open(buffer, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -43,6 +47,10 @@ public sealed class DocxFormat : ISourceFormat
             try
             {
                 body = main.Document?.Body ?? throw new SourceFormatException("the Word file has no body");
+            }
+            catch (Exception e) when (e is System.Xml.XmlException && e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
+            {
+                throw new SourceFormatException($"Word 文件的正文展开后超过 {MaxCharactersInPart / 1_000_000} 百万个字符（可能是压缩炸弹），没有读取", e);
             }
             catch (Exception e) when (e is not SourceFormatException and not OutOfMemoryException)
             {

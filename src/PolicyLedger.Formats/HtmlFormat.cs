@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using PolicyLedger.Reading.Sources;
+using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Formats;
@@ -52,13 +53,18 @@ public sealed partial class HtmlFormat : ISourceFormat
             throw new SourceFormatException("the web page is empty");
         }
 
-        var (html, encoding) = Decode(bytes);
+        var (html, encoding, decoding) = Decode(fileName, bytes);
+        if (decoding.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } refused)
+        {
+            throw new SourceFormatException(refused.Message);
+        }
+
         if (html.Contains('\0', StringComparison.Ordinal))
         {
             throw new SourceFormatException("not a web page: the file holds binary data");
         }
 
-        var document = new HtmlParser().ParseDocument(html);
+        var document = new HtmlParser().ParseDocument(HtmlDepthLimit.Apply(html));
         var body = document.Body ?? throw new SourceFormatException("the web page has no body");
         foreach (var element in body.QuerySelectorAll("*").Where(IsFurniture).ToList())
         {
@@ -79,7 +85,8 @@ public sealed partial class HtmlFormat : ISourceFormat
             throw new SourceFormatException("the web page holds no article text");
         }
 
-        return new SourceText(fileName, result, encoding, []);
+        // Decoding diagnostics name byte offsets of the page, not of the text: no span.
+        return new SourceText(fileName, result, encoding, decoding.Select(d => d with { Span = null }).ToList());
     }
 
     private static bool IsFurniture(IElement element)
@@ -124,9 +131,12 @@ public sealed partial class HtmlFormat : ISourceFormat
 
     private static IElement FindArticle(IElement body)
     {
+        // Text lengths of every element in one pass: asking each match for its TextContent is quadratic when the
+        // matches nest (a hostile page of 2 000 nested #UCAP-CONTENT lists took seconds).
+        var lengths = TextLengths(body);
         foreach (var selector in ContentSelectors)
         {
-            var found = body.QuerySelectorAll(selector).Where(e => e.TextContent.Trim().Length >= 20).OrderByDescending(e => e.TextContent.Length).FirstOrDefault();
+            var found = body.QuerySelectorAll(selector).Where(e => lengths[e] >= 20).OrderByDescending(e => lengths[e]).FirstOrDefault();
             if (found is not null)
             {
                 return found;
@@ -139,11 +149,51 @@ public sealed partial class HtmlFormat : ISourceFormat
         {
             if (paragraph.ParentElement is { } parent)
             {
-                scores[parent] = scores.GetValueOrDefault(parent) + paragraph.TextContent.Trim().Length;
+                scores[parent] = scores.GetValueOrDefault(parent) + lengths[paragraph];
             }
         }
 
         return scores.Count == 0 ? body : scores.MaxBy(s => s.Value).Key;
+    }
+
+    /// <summary>Characters other than whitespace under each element (what TextContent.Trim().Length approximates), bottom up, without recursion.</summary>
+    private static Dictionary<IElement, int> TextLengths(IElement root)
+    {
+        var lengths = new Dictionary<IElement, int>();
+        var stack = new Stack<(INode Node, bool Done)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, done) = stack.Pop();
+            if (!done)
+            {
+                stack.Push((node, true));
+                foreach (var child in node.ChildNodes)
+                {
+                    stack.Push((child, false));
+                }
+
+                continue;
+            }
+
+            if (node is IElement element)
+            {
+                var sum = 0;
+                foreach (var child in element.ChildNodes)
+                {
+                    sum += child switch
+                    {
+                        IElement e => lengths[e],
+                        IText t => t.Data.Count(c => !char.IsWhiteSpace(c)),
+                        _ => 0,
+                    };
+                }
+
+                lengths[element] = sum;
+            }
+        }
+
+        return lengths;
     }
 
     private static void Render(INode node, StringBuilder text)
@@ -226,13 +276,15 @@ public sealed partial class HtmlFormat : ISourceFormat
                 var inner = new StringBuilder();
                 Render(cell, inner);
                 var text = Tidy(inner.ToString());
-                if (cell.RowSpan > 1)
+                // Spans as browsers clamp them (colspan ≤ 1000, rowspan ≤ 65534): colspan="99999999" must not make a row of millions of cells.
+                var rowSpan = Math.Clamp(cell.RowSpan, 1, 65_534);
+                if (rowSpan > 1)
                 {
-                    carried[cells.Count] = (text, cell.RowSpan - 1);
+                    carried[cells.Count] = (text, rowSpan - 1);
                 }
 
                 cells.Add(text);
-                for (var extra = 1; extra < cell.ColumnSpan; extra++)
+                for (var extra = 1; extra < Math.Clamp(cell.ColumnSpan, 1, 1_000); extra++)
                 {
                     cells.Add(string.Empty);
                 }
@@ -254,17 +306,18 @@ public sealed partial class HtmlFormat : ISourceFormat
     private static string Tidy(string text) =>
         string.Join("\n", text.Split('\n').Select(l => l.Trim(' ', '\t', '\r', '\u00A0', '\u3000')).Where(l => l.Length > 0));
 
-    /// <summary>Byte order mark, then a charset in the first 4 KB, then UTF-8 if valid, else GB18030.</summary>
-    private static (string Html, string Encoding) Decode(byte[] bytes)
+    /// <summary>
+    /// Byte order mark, then a charset declared in the first 4 KB, else the text decoder's evidence (UTF-8 unless the
+    /// bytes read as GB18030 Chinese; see <see cref="TextDecoder"/>). Bytes invalid in the encoding used are said.
+    /// </summary>
+    private static (string Html, string Encoding, IReadOnlyList<Diagnostic> Diagnostics) Decode(string fileName, byte[] bytes)
     {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        var bom = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+            || (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF);
+        if (bom)
         {
-            return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "utf-8");
-        }
-
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-        {
-            return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "utf-16le");
+            var decoded = TextDecoder.Decode(fileName, bytes);
+            return (decoded.Text, decoded.Encoding ?? "utf-8", decoded.Diagnostics);
         }
 
         var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
@@ -278,7 +331,20 @@ public sealed partial class HtmlFormat : ISourceFormat
                     declared = Encoding.GetEncoding("GB18030");
                 }
 
-                return (declared.GetString(bytes), declared.WebName);
+                if (declared.CodePage == Encoding.UTF8.CodePage)
+                {
+                    // Declared UTF-8 is still checked: pages saved in GBK under a copied utf-8 meta tag are common.
+                    var checkedText = TextDecoder.DecodeByEvidence(fileName, bytes);
+                    if (checkedText.Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error))
+                    {
+                        return (checkedText.Text, checkedText.Encoding ?? "utf-8", checkedText.Diagnostics);
+                    }
+                }
+
+                var strict = Encoding.GetEncoding(declared.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+                var text = strict.GetString(bytes);
+                var replaced = text.Count(c => c == '\uFFFD');
+                return (text, declared.WebName, replaced == 0 ? [] : [DiagnosticCodes.InvalidBytes(declared.WebName, replaced, null, new TextSpan(text.IndexOf('\uFFFD', StringComparison.Ordinal), 1))]);
             }
             catch (ArgumentException)
             {
@@ -286,14 +352,8 @@ public sealed partial class HtmlFormat : ISourceFormat
             }
         }
 
-        try
-        {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), "utf-8");
-        }
-        catch (DecoderFallbackException)
-        {
-            return (Encoding.GetEncoding("GB18030").GetString(bytes), "gb18030");
-        }
+        var detected = TextDecoder.DecodeByEvidence(fileName, bytes);
+        return (detected.Text, detected.Encoding ?? "utf-8", detected.Diagnostics);
     }
 
     [GeneratedRegex(@"[ \t\r\n\f]+", RegexOptions.None, RegexDefaults.TimeoutMilliseconds)]

@@ -89,7 +89,7 @@ public sealed partial class TwoInstanceTests
         Assert.Equal((HttpStatusCode)423, locked.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, RealServer server, string name, string password)
+    internal static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, RealServer server, string name, string password)
     {
         var page = await client.GetAsync(new Uri(server.Address, "/login"));
         var field = Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -7,31 +7,32 @@ using PolicyLedger.Ledger.Tracking;
 
 namespace PolicyLedger.Cli.Commands;
 
-/// <summary><c>policyledger audit [--entity T] [--actor WHO] [--limit N] [--format table|json]</c>: the audit log, newest first, in local time.</summary>
+/// <summary><c>policyledger audit [--entity T] [--actor WHO] [--item KEY] [--limit N] [--format table|json]</c>: the audit log, newest first, in local time.</summary>
 internal static class AuditCommand
 {
     public static Command Create(LedgerOptions options)
     {
         var entity = new Option<string?>("--entity") { Description = "Only changes to this table (items, progress_reports …)." };
         var actor = new Option<string?>("--actor") { Description = "Only changes by this person." };
+        var item = new Option<string?>("--item") { Description = "Only changes to this item's progress reports, figures and evidence (its key as `ledger` and `status` show it: 济管〔2023〕19号#12)." };
         var limit = new Option<int>("--limit") { Description = "At most this many entries.", DefaultValueFactory = _ => 200 };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var by = new Option<string?>("--by") { Description = "Who asks (default: $POLICYLEDGER_USER, else the OS user)." };
         var command = new Command("audit", "List the audit log: every change to the ledger (imports, reports, corrections) with who, when, what, before and after.");
-        foreach (var o in new Option[] { entity, actor, limit, format, by })
+        foreach (var o in new Option[] { entity, actor, item, limit, format, by })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction((parse, ct) => RunAsync(options.Database(parse), parse.GetValue(entity), parse.GetValue(actor), parse.GetValue(limit), parse.GetValue(format)!, parse.GetValue(by), options.Io(parse), ct));
+        command.SetAction((parse, ct) => RunAsync(options.Database(parse), parse.GetValue(entity), parse.GetValue(actor), parse.GetValue(limit), parse.GetValue(format)!, parse.GetValue(by), options.Io(parse), ct, parse.GetValue(item)));
         return command;
     }
 
-    public static Task<int> RunAsync(LedgerDatabase database, string? entity, string? actorFilter, int limit, string format, string? by, CliIo io, CancellationToken ct = default) =>
+    public static Task<int> RunAsync(LedgerDatabase database, string? entity, string? actorFilter, int limit, string format, string? by, CliIo io, CancellationToken ct = default, string? item = null) =>
         TrackingAccess.RunAsync(database, by, "audit", io, async (services, actor) =>
         {
-            var entries = await services.GetRequiredService<AuditService>().ListAsync(actor, entity, actorFilter, null, limit, ct);
+            var entries = await services.GetRequiredService<AuditService>().ListAsync(actor, entity, actorFilter, null, limit, ct, item);
             if (!entries.Ok)
             {
                 return TrackingAccess.Fail(io, entries.Problem);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Tracking;
+using PolicyLedger.Reading.Text;
+using PolicyLedger.Tracking.Forms;
 
 namespace PolicyLedger.Cli.Commands;
 
@@ -24,6 +26,12 @@ internal static class ExportCommand
         command.SetAction((parse, ct) =>
         {
             var io = options.Io(parse);
+            if (OutputProblem(parse.GetValue(xlsx)!) is { } problem)
+            {
+                io.Err.Line($"{SafeText.OneLine(parse.GetValue(xlsx))}: {problem}");
+                return Task.FromResult(2);
+            }
+
             if (parse.GetValue(form))
             {
                 return ReportFormExport.RunAsync(options.Database(parse), parse.GetValue(xlsx)!, parse.GetValue(unit), parse.GetValue(period), scope.Of(parse), parse.GetValue(by), io, ct);
@@ -37,6 +45,38 @@ internal static class ExportCommand
             return RunAsync(options.Database(parse), parse.GetValue(xlsx)!, scope.Of(parse), parse.GetValue(unit), date, parse.GetValue(by), io, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Why a workbook must not be written at this path: a name without .xlsx (Excel would refuse to open it), or an
+    /// existing file that is not a workbook (a .docx renamed .xlsx, say), which would be overwritten.
+    /// </summary>
+    internal static string? OutputProblem(string path)
+    {
+        if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return "工作簿的文件名要以 .xlsx 结尾";
+        }
+
+        if (Directory.Exists(path))
+        {
+            return "这是一个文件夹，不能写成工作簿";
+        }
+
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var existing = File.OpenRead(path);
+            return WorkbookFile.Problem(existing) is { } problem ? $"已有同名文件，且{problem}：不覆盖它" : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"已有同名文件，但读不了它（{e.Message}）：不覆盖它";
+        }
     }
 
     public static Task<int> RunAsync(LedgerDatabase database, string path, TrackingScope scope, string? unit, DateOnly asOf, string? by, CliIo io, CancellationToken ct = default) =>

@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using PolicyLedger.Cli.Output;
 using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading.Text;
 using Spectre.Console;
 
 namespace PolicyLedger.Cli.Commands;
@@ -20,13 +23,27 @@ internal static class ImportCommand
         {
             Description = $"The alias file (YAML), or a folder of one file per jurisdiction (某某区.yaml), that corrects or adds unit resolutions. Default: ${LedgerOptions.AliasesVariable}, else ./{LedgerOptions.DefaultAliases}/, else ./{LedgerOptions.DefaultAliasFile}, when they exist. Edit it and import again: unchanged files get their units re-resolved.",
         };
+        CommandLine.RejectUnknownOptions(paths);
         command.Arguments.Add(paths);
         command.Options.Add(aliases);
-        command.SetAction((parse, cancellationToken) => RunAsync(options.Database(parse), parse.GetValue(paths)!, LedgerOptions.AliasFile(parse.GetValue(aliases)), Console.Out, Console.Error, cancellationToken));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var signals = new StopSignals(Console.Error, cancellationToken);
+            var code = await RunAsync(options.Database(parse), parse.GetValue(paths)!, LedgerOptions.AliasFile(parse.GetValue(aliases)), Console.Out, Console.Error, signals.Token);
+            return signals.Received switch
+            {
+                PosixSignal.SIGTERM => CommandLine.Terminated,
+                PosixSignal.SIGINT => CommandLine.Interrupted,
+                _ => code,
+            };
+        });
         return command;
     }
 
-    /// <returns>0 when every file was imported or unchanged, 1 when any file failed, 2 when the ledger cannot be opened.</returns>
+    /// <returns>
+    /// 0 when every file was imported, unchanged or empty; 1 when any file failed; 2 when the ledger cannot be used
+    /// (nothing, or only what the summary says, was stored); 130 (Ctrl-C) or 143 (SIGTERM) when stopped.
+    /// </returns>
     public static async Task<int> RunAsync(LedgerDatabase database, IReadOnlyList<string> paths, string? aliasFile, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
         var reader = Readers.Create();
@@ -40,10 +57,15 @@ internal static class ImportCommand
         var entries = FileBatch.Expand(paths, reader.Loader.Handles);
         foreach (var missing in entries.Where(e => e.Error is not null))
         {
-            await errors.WriteLineAsync($"{missing.Path}: {missing.Error}");
+            await errors.WriteLineAsync($"{SafeText.OneLine(missing.Path)}: {missing.Error}");
         }
 
-        var files = entries.Where(e => e.Error is null).Select(e => e.Path).ToList();
+        foreach (var skipped in entries.Where(e => e.Skipped is not null))
+        {
+            await errors.WriteLineAsync($"{SafeText.OneLine(skipped.Path)}: 已跳过：{skipped.Skipped}");
+        }
+
+        var files = entries.Where(e => e.Error is null && e.Skipped is null).Select(e => e.Path).ToList();
         var importer = new LedgerImporter(database, reader, units, TimeProvider.System, new ImportOptions { BeforeCommit = PauseFromEnvironment(errors) });
         ImportSummary summary;
         try
@@ -52,18 +74,43 @@ internal static class ImportCommand
                 ? await WithProgressBarAsync(importer, files, cancellationToken)
                 : await importer.ImportAsync(files, null, cancellationToken);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await errors.WriteLineAsync("policyledger: 已中断：尚未开始写入，账本没有变化");
+            return 1;
+        }
+        catch (Exception e) when (LedgerAccess.IsLedgerFailure(e))
         {
             await errors.WriteLineAsync(TrackingAccess.DatabaseFailure(database, e, Output.Terminal.WantsEnglish(null)));
             return 2;
         }
 
-        foreach (var failed in summary.Files.Where(f => f.Outcome == ImportOutcome.Failed))
+        // Files left unwritten when the ledger went away share one reason: said once, below.
+        foreach (var failed in summary.Files.Where(f => f.Outcome == ImportOutcome.Failed && !f.Unwritten))
         {
-            await errors.WriteLineAsync($"{failed.Path}: {failed.Message}");
+            await errors.WriteLineAsync($"{SafeText.OneLine(failed.Path)}: {failed.Message}");
         }
 
-        await output.WriteLineAsync($"{summary} into {database.Display}");
+        foreach (var empty in summary.Files.Where(f => f.Outcome == ImportOutcome.Empty))
+        {
+            await errors.WriteLineAsync($"{SafeText.OneLine(empty.Path)}: 警告：{empty.Message}");
+        }
+
+        await output.WriteLineAsync($"{summary}（账本 {database.Display}）");
+        switch (summary.Stopped)
+        {
+            case ImportStop.Cancelled:
+                await errors.WriteLineAsync(
+                    $"policyledger: 导入已中断：已提交 {summary.Committed} 个文件（{summary.Documents} 份公文、{summary.Items} 个事项），" +
+                    $"{summary.NotStarted.Count} 个文件未开始；再次运行同一命令会跳过已导入的文件，导入其余文件");
+                return 1;
+            case ImportStop.LedgerUnavailable:
+                await errors.WriteLineAsync(
+                    $"policyledger: {summary.StopReason}。导入中止：此前已提交 {summary.Committed} 个文件（{summary.Documents} 份公文、{summary.Items} 个事项），" +
+                    $"{summary.Files.Count(f => f.Unwritten)} 个文件已读取但未写入，" +
+                    $"{summary.NotStarted.Count} 个文件未开始");
+                return 2;
+        }
 
         // Corrections are found again in what was imported: applied where their item is, listed as orphaned where not.
         var reapplied = await CorrectionAccess.RunAsync(database, null, aliasFile, "import", errors, async scope =>
@@ -84,7 +131,8 @@ internal static class ImportCommand
 
     private static async Task<ImportSummary> WithProgressBarAsync(LedgerImporter importer, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // The bar's own escape sequences go to the raw stream; everything else passes the sanitizer.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(SafeWriter.RawError) });
         ImportSummary? summary = null;
         await console.Progress()
             .AutoClear(true)

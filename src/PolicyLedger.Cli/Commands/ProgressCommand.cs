@@ -139,6 +139,7 @@ internal static class ProgressCommand
         var on = On();
         var by = By();
         var command = new Command("import", "Read a filled report form back: every problem of a bad row is listed with sheet and row; valid rows are stored; the same file again changes nothing.");
+        CommandLine.RejectUnknownOptions(file);
         command.Arguments.Add(file);
         foreach (var o in new Option[] { period, root, on, by })
         {

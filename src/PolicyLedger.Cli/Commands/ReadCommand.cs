@@ -3,6 +3,7 @@ using PolicyLedger.Cli.Output;
 using PolicyLedger.Reading;
 using PolicyLedger.Reading.Json;
 using PolicyLedger.Reading.Syntax;
+using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Cli.Commands;
 
@@ -16,6 +17,7 @@ internal static class ReadCommand
         format.AcceptOnlyFromAmong("table", "json");
 
         var command = new Command("read", "Read official documents into their elements, headings, items and responsibility clauses.");
+        CommandLine.RejectUnknownOptions(paths);
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, Console.Out, Console.Error));
@@ -32,8 +34,14 @@ internal static class ReadCommand
         {
             if (entry.Error is not null)
             {
-                errors.WriteLine($"{entry.Path}: {entry.Error}");
+                errors.WriteLine($"{SafeText.OneLine(entry.Path)}: {entry.Error}");
                 failed++;
+                continue;
+            }
+
+            if (entry.Skipped is not null)
+            {
+                errors.WriteLine($"{SafeText.OneLine(entry.Path)}: 已跳过：{entry.Skipped}");
                 continue;
             }
 
@@ -41,7 +49,13 @@ internal static class ReadCommand
             results.Add(result);
             foreach (var error in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             {
-                errors.WriteLine($"{entry.Path}: {error.Message} ({error.Code})");
+                errors.WriteLine($"{SafeText.OneLine(entry.Path)}: {error.Message} ({error.Code})");
+            }
+
+            // Said as `import` says it: a warning, no document.
+            foreach (var empty in result.Diagnostics.Where(d => d.Code == DiagnosticCodes.Empty))
+            {
+                errors.WriteLine($"{SafeText.OneLine(entry.Path)}: 警告：{empty.Message} ({empty.Code})");
             }
 
             if (result.HasErrors)

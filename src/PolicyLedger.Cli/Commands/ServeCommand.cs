@@ -10,12 +10,30 @@ internal static class ServeCommand
     public static Command Create(LedgerOptions options)
     {
         var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {WebApp.DefaultUrls}; several separated by ';')." };
-        var command = new Command("serve", "Serve the web application (pages and REST API under /api/v1) on the ledger. Add the first user with `user add NAME --role admin --password-stdin`.");
+        var command = new Command("serve", "Serve the web application (pages and REST API under /api/v1) on the ledger. On a ledger without users it adds the administrator admin and prints its password once (or add users first with `user add NAME --role admin --password-stdin`).");
         command.Options.Add(urls);
         command.SetAction(async (parse, ct) =>
         {
             var database = options.Database(parse);
             var given = parse.GetValue(urls);
+
+            // A ledger without users gets its first administrator, so that starting the application is one command.
+            var first = await UserCommand.RunAsync(database, Console.Error, async users =>
+            {
+                if (await users.AddFirstAdministratorAsync(UserCommand.Actor(), ct) is { } password)
+                {
+                    await Console.Out.WriteLineAsync(
+                        $"账本中还没有用户：已添加管理员 {PolicyLedger.Web.Identity.UserService.FirstAdministrator}，初始密码 {password}" +
+                        "（只显示这一次；登录后可在“用户”页添加用户，用 user passwd 修改密码）");
+                }
+
+                return 0;
+            }, ct);
+            if (first != 0)
+            {
+                return first;
+            }
+
             var app = WebApp.Create(string.IsNullOrWhiteSpace(given) ? [] : ["--urls", given], database);
             try
             {

@@ -52,29 +52,37 @@ internal static class TrackingAccess
             db.AuditContext = context;
             return await run(scope.ServiceProvider, actor);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception e) when (LedgerAccess.IsLedgerFailure(e))
         {
             io.Err.Line(DatabaseFailure(database, e, io.English));
             return 2;
         }
     }
 
-    /// <summary>A database failure said plainly: what could not be done, never the driver's raw text.</summary>
+    /// <summary>
+    /// A database failure said plainly: what could not be done, never the driver's raw text. In Chinese it is
+    /// <see cref="LedgerErrors.Explain"/>'s sentence (the one the importer and the web app say too).
+    /// </summary>
     public static string DatabaseFailure(LedgerDatabase database, Exception e, bool english)
     {
-        var inner = e.GetBaseException();
-        var (zh, en) = inner switch
+        if (!english)
         {
-            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } => ("无法打开或创建账本文件（请检查路径和权限）", "the ledger file cannot be opened or created (check the path and permissions)"),
-            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => ("账本正被其他程序写入，请稍后再试", "the ledger is being written by another process; try again shortly"),
-            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 } => ("账本文件只读，不能写入", "the ledger file is read-only"),
-            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 11 or 26 } => ("账本文件已损坏或不是账本", "the ledger file is damaged or not a ledger"),
-            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } => ("所引用的记录不存在或已存在，操作未保存", "a referenced record is missing or already there; nothing was saved"),
-            System.Net.Sockets.SocketException or TimeoutException or Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException } => ("无法连接 PostgreSQL 服务器", "cannot connect to the PostgreSQL server"),
-            Npgsql.PostgresException { SqlState: "28P01" or "28000" } => ("PostgreSQL 拒绝了登录（用户名或密码不对）", "PostgreSQL refused the login (user or password)"),
-            Npgsql.PostgresException { SqlState: "3D000" } => ("PostgreSQL 中没有这个数据库", "the PostgreSQL database does not exist"),
-            Npgsql.PostgresException { SqlState: "23503" or "23505" } => ("所引用的记录不存在或已存在，操作未保存", "a referenced record is missing or already there; nothing was saved"),
-            _ => ("账本操作失败，未保存任何更改", "the ledger operation failed; nothing was saved"),
+            return $"policyledger：{LedgerErrors.Explain(e, database)}";
+        }
+
+        var inner = e.GetBaseException();
+        var en = inner switch
+        {
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } => "the ledger file cannot be opened or created (check the path and permissions)",
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => "the ledger is being written by another process; try again shortly",
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 } => "the ledger file is read-only",
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 11 or 26 } => "the ledger file is damaged or not a ledger",
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } => "a referenced record is missing or already there; nothing was saved",
+            System.Net.Sockets.SocketException or TimeoutException or Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException } => "cannot connect to the PostgreSQL server",
+            Npgsql.PostgresException { SqlState: "28P01" or "28000" } => "PostgreSQL refused the login (user or password)",
+            Npgsql.PostgresException { SqlState: "3D000" } => "the PostgreSQL database does not exist",
+            Npgsql.PostgresException { SqlState: "23503" or "23505" } => "a referenced record is missing or already there; nothing was saved",
+            _ => "the ledger operation failed; nothing was saved",
         };
         var code = inner switch
         {
@@ -82,9 +90,7 @@ internal static class TrackingAccess
             Npgsql.PostgresException p => $"PostgreSQL {p.SqlState}",
             _ => inner.GetType().Name,
         };
-        return english
-            ? $"policyledger: cannot use the ledger {database.Display}: {en} ({code})"
-            : $"policyledger：无法使用账本 {database.Display}：{zh}（{code}）";
+        return $"policyledger: cannot use the ledger {database.Display}: {en} ({code})";
     }
 
     /// <summary>Prints a service's problem and gives the exit code its kind calls for.</summary>

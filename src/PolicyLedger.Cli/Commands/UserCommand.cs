@@ -133,9 +133,9 @@ internal static class UserCommand
             await using var db = await database.OpenAsync(ct);
             return await run(new UserService(db, TimeProvider.System, new SignInPolicy()));
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception e) when (LedgerAccess.IsLedgerFailure(e))
         {
-            await errors.WriteLineAsync($"policyledger: 无法使用账本 {database.Display}：{e.GetBaseException().Message}");
+            await errors.WriteLineAsync(TrackingAccess.DatabaseFailure(database, e, Output.Terminal.WantsEnglish(null)));
             return 2;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using PolicyLedger.Reading.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -71,45 +72,10 @@ internal sealed class Terminal(TextWriter output, bool english)
     }
 
     /// <summary>
-    /// The one place text is made safe for a terminal: C0/C1 control characters other than line feed and tab (ESC
-    /// starts escape sequences) become "�", bidirectional overrides and isolates are dropped. (Issue 15 adds the
-    /// project's shared sanitizer; this is the single function to point at it.)
+    /// Text made safe for a terminal: <see cref="SafeText.Terminal"/>, the project's one sanitizer (escape sequences,
+    /// C0/C1 controls and bidirectional overrides become visible <c>\uXXXX</c>; line feeds and tabs stay).
     /// </summary>
-    public static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        StringBuilder? s = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var bad = (char.IsControl(c) && c is not '\n' and not '\t') || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
-            if (bad && s is null)
-            {
-                s = new StringBuilder(text.Length).Append(text, 0, i);
-            }
-
-            if (s is not null)
-            {
-                if (bad)
-                {
-                    if (char.IsControl(c))
-                    {
-                        s.Append('\uFFFD');
-                    }
-                }
-                else
-                {
-                    s.Append(c);
-                }
-            }
-        }
-
-        return s?.ToString() ?? text;
-    }
+    public static string Clean(string? text) => SafeText.Terminal(text);
 
     /// <summary>Text cut to <paramref name="length"/> characters with a mark.</summary>
     public static string Short(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

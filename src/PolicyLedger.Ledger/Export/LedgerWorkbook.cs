@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
+using PolicyLedger.Reading.Text;
 using PolicyLedger.Reading.Units;
 using PolicyLedger.Ledger.Queries;
 
@@ -62,7 +63,7 @@ public static class LedgerWorkbook
     private static void WriteDocument(IXLWorksheet sheet, LedgerRow first, IReadOnlyList<LedgerRow> rows, Func<LedgerRow, ItemStatus?>? statusOf)
     {
         var title = first.Title is { } t && t != first.Document ? $"{first.Document} {t} 任务台账" : $"{first.Document} 任务台账";
-        sheet.Cell(1, 1).Value = title;
+        sheet.Cell(1, 1).SetValue(SafeText.ExcelCell(title));
         var titleRange = sheet.Range(1, 1, 1, Header.Length);
         titleRange.Merge();
         titleRange.Style.Font.Bold = true;
@@ -100,8 +101,9 @@ public static class LedgerWorkbook
             ];
             for (var c = 0; c < values.Length; c++)
             {
-                // Text cells, always: a 序号 like "12" or a deadline must not turn into a number or a date.
-                sheet.Cell(r, c + 1).SetValue(values[c]);
+                // Text cells, always: a 序号 like "12" or a deadline must not turn into a number or a date. Text a
+                // cell cannot hold (over 32 767 characters, XML-invalid controls) is cut with a mark or made visible.
+                sheet.Cell(r, c + 1).SetValue(SafeText.ExcelCell(values[c]));
             }
 
             foreach (var column in CorrectedColumns(row.Changes))
@@ -169,8 +171,8 @@ public static class LedgerWorkbook
         var r = 2;
         foreach (var unit in units)
         {
-            sheet.Cell(r, 1).SetValue(unit.Unit);
-            sheet.Cell(r, 2).SetValue(unit.Jurisdiction);
+            sheet.Cell(r, 1).SetValue(SafeText.ExcelCell(unit.Unit));
+            sheet.Cell(r, 2).SetValue(SafeText.ExcelCell(unit.Jurisdiction));
             sheet.Cell(r, 3).SetValue(KindName(unit.Kind));
             sheet.Cell(r, 4).SetValue(unit.Leads);
             sheet.Cell(r, 5).SetValue(unit.Responsible);
@@ -201,7 +203,7 @@ public static class LedgerWorkbook
     /// <summary>A sheet name Excel accepts (≤ 31 characters, none of : \ / ? * [ ]) and unique in the workbook.</summary>
     public static string SheetName(string wanted, ISet<string> taken)
     {
-        var clean = new string(wanted.Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? '_' : c).ToArray()).Trim('\'', ' ');
+        var clean = new string(SafeText.Xml(wanted).Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? '_' : c).ToArray()).Trim('\'', ' ');
         if (clean.Length == 0)
         {
             clean = "文件";

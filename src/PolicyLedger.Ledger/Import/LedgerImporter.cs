@@ -6,6 +6,7 @@ using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Reading;
+using PolicyLedger.Reading.Sources;
 using PolicyLedger.Reading.Syntax;
 using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Tracking.Periods;
@@ -47,16 +48,22 @@ public sealed class LedgerImporter
     {
         Store,
         Reresolve,
+        Unchanged,
     }
 
     /// <summary>A file read and resolved, ready to be written.</summary>
-    private sealed record PreparedFile(string Path, string Hash, Plan Plan, ReadResult Reading, IReadOnlyList<PreparedDocument> Documents)
+    private sealed record PreparedFile(string Path, string Hash, ReadResult Reading, IReadOnlyList<PreparedDocument> Documents)
     {
         public int Items => Documents.Sum(d => d.Document.Items.Count);
     }
 
     private sealed record PreparedDocument(PolicyDocument Document, string Jurisdiction, IReadOnlyList<IReadOnlyList<ResolvedUnit>> UnitsByItem, ReportingCadence Cadence);
 
+    /// <summary>
+    /// Imports the files. <paramref name="cancellationToken"/> stops it cleanly: the batch in hand is committed, the
+    /// files not yet taken are listed in <see cref="ImportSummary.NotStarted"/>. When the ledger becomes unusable
+    /// (the server stops, the disk fills) the import stops too and says what was committed before.
+    /// </summary>
     public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.StartNew();
@@ -64,7 +71,8 @@ public sealed class LedgerImporter
 
         ConcurrentDictionary<string, SourceState> sources;
         Dictionary<string, long> unitIds;
-        await using (var context = await _database.OpenAsync(cancellationToken))
+        // Not cancelled: migrating takes seconds and is better finished than abandoned.
+        await using (var context = await _database.OpenAsync(CancellationToken.None))
         {
             sources = new(await context.Sources
                 .Select(s => new { s.Path, State = new SourceState(s.Id, s.CurrentVersion, s.CurrentHash, s.UnitsFingerprint) })
@@ -76,6 +84,8 @@ public sealed class LedgerImporter
         var batch = new List<PreparedFile>();
         var pendingLog = new List<FileImportResult>();
         var batchItems = 0;
+        var stop = ImportStop.None;
+        string? stopReason = null;
 
         // Files that need no writing are logged with the next batch; written files are logged by their batch.
         void Done(FileImportResult result, bool logged)
@@ -89,7 +99,36 @@ public sealed class LedgerImporter
             progress?.Report(new ImportProgress(results.Count, files.Count, result.Path));
         }
 
-        // Readers fill a bounded channel while the one writer empties it, so reading goes on during each write.
+        // Writes the batch in hand; false when the ledger became unusable (then nothing more is written).
+        bool TryFlush()
+        {
+            try
+            {
+                Flush(batch, pendingLog, sources, unitIds).ForEach(r => Done(r, logged: true));
+                return true;
+            }
+            catch (Exception e) when (LedgerErrors.IsUnavailable(e))
+            {
+                stop = ImportStop.LedgerUnavailable;
+                stopReason = LedgerErrors.Explain(e, _database);
+                foreach (var file in batch)
+                {
+                    results.Add(new FileImportResult(file.Path, ImportOutcome.Failed, null, 0, 0, $"未写入：{stopReason}") { Unwritten = true });
+                }
+
+                return false;
+            }
+            finally
+            {
+                batch.Clear();
+                pendingLog.Clear();
+                batchItems = 0;
+            }
+        }
+
+        // Readers fill a bounded channel while the one writer empties it, so reading goes on during each write. A
+        // stop (the caller's, or the ledger failing) ends the reading; files being read then still reach the channel.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = System.Threading.Channels.Channel.CreateBounded<object>(new System.Threading.Channels.BoundedChannelOptions(256) { SingleReader = true });
         var readers = Task.Run(async () =>
         {
@@ -97,18 +136,27 @@ public sealed class LedgerImporter
             {
                 await Parallel.ForEachAsync(
                     files,
-                    new ParallelOptions { MaxDegreeOfParallelism = _options.ReadParallelism, CancellationToken = cancellationToken },
-                    async (path, token) => await channel.Writer.WriteAsync(Prepare(path, sources), token));
+                    new ParallelOptions { MaxDegreeOfParallelism = _options.ReadParallelism, CancellationToken = stopReading.Token },
+                    async (path, _) => await channel.Writer.WriteAsync(Prepare(path, sources), CancellationToken.None));
+                channel.Writer.Complete();
+            }
+            catch (OperationCanceledException)
+            {
                 channel.Writer.Complete();
             }
             catch (Exception e)
             {
                 channel.Writer.Complete(e);
             }
-        }, cancellationToken);
+        }, CancellationToken.None);
 
-        await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var item in channel.Reader.ReadAllAsync(CancellationToken.None))
         {
+            if (stop != ImportStop.None || cancellationToken.IsCancellationRequested)
+            {
+                continue; // stopping: what is still queued is not started
+            }
+
             switch (item)
             {
                 case FileImportResult finished:
@@ -120,21 +168,32 @@ public sealed class LedgerImporter
                     break;
             }
 
-            if (batch.Count >= _options.BatchFiles || batchItems >= _options.BatchItems)
+            if ((batch.Count >= _options.BatchFiles || batchItems >= _options.BatchItems) && !TryFlush())
             {
-                Flush(batch, pendingLog, sources, unitIds).ForEach(r => Done(r, logged: true));
-                batch.Clear();
-                pendingLog.Clear();
-                batchItems = 0;
+                await stopReading.CancelAsync();
             }
         }
 
         await readers;
-        Flush(batch, pendingLog, sources, unitIds).ForEach(r => Done(r, logged: true));
+        if (stop == ImportStop.None)
+        {
+            TryFlush();
+        }
+
+        if (stop == ImportStop.None && cancellationToken.IsCancellationRequested)
+        {
+            stop = ImportStop.Cancelled;
+        }
 
         // In the order the files were given, whatever order they were finished in.
         var order = files.Select((path, index) => (path, index)).ToDictionary(p => p.path, p => p.index, StringComparer.Ordinal);
-        return new ImportSummary(results.OrderBy(r => order[r.Path]).ToList(), started.Elapsed);
+        var handled = results.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+        return new ImportSummary(results.OrderBy(r => order[r.Path]).ToList(), started.Elapsed)
+        {
+            Stopped = stop,
+            StopReason = stopReason,
+            NotStarted = files.Where(f => !handled.Contains(f)).ToList(),
+        };
     }
 
     /// <summary>Hashes and reads one file (in parallel with others). Returns a <see cref="FileImportResult"/> when there is nothing to write.</summary>
@@ -143,22 +202,29 @@ public sealed class LedgerImporter
         string hash;
         try
         {
-            hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+            if (!File.Exists(path))
+            {
+                return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, "无法读取文件：文件不存在（或已被移走）");
+            }
+
+            var length = new FileInfo(path).Length;
+            if (length > SourceLoader.MaxFileBytes)
+            {
+                return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, DiagnosticCodes.FileTooLarge(length, SourceLoader.MaxFileBytes).Message);
+            }
+
+            // Streamed, and an empty file (or a pipe, which shows 0 bytes) is not opened at all.
+            using var stream = length == 0 ? Stream.Null : File.OpenRead(path);
+            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, $"cannot read the file: {e.Message}");
+            return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, $"无法读取文件：{e.Message}");
         }
 
-        var plan = Plan.Store;
-        if (sources.TryGetValue(path, out var known) && known.Hash == hash)
+        if (sources.TryGetValue(path, out var known) && known.Hash == hash && known.Fingerprint == _units.Fingerprint)
         {
-            if (known.Fingerprint == _units.Fingerprint)
-            {
-                return new FileImportResult(path, ImportOutcome.Unchanged, known.Version, 0, 0, null);
-            }
-
-            plan = Plan.Reresolve;
+            return new FileImportResult(path, ImportOutcome.Unchanged, known.Version, 0, 0, null);
         }
 
         ReadResult reading;
@@ -177,6 +243,12 @@ public sealed class LedgerImporter
             return new FileImportResult(path, ImportOutcome.Failed, null, 0, 0, string.Join("; ", errors.Select(d => $"{d.Message} ({d.Code})")));
         }
 
+        if (reading.Documents.Count == 0 && reading.Diagnostics.FirstOrDefault(d => d.Code == DiagnosticCodes.Empty) is { } empty)
+        {
+            // As `read` says it: a warning, no document, nothing to store.
+            return new FileImportResult(path, ImportOutcome.Empty, null, 0, 0, $"{empty.Message} ({empty.Code})");
+        }
+
         if (reading.Documents.Count == 0)
         {
             var why = reading.Diagnostics.Select(d => d.Message).FirstOrDefault() ?? "no document was read";
@@ -190,7 +262,7 @@ public sealed class LedgerImporter
                 return new PreparedDocument(document, _units.JurisdictionOf(document), _units.ResolveDocument(document),
                     StoredCadence.Read(reading.Text, document.Span.Start, document.Span.Length));
             }).ToList();
-            return new PreparedFile(path, hash, plan, reading, documents);
+            return new PreparedFile(path, hash, reading, documents);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -210,7 +282,7 @@ public sealed class LedgerImporter
         {
             return Write(batch, log, sources, unitIds);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException && !LedgerErrors.IsUnavailable(e))
         {
             if (batch.Count <= 1)
             {
@@ -246,13 +318,26 @@ public sealed class LedgerImporter
         }
 
         context.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // Waiting for another importer's batch (PostgreSQL's advisory lock) is waiting, not failing: as long as SQLite's busy timeout.
+        context.Database.SetCommandTimeout(TimeSpan.FromSeconds(LedgerDatabase.BusyTimeoutSeconds));
         if (_database.Provider == LedgerProvider.Sqlite)
         {
             context.Database.OpenConnection();
             context.Database.ExecuteSqlRaw("PRAGMA synchronous=NORMAL;");
         }
 
+        // SQLite: BEGIN IMMEDIATE takes the write lock. PostgreSQL: importers take turns on an advisory lock held to
+        // the end of the transaction, so two of them never race to insert the same unit or source.
         using var transaction = context.Database.BeginTransaction();
+        if (_database.Provider == LedgerProvider.Postgres)
+        {
+            context.Database.ExecuteSqlRaw($"SELECT pg_advisory_xact_lock({ImportLockKey})");
+        }
+
+        // Another process may have stored some of these files or units since this import began: decide with what
+        // is committed now, under the lock.
+        var fresh = Refresh(context, batch, sources, unitIds);
 
         // SQLite: new documents go through prepared commands (EF Core inserts row by row, ten times slower); the
         // rest (versions, re-resolution, the log) through EF Core, in the same transaction.
@@ -263,6 +348,8 @@ public sealed class LedgerImporter
             : null;
         var now = _time.GetUtcNow();
         var newUnits = new Dictionary<string, LedgerUnit>(StringComparer.Ordinal);
+        var createdBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        string? current = null;
         var newSources = new List<(string Path, LedgerSource Source)>();
         var results = new List<FileImportResult>();
         var detectChanges = false;
@@ -298,16 +385,31 @@ public sealed class LedgerImporter
                 {
                     entity = new LedgerUnit { Key = unit.Key, Name = unit.Name, Jurisdiction = unit.Jurisdiction, Kind = unit.Kind };
                     newUnits.Add(unit.Key, entity);
+                    if (current is not null)
+                    {
+                        (createdBy.TryGetValue(current, out var keys) ? keys : createdBy[current] = []).Add(unit.Key);
+                    }
                 }
 
                 row.Unit = entity;
             }
         }
 
+        var plans = new Dictionary<string, (Plan Plan, SourceState? Known)>(StringComparer.Ordinal);
         foreach (var file in batch)
         {
-            sources.TryGetValue(file.Path, out var known);
-            if (file.Plan == Plan.Reresolve && known is not null)
+            fresh.TryGetValue(file.Path, out var known);
+            var plan = known is null || known.Hash != file.Hash ? Plan.Store : known.Fingerprint == _units.Fingerprint ? Plan.Unchanged : Plan.Reresolve;
+            plans[file.Path] = (plan, known);
+            current = file.Path;
+            if (plan == Plan.Unchanged)
+            {
+                // Stored by another import since this one began.
+                results.Add(new FileImportResult(file.Path, ImportOutcome.Unchanged, known!.Version, 0, 0, null));
+                continue;
+            }
+
+            if (plan == Plan.Reresolve && known is not null)
             {
                 var rows = context.Responsibilities.AsTracking()
                     .Where(r => r.Item!.Document!.SourceId == known.Id && r.Item.Document.IsCurrent)
@@ -494,6 +596,7 @@ public sealed class LedgerImporter
             Documents = r.Documents,
             Items = r.Items,
             Message = r.Message,
+            NewUnits = createdBy.TryGetValue(r.Path, out var created) && r.Outcome != ImportOutcome.Unchanged ? created : [],
         }));
         if (detectChanges)
         {
@@ -504,25 +607,60 @@ public sealed class LedgerImporter
         _options.BeforeCommit?.Invoke(batch.Select(f => f.Path).ToList());
         transaction.Commit();
 
+        // Let a `progress add` or another import that waits for the write lock go before the next batch.
+        _database.WriteTurns?.YieldToWaiters(TimeSpan.FromSeconds(2));
+
         // Only what is committed goes into the caches.
         foreach (var (key, unit) in newUnits)
         {
             unitIds[key] = unit.Id;
         }
 
-        foreach (var file in batch.Where(f => f.Plan == Plan.Store))
+        foreach (var file in batch)
         {
-            var id = newSources.FirstOrDefault(s => s.Path == file.Path).Source?.Id ?? sources[file.Path].Id;
-            var version = sources.TryGetValue(file.Path, out var known) ? known.Version + 1 : 1;
-            sources[file.Path] = new SourceState(id, version, file.Hash, _units.Fingerprint);
-        }
-
-        foreach (var file in batch.Where(f => f.Plan == Plan.Reresolve))
-        {
-            sources[file.Path] = sources[file.Path] with { Fingerprint = _units.Fingerprint };
+            var (plan, known) = plans[file.Path];
+            sources[file.Path] = plan switch
+            {
+                Plan.Store => new SourceState(newSources.FirstOrDefault(s => s.Path == file.Path).Source?.Id ?? known!.Id, (known?.Version ?? 0) + 1, file.Hash, _units.Fingerprint),
+                Plan.Reresolve => known! with { Fingerprint = _units.Fingerprint },
+                _ => known!,
+            };
         }
 
         return results;
+    }
+
+    /// <summary>The key of the PostgreSQL advisory lock importers write under ("PLIMPORT").</summary>
+    internal const long ImportLockKey = 0x504C_494D_504F_5254;
+
+    /// <summary>
+    /// Reads, inside the writing transaction, the committed state of the batch's sources and of the units it would
+    /// create; both caches learn it. Returns the sources' state by path (absent: not in the ledger).
+    /// </summary>
+    private static Dictionary<string, SourceState> Refresh(LedgerContext context, List<PreparedFile> batch, ConcurrentDictionary<string, SourceState> sources, Dictionary<string, long> unitIds)
+    {
+        var paths = batch.Select(f => f.Path).ToList();
+        var fresh = paths.Count == 0
+            ? []
+            : context.Sources.Where(s => paths.Contains(s.Path))
+                .Select(s => new { s.Path, State = new SourceState(s.Id, s.CurrentVersion, s.CurrentHash, s.UnitsFingerprint) })
+                .ToDictionary(s => s.Path, s => s.State, StringComparer.Ordinal);
+        foreach (var (path, state) in fresh)
+        {
+            sources[path] = state;
+        }
+
+        var missing = batch.SelectMany(f => f.Documents).SelectMany(d => d.UnitsByItem).SelectMany(u => u)
+            .Select(u => u.Key).Where(k => !unitIds.ContainsKey(k)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var unit in context.Units.Where(u => missing.Contains(u.Key)).Select(u => new { u.Key, u.Id }).ToList())
+            {
+                unitIds[unit.Key] = unit.Id;
+            }
+        }
+
+        return fresh;
     }
 
     private static string? Lines(IReadOnlyList<Located<string>> values) => values.Count == 0 ? null : string.Join('\n', values.Select(v => v.Value));

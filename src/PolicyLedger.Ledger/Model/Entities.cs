@@ -342,6 +342,9 @@ public enum ImportOutcome
 
     /// <summary>The file could not be read or stored: nothing of it was stored.</summary>
     Failed,
+
+    /// <summary>The file holds no text (empty or only whitespace): a warning, nothing stored, as <c>read</c> says too.</summary>
+    Empty,
 }
 
 /// <summary>One line of the import log: what happened to one file in one import.</summary>
@@ -364,4 +367,7 @@ public sealed class ImportLogEntry
     public int Items { get; set; }
 
     public string? Message { get; set; }
+
+    /// <summary>Keys of the units this file's import created (not stored in this table: the audit row of the import lists them).</summary>
+    public IReadOnlyList<string> NewUnits { get; set; } = [];
 }

@@ -135,6 +135,7 @@ public abstract partial class LedgerContext : DbContext
             e.ToTable("import_log");
             e.HasIndex(l => l.At);
             e.Property(l => l.Outcome).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(l => l.NewUnits);
         });
 
         OnTrackingModelCreating(modelBuilder);

@@ -21,12 +21,26 @@ public sealed class LedgerDatabase
     /// <summary>The default SQLite file, in the current folder.</summary>
     public const string DefaultPath = "policyledger.db";
 
-    private LedgerDatabase(LedgerProvider provider, string connectionString, string display)
+    /// <summary>How long a SQLite command waits for another process's write to finish before it gives up (seconds).</summary>
+    public const int BusyTimeoutSeconds = 120;
+
+    private LedgerDatabase(LedgerProvider provider, string connectionString, string display, string? sqliteFile = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
         Display = display;
+        SqliteFile = sqliteFile;
+        WriteTurns = sqliteFile is null ? null : new SqliteWriteTurns(sqliteFile);
     }
+
+    /// <summary>Fair turns at the SQLite write lock between processes (null for PostgreSQL and in-memory databases).</summary>
+    internal SqliteWriteTurns? WriteTurns { get; }
+
+    /// <summary>The SQLite file (full path), or null for PostgreSQL and in-memory databases.</summary>
+    public string? SqliteFile { get; }
+
+    /// <summary>How long to wait for another process that is migrating the same ledger.</summary>
+    public TimeSpan MigrationWait { get; init; } = TimeSpan.FromMinutes(2);
 
     public LedgerProvider Provider { get; }
 
@@ -68,7 +82,14 @@ public sealed class LedgerDatabase
             ? new SqliteConnectionStringBuilder(setting)
             : new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(setting) };
         sqlite.Pooling = true;
-        return new LedgerDatabase(LedgerProvider.Sqlite, sqlite.ToString(), sqlite.DataSource);
+        if (!setting.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            // Microsoft.Data.Sqlite retries a busy database for this long: long enough to wait for an import's batch.
+            sqlite.DefaultTimeout = BusyTimeoutSeconds;
+        }
+
+        var memory = sqlite.Mode == SqliteOpenMode.Memory || sqlite.DataSource is "" or ":memory:";
+        return new LedgerDatabase(LedgerProvider.Sqlite, sqlite.ToString(), sqlite.DataSource, memory ? null : Path.GetFullPath(sqlite.DataSource));
     }
 
     public static LedgerDatabase Sqlite(string path) => Parse(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString());
@@ -90,40 +111,53 @@ public sealed class LedgerDatabase
                     .Options;
                 return new PostgresLedgerContext(pg);
             default:
-                var lite = new DbContextOptionsBuilder<SqliteLedgerContext>()
+                var builder = new DbContextOptionsBuilder<SqliteLedgerContext>()
                     .UseSqlite(ConnectionString)
-                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                    .Options;
-                return new SqliteLedgerContext(lite);
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+                if (WriteTurns is { } turns)
+                {
+                    builder.AddInterceptors(new SqliteWriteTurnInterceptor(turns));
+                }
+
+                var context = new SqliteLedgerContext(builder.Options);
+
+                // Every write in a transaction, so each one waits its turn (see SqliteWriteTurns).
+                context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+                return context;
         }
     }
 
     /// <summary>
-    /// Creates the database on first use and applies the migrations it lacks. On SQLite it also creates the folder
-    /// and turns on WAL (readers do not block the importer; a killed process leaves the last commit intact).
+    /// Creates the database on first use and applies the migrations it lacks (see <see cref="LedgerMigrations"/>: no
+    /// lock is taken when none are pending, and the lock taken otherwise dies with its process). On SQLite it also
+    /// creates the folder and turns on WAL (readers do not block the importer; a killed process leaves the last
+    /// commit intact).
     /// </summary>
-    public async Task<LedgerContext> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<LedgerContext> OpenAsync(CancellationToken cancellationToken = default) => (await OpenAndMigrateAsync(cancellationToken)).Context;
+
+    /// <summary>Opens the ledger as <see cref="OpenAsync"/> does and says which migrations were applied (the <c>migrate</c> command).</summary>
+    public async Task<(LedgerContext Context, IReadOnlyList<string> Applied)> OpenAndMigrateAsync(CancellationToken cancellationToken = default)
     {
-        if (Provider == LedgerProvider.Sqlite)
+        if (SqliteFile is { } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(Display));
-            if (!string.IsNullOrEmpty(folder))
+            try
             {
                 Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new LedgerUnavailableException($"无法创建账本所在的文件夹 {folder}：{e.Message}", e);
             }
         }
 
         var context = CreateContext();
         try
         {
-            await context.Database.MigrateAsync(cancellationToken);
-            await LedgerUpgrades.RunAsync(context, cancellationToken);
-            if (Provider == LedgerProvider.Sqlite)
-            {
-                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
+            var applied = await LedgerMigrations.EnsureAsync(this, context, MigrationWait, cancellationToken);
 
-            return context;
+            // Values a migration cannot compute (a no-op query once filled; safe to repeat if a process died before it).
+            await LedgerUpgrades.RunAsync(context, cancellationToken);
+            return (context, applied);
         }
         catch
         {

@@ -4,9 +4,13 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Ledger.Tracking;
 
 /// <summary>The audit log, newest first, for those who may read it.</summary>
-public sealed class AuditService(LedgerContext db)
+public sealed class AuditService(LedgerContext db, TrackingItems items)
 {
-    public async Task<Result<IReadOnlyList<AuditEntry>>> ListAsync(Actor actor, string? entity = null, string? by = null, DateTimeOffset? since = null, int limit = 200, CancellationToken ct = default)
+    /// <summary>
+    /// The audit log, newest first; <paramref name="item"/> (its key, 济管〔2023〕19号#12, or its anchor, 3#12) keeps the
+    /// rows of that item's reports, figures and evidence.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<AuditEntry>>> ListAsync(Actor actor, string? entity = null, string? by = null, DateTimeOffset? since = null, int limit = 200, CancellationToken ct = default, string? item = null)
     {
         if (Permissions.Check(actor, TrackingAction.ViewAudit) is { } denied)
         {
@@ -14,6 +18,15 @@ public sealed class AuditService(LedgerContext db)
         }
 
         var q = db.AuditLog.AsNoTracking();
+        if (item is not null)
+        {
+            // Audit rows name a report by its anchor ("3#12 2024Q2"): the key as typed (济管〔2023〕19号#12) is looked up first.
+            var (found, _) = await items.FindAsync(item, ct);
+            var anchor = found is null ? item.Trim() : TrackedItem.MakeKey(found.SourceId, found.DocumentPosition, found.ItemKey);
+            var prefix = anchor + " ";
+            q = q.Where(a => a.EntityKey == anchor || a.EntityKey!.StartsWith(prefix));
+        }
+
         if (entity is not null)
         {
             q = q.Where(a => a.Entity == entity);

@@ -32,10 +32,25 @@ public sealed class SourceLoader
 
     public bool Handles(string path) => _byExtension.ContainsKey(Path.GetExtension(path));
 
+    /// <summary>Files larger than this are not read (policy documents are far smaller; a scanned PDF of hundreds of pages fits).</summary>
+    public const long MaxFileBytes = 200L << 20;
+
     public SourceText Load(string path)
     {
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+            {
+                return new SourceText(path, string.Empty, null, [DiagnosticCodes.FileTooLarge(length, MaxFileBytes)]);
+            }
+
+            if (length == 0)
+            {
+                // Not opened: an empty file reads as empty, and a pipe or device (which also shows 0 bytes) cannot block the batch.
+                return Load(path, Stream.Null);
+            }
+
             using var stream = File.OpenRead(path);
             return Load(path, stream);
         }

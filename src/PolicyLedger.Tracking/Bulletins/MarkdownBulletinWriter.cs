@@ -1,8 +1,9 @@
 using System.Text;
+using PolicyLedger.Reading.Text;
 
 namespace PolicyLedger.Tracking.Bulletins;
 
-/// <summary>Writes a bulletin as Markdown, with the same sections as the .docx; every text passes <see cref="MarkdownEscape.Text"/>.</summary>
+/// <summary>Writes a bulletin as Markdown, with the same sections as the .docx; every text passes <see cref="SafeText.Markdown"/> (no document text becomes markup).</summary>
 public static class MarkdownBulletinWriter
 {
     public static string Write(Bulletin b)
@@ -54,7 +55,7 @@ public static class MarkdownBulletinWriter
         return s.ToString();
     }
 
-    private static string E(string text) => MarkdownEscape.Text(text);
+    private static string E(string text) => SafeText.Markdown(text);
 
     private static void Table(StringBuilder s, string[] headers, IEnumerable<string[]> rows)
     {

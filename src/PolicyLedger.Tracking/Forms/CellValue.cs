@@ -10,26 +10,26 @@ namespace PolicyLedger.Tracking.Forms;
 /// </summary>
 internal static class CellValue
 {
-    public static (string Text, string? Problem) Of(IXLCell cell)
+    public static (string Text, string? Problem) Of(IXLCell cell, SavedFormulaValues saved)
     {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(saved);
         if (cell.HasFormula)
         {
+            // Never cell.Value or cell.CachedValue: ClosedXML evaluates a formula without a saved value, and a
+            // circular one recurses until the stack overflows (SavedFormulaValues).
             var formula = cell.FormulaA1;
-            var cached = cell.CachedValue;
-            var text = cached switch
-            {
-                null => "",
-                double d => ((decimal)d).ToString(CultureInfo.InvariantCulture),
-                DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                bool b => b ? "是" : "否",
-                _ => Convert.ToString(cached, CultureInfo.InvariantCulture)?.Trim() ?? "",
-            };
+            var value = saved.Of(cell.Worksheet.Name, cell.Address.ToStringRelative());
+            var text = value.Text is not { } raw ? ""
+                : value.IsBoolean ? raw == "1" ? "是" : "否"
+                : !value.IsError && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Abs(d) < 7.9e27 ? ((decimal)d).ToString(CultureInfo.InvariantCulture)
+                : raw.Trim();
             if (text.Length == 0)
             {
                 return ("", $"是公式“={formula}”，文件中没有保存计算结果：请在 Excel 中打开并保存后再导入，或直接填写数值");
             }
 
-            if (IsError(text))
+            if (value.IsError || IsError(text))
             {
                 return ("", $"是公式“={formula}”，其结果为错误值 {text}");
             }

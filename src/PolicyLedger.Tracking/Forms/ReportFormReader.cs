@@ -19,9 +19,16 @@ public static class ReportFormReader
     public static FormReadResult Read(Stream input, IFormCatalog catalog, ReportingPeriod? expected = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        if (WorkbookFile.Problem(input) is { } problem)
+        {
+            return new FormReadResult(null, null, [], [new FormRejection("(file)", 0, problem)], 0);
+        }
+
         XLWorkbook wb;
+        SavedFormulaValues saved;
         try
         {
+            saved = SavedFormulaValues.Read(input);
             wb = new XLWorkbook(input);
         }
         catch (Exception e) when (IsBadFile(e))
@@ -33,7 +40,7 @@ public static class ReportFormReader
         {
             try
             {
-                return Read(wb, catalog, expected);
+                return Read(wb, saved, catalog, expected);
             }
             catch (Exception e) when (IsBadFile(e))
             {
@@ -55,29 +62,29 @@ public static class ReportFormReader
 
     private static FormReadResult Refused(string why) => new(null, null, [], [new FormRejection("(文件)", 0, why)], 0);
 
-    private static FormReadResult Read(XLWorkbook wb, IFormCatalog catalog, ReportingPeriod? expected)
+    private static FormReadResult Read(XLWorkbook wb, SavedFormulaValues saved, IFormCatalog catalog, ReportingPeriod? expected)
     {
         if (!wb.TryGetWorksheet(L.SheetName, out var ws))
         {
             return Refused($"没有名为“{L.SheetName}”的工作表：不是进展填报表");
         }
 
-        var headerRow = FindHeaderRow(ws);
+        var headerRow = FindHeaderRow(ws, saved);
         if (headerRow is null)
         {
             return Refused($"在{L.SheetName}表前{L.HeaderSearchRows}行中找不到表头行（应有“{L.KeyHeader}”“{L.PercentHeader}”等列名）：表头可能被删除，请用导出的填报表填写");
         }
 
-        var columns = Columns(ws, headerRow.Value);
+        var columns = Columns(ws, saved, headerRow.Value);
         var missing = L.Required.Where(h => !columns.ContainsKey(h)).ToList();
         if (missing.Count > 0)
         {
             return Refused($"{L.SheetName}表第{headerRow}行的表头缺少：{string.Join("、", missing)}");
         }
 
-        var (unit, unitProblem) = Labelled(ws, headerRow.Value, L.UnitLabel);
-        var (unitKey, keyProblem) = Labelled(ws, headerRow.Value, L.UnitKeyLabel);
-        var (periodText, periodProblem) = Labelled(ws, headerRow.Value, L.PeriodLabel);
+        var (unit, unitProblem) = Labelled(ws, saved, headerRow.Value, L.UnitLabel);
+        var (unitKey, keyProblem) = Labelled(ws, saved, headerRow.Value, L.UnitKeyLabel);
+        var (periodText, periodProblem) = Labelled(ws, saved, headerRow.Value, L.PeriodLabel);
         var problem = unitProblem ?? keyProblem ?? periodProblem;
         if (problem is not null)
         {
@@ -98,7 +105,7 @@ public static class ReportFormReader
         var last = ws.LastRowUsed()?.RowNumber() ?? 0;
         for (var r = headerRow.Value + 1; r <= last; r++)
         {
-            var row = new RowReader(ws, r, columns);
+            var row = new RowReader(ws, saved, r, columns);
             var entry = ReadRow(row, owner ?? "", period, catalog);
             if (row.Problems.Count > 0)
             {
@@ -132,11 +139,11 @@ public static class ReportFormReader
     }
 
     /// <summary>The first row (from the top) holding the 事项编号 header and at least one column to fill.</summary>
-    private static int? FindHeaderRow(IXLWorksheet ws)
+    private static int? FindHeaderRow(IXLWorksheet ws, SavedFormulaValues saved)
     {
         for (var r = 1; r <= L.HeaderSearchRows; r++)
         {
-            var names = ws.Row(r).CellsUsed().Select(c => Plain(c)).ToHashSet(StringComparer.Ordinal);
+            var names = ws.Row(r).CellsUsed().Select(c => Plain(c, saved)).ToHashSet(StringComparer.Ordinal);
             if (names.Contains(L.KeyHeader) && (names.Contains(L.PercentHeader) || names.Contains(L.NarrativeHeader)))
             {
                 return r;
@@ -146,27 +153,27 @@ public static class ReportFormReader
         return null;
     }
 
-    private static Dictionary<string, int> Columns(IXLWorksheet ws, int headerRow)
+    private static Dictionary<string, int> Columns(IXLWorksheet ws, SavedFormulaValues saved, int headerRow)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var cell in ws.Row(headerRow).CellsUsed())
         {
-            columns.TryAdd(Plain(cell), cell.Address.ColumnNumber);
+            columns.TryAdd(Plain(cell, saved), cell.Address.ColumnNumber);
         }
 
         return columns;
     }
 
     /// <summary>The value beside a label (填报单位 | 财政局) above the header row; a formula there must have a saved value.</summary>
-    private static (string Value, string? Problem) Labelled(IXLWorksheet ws, int headerRow, string label)
+    private static (string Value, string? Problem) Labelled(IXLWorksheet ws, SavedFormulaValues saved, int headerRow, string label)
     {
         for (var r = 1; r < headerRow; r++)
         {
             foreach (var cell in ws.Row(r).CellsUsed())
             {
-                if (Plain(cell) == label)
+                if (Plain(cell, saved) == label)
                 {
-                    var (value, problem) = CellValue.Of(cell.CellRight());
+                    var (value, problem) = CellValue.Of(cell.CellRight(), saved);
                     return (value, problem is null ? null : $"“{label}”{problem}");
                 }
             }
@@ -175,10 +182,10 @@ public static class ReportFormReader
         return ("", null);
     }
 
-    private static string Plain(IXLCell cell) => CellValue.Of(cell).Text;
+    private static string Plain(IXLCell cell, SavedFormulaValues saved) => CellValue.Of(cell, saved).Text;
 
     /// <summary>One row's cells by header, collecting every problem met.</summary>
-    private sealed class RowReader(IXLWorksheet ws, int row, IReadOnlyDictionary<string, int> columns)
+    private sealed class RowReader(IXLWorksheet ws, SavedFormulaValues saved, int row, IReadOnlyDictionary<string, int> columns)
     {
         public List<string> Problems { get; } = [];
 
@@ -196,7 +203,7 @@ public static class ReportFormReader
                 }
 
                 var cell = ws.Cell(row, c);
-                var (text, problem) = CellValue.Of(cell);
+                var (text, problem) = CellValue.Of(cell, saved);
                 if (problem is not null)
                 {
                     Problems.Add($"{header}（{cell.Address.ToStringRelative()}）{problem}");

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using PolicyLedger.Reading.Text;
 using L = PolicyLedger.Tracking.Forms.ReportFormLayout;
 
 namespace PolicyLedger.Tracking.Forms;
@@ -40,10 +41,10 @@ public static class ReportFormWriter
         foreach (var item in form.Items)
         {
             ws.Cell(r, L.Key).SetValue(item.ItemKey);
-            ws.Cell(r, L.Document).SetValue(item.Document);
+            ws.Cell(r, L.Document).SetValue(SafeText.ExcelCell(item.Document));
             ws.Cell(r, L.Number).SetValue(item.Number);
-            ws.Cell(r, L.Text).SetValue(item.Text);
-            ws.Cell(r, L.Target).SetValue(item.TargetText ?? "");
+            ws.Cell(r, L.Text).SetValue(SafeText.ExcelCell(item.Text));
+            ws.Cell(r, L.Target).SetValue(SafeText.ExcelCell(item.TargetText));
             if (item.Target is { } t)
             {
                 ws.Cell(r, L.TargetValue).SetValue(t);
@@ -58,7 +59,7 @@ public static class ReportFormWriter
                 ws.Cell(r, L.LastPercent).SetValue(p);
             }
 
-            ws.Cell(r, L.LastNarrative).SetValue(item.LastNarrative ?? "");
+            ws.Cell(r, L.LastNarrative).SetValue(SafeText.ExcelCell(item.LastNarrative));
             ws.Cell(r, L.Period).SetValue(form.Period.ToString());
             if (item.Corrected)
             {

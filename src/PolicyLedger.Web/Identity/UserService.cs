@@ -120,6 +120,40 @@ public sealed class UserService(LedgerContext db, TimeProvider clock, SignInPoli
         return (Info(row), null);
     }
 
+    /// <summary>
+    /// On a ledger without any user, adds the administrator <c>admin</c> with a new random password and gives that
+    /// password (for the person starting the server to read once); null when the ledger has users already — also
+    /// when another instance added the first one at the same moment.
+    /// </summary>
+    public async Task<string?> AddFirstAdministratorAsync(string by, CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct))
+        {
+            return null;
+        }
+
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var password = RandomNumberGenerator.GetString(alphabet, 20);
+        try
+        {
+            var (_, problem) = await AddAsync(new NewUser(FirstAdministrator, "admin", password, [], []), by, ct);
+            return problem is null ? password : null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Users.AsNoTracking().AnyAsync(u => u.Name == FirstAdministrator, ct))
+            {
+                return null; // another instance added it first
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The name of the administrator a first start adds.</summary>
+    public const string FirstAdministrator = "admin";
+
     public async Task<(UserInfo? User, UserProblem? Problem)> ChangeAsync(string name, UserChange change, string by, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -24,7 +24,7 @@ public class ReadCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("b.txt", errors.ToString());
         Assert.Contains("not text", errors.ToString());
-        Assert.Contains("missing.txt: no such file or folder", errors.ToString());
+        Assert.Contains("missing.txt: 没有这个文件或文件夹", errors.ToString());
         using var json = JsonDocument.Parse(output.ToString());
         var files = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(3, files.Count);

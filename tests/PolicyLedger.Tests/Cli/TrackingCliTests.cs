@@ -105,8 +105,8 @@ public class TrackingCliTests
     [Fact]
     public void Terminal_text_carries_no_escape_sequences_or_direction_overrides()
     {
-        Assert.Equal("a\uFFFD[31mred\uFFFD b\tc\nd", Terminal.Clean("a\u001b[31mred\u0007 b\tc\nd"));
-        Assert.Equal("abc", Terminal.Clean("a\u202Eb\u2066c"));
+        Assert.Equal("a\\u001B[31mred\\u0007 b\tc\nd", Terminal.Clean("a\u001b[31mred\u0007 b\tc\nd"));
+        Assert.Equal("a\\u202Eb\\u2066c", Terminal.Clean("a\u202Eb\u2066c"));
         Assert.Equal("财政局", Terminal.Clean("财政局"));
     }
 

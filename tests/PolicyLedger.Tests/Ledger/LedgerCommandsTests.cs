@@ -20,10 +20,10 @@ public sealed class LedgerCommandsTests : IDisposable
         var errors = new StringWriter();
 
         Assert.Equal(0, await ImportCommand.RunAsync(database, [samples], null, output, errors));
-        Assert.Contains("imported", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("新导入", output.ToString(), StringComparison.Ordinal);
         var again = new StringWriter();
         Assert.Equal(0, await ImportCommand.RunAsync(database, [samples], null, again, errors));
-        Assert.Contains("0 imported, 0 new versions, 2 unchanged", again.ToString(), StringComparison.Ordinal);
+        Assert.Contains("新导入 0 个，新版本 0 个，未变 2 个", again.ToString(), StringComparison.Ordinal);
 
         var unitsJson = new StringWriter();
         Assert.Equal(0, await UnitsCommand.RunAsync(database, null, "json", unitsJson, errors));
@@ -69,7 +69,7 @@ public sealed class LedgerCommandsTests : IDisposable
         var output = new StringWriter();
         Assert.Equal(0, await ImportCommand.RunAsync(database, [samples], aliases, output, TextWriter.Null));
 
-        Assert.Matches("0 imported, 0 new versions, [0-9]+ unchanged, [1-9][0-9]* with units re-resolved", output.ToString());
+        Assert.Matches("新导入 0 个，新版本 0 个，未变 [0-9]+ 个，重新解析单位 [1-9][0-9]* 个", output.ToString());
         var after = new StringWriter();
         await UnitsCommand.RunAsync(database, "县财政局", "json", after, TextWriter.Null);
         static string Key(StringWriter json) => JsonDocument.Parse(json.ToString()).RootElement[0].GetProperty("key").GetString()!;
@@ -84,7 +84,7 @@ public sealed class LedgerCommandsTests : IDisposable
 
         Assert.Equal(2, await LedgerCommand.RunAsync(database, new LedgerFilter(), "table", TextWriter.Null, errors));
 
-        Assert.StartsWith("policyledger：无法使用账本 postgresql://127.0.0.1:1/none：无法连接 PostgreSQL 服务器", errors.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("policyledger：无法连接账本 postgresql://127.0.0.1:1/none 所在的 PostgreSQL 服务器", errors.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()

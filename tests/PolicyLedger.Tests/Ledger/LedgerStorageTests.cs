@@ -151,7 +151,7 @@ public abstract class LedgerStorageTests : IDisposable
             [ImportOutcome.Imported, ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Imported],
             summary.Files.Select(f => f.Outcome));
         Assert.Contains("not text", summary.Files[1].Message, StringComparison.Ordinal);
-        Assert.Contains("cannot read", summary.Files[2].Message, StringComparison.Ordinal);
+        Assert.Contains("文件不存在", summary.Files[2].Message, StringComparison.Ordinal);
         Assert.Equal(2, (await CountsAsync()).Documents);
         await using var c = Database.CreateContext();
         Assert.Equal(2, await c.ImportLog.CountAsync(l => l.Outcome == ImportOutcome.Failed));

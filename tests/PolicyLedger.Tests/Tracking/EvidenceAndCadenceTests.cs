@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using PolicyLedger.Cli.Commands;
 using PolicyLedger.Ledger.Tracking;
+using PolicyLedger.Reading.Text;
 using PolicyLedger.Tests.Formats;
 using PolicyLedger.Tracking.Bulletins;
 using PolicyLedger.Tracking.Forms;
@@ -120,7 +121,7 @@ public class EvidenceAndCadenceTests
         Assert.Contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;办公室", md, StringComparison.Ordinal);
         Assert.Contains("\\*\\*加粗\\*\\*", md, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?<!\\)\| 表格", md);
-        Assert.Equal("ab c ", MarkdownEscape.Text("a\u202Eb\nc\u0007"));
+        Assert.Equal("a\\u202Eb c\\u0007", SafeText.Markdown("a\u202Eb\nc\u0007"));
     }
 
     [Theory]
@@ -130,5 +131,5 @@ public class EvidenceAndCadenceTests
     [InlineData("2024.6.30", "2024.6.30")]
     [InlineData("1）", "1）")]
     public void A_full_stop_after_digits_is_escaped_only_where_it_would_open_a_list(string text, string expected) =>
-        Assert.Equal(expected, MarkdownEscape.Text(text));
+        Assert.Equal(expected, SafeText.Markdown(text));
 }

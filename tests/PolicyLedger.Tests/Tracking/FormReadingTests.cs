@@ -174,6 +174,37 @@ public class FormReadingTests
         Assert.Contains("其结果为错误值 #DIV/0!", Assert.Single(r.Rejected).Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Circular_formulas_are_refused_like_any_formula_without_a_saved_value_and_never_evaluated()
+    {
+        // ClosedXML evaluates a formula that has no saved value; a circular one recursed until the test host died
+        // of a stack overflow. The reader takes formula values only from the file (SavedFormulaValues).
+        var r = ReportFormReader.Read(Edit(ws =>
+        {
+            ws.Cell(4, 10).FormulaA1 = "=J4";
+            ws.Cell(5, 10).FormulaA1 = "=SUM(J4:J6)";
+            ws.Cell(6, 10).FormulaA1 = "=J5+1";
+            ws.Cell(1, 1).FormulaA1 = "=A1";
+        }), Catalog, Q2);
+        Assert.Equal([4, 5, 6], r.Rejected.Select(x => x.Row));
+        Assert.Contains("是公式“=J4”，文件中没有保存计算结果", r.Rejected[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("“=SUM(J4:J6)”", r.Rejected[1].Reason, StringComparison.Ordinal);
+        Assert.Empty(r.Entries);
+    }
+
+    [Fact]
+    public void A_saved_value_of_a_circular_formula_is_read_as_excel_saved_it()
+    {
+        using var filled = Edit(ws =>
+        {
+            ws.Cell(4, 10).FormulaA1 = "=J4";
+        });
+        using var cached = WithCachedValues(filled, ("J4", "45", null));
+        var r = ReportFormReader.Read(cached, Catalog, Q2);
+        var entry = Assert.Single(r.Entries);
+        Assert.Equal(45m, entry.Percent);
+    }
+
     /// <summary>Writes cached results into formula cells, as Excel does when it saves.</summary>
     private static MemoryStream WithCachedValues(Stream xlsx, params (string Cell, string Value, string? Type)[] values)
     {
@@ -190,7 +221,12 @@ public class FormReadingTests
                     if (v.Cell is not null && cell.CellFormula is not null)
                     {
                         cell.CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue(v.Value);
-                        cell.DataType = v.Type == "e" ? DocumentFormat.OpenXml.Spreadsheet.CellValues.Error : null;
+                        cell.DataType = v.Type switch
+                        {
+                            "e" => DocumentFormat.OpenXml.Spreadsheet.CellValues.Error,
+                            "b" => DocumentFormat.OpenXml.Spreadsheet.CellValues.Boolean,
+                            _ => null,
+                        };
                     }
                 }
 

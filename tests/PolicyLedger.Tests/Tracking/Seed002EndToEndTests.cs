@@ -23,7 +23,7 @@ public class Seed002EndToEndTests
         var seed = SharedData.Path("seeds", "002_1db4aff5efda3015.txt");
         var importOutput = new StringWriter();
         Assert.Equal(0, await ImportCommand.RunAsync(l.Database, [seed], null, importOutput, new StringWriter()));
-        Assert.Contains("154 items", importOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("154 个事项", importOutput.ToString(), StringComparison.Ordinal);
         var imported = await l.Db.AuditLog.Where(a => a.Action == "import").SingleAsync();
         Assert.Equal((seed, "sources"), (imported.EntityKey, imported.Entity));
         Assert.Contains("\"Items\":154", imported.After, StringComparison.Ordinal);

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using PolicyLedger.Reading.Text;
+
+namespace PolicyLedger.Cli.Commands;
+
+/// <summary>How the command line is parsed and run, in one place.</summary>
+internal static class CommandLine
+{
+    /// <summary>Exit code of an import stopped by Ctrl-C (SIGINT): 128 + 2, as shells report it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Exit code of an import stopped by SIGTERM: 128 + 15.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>Exit code of an unexpected internal error (a bug): the message is printed, not a stack trace.</summary>
+    public const int InternalError = 70;
+
+    public const string DebugVariable = "POLICYLEDGER_DEBUG";
+
+    /// <summary>
+    /// Parses without response files (an argument "@县住建局" is a value, not a file to expand) and runs the command.
+    /// Ctrl-C and SIGTERM are left to the commands: <c>import</c> stops after the batch in hand and says what was
+    /// stored; the others end at once (every write is one transaction, so nothing is left half-written).
+    /// </summary>
+    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parse.Action is System.CommandLine.Invocation.ParseErrorAction errors)
+        {
+            // The errors, then one line on where to look, rather than the whole help text.
+            errors.ShowHelp = false;
+            var code = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+            await Console.Error.WriteLineAsync($"用法见 policyledger {string.Join(' ', CommandPath(parse.CommandResult.Command))} --help".Replace("  ", " ", StringComparison.Ordinal));
+            return code;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug: say what it was without a stack trace (POLICYLEDGER_DEBUG=1 shows it).
+            await Console.Error.WriteLineAsync($"policyledger: 内部错误：{e.GetType().Name}：{e.Message}");
+            if (Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true")
+            {
+                await Console.Error.WriteLineAsync(e.ToString());
+            }
+
+            return InternalError;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? s = command; s is Command c && c.Parents.Any(); s = c.Parents.FirstOrDefault())
+        {
+            names.Insert(0, c.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// PATH arguments take what the parser leaves over, an unknown option among it ("import . --by X"): a value that
+    /// starts with "-" and names no file is an error naming that option, not a path that does not exist.
+    /// </summary>
+    public static void RejectUnknownOptions(Argument argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                var value = token.Value;
+                if (value.Length > 1 && value[0] == '-' && !File.Exists(value) && !Directory.Exists(value))
+                {
+                    result.AddError($"未知选项 {SafeText.OneLine(value)}（若是以 - 开头的文件名，请写成 ./{SafeText.OneLine(value)}）");
+                }
+            }
+        });
+    }
+}
