@@ -160,6 +160,7 @@ public static class WebLoad
         }
 
         var targets = await TargetsAsync(database.ConnectionString);
+        using var counting = SqlCommands.Listen();
         var port = FreePort();
         var app = WebApp.Create(["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning"], database);
         await app.StartAsync();
@@ -193,7 +194,9 @@ public static class WebLoad
         foreach (var kind in measured.Latencies.Keys.Order(StringComparer.Ordinal))
         {
             var sorted = measured.Latencies[kind].Order().ToList();
-            Console.WriteLine($"  {kind,-28} n={sorted.Count,6}  p50={Percentile(sorted, 0.50),7:0.0} ms  p95={Percentile(sorted, 0.95),7:0.0} ms  p99={Percentile(sorted, 0.99),7:0.0} ms  max={(sorted.Count > 0 ? sorted[^1] : double.NaN),7:0.0} ms");
+            var sql = measured.Commands[kind];
+            var perRequest = clients == 1 && !sql.IsEmpty ? $"  SQL commands a request: {sql.Min()}–{sql.Max()} (mean {sql.Average():0.0})" : "";
+            Console.WriteLine($"  {kind,-28} n={sorted.Count,6}  p50={Percentile(sorted, 0.50),7:0.0} ms  p95={Percentile(sorted, 0.95),7:0.0} ms  p99={Percentile(sorted, 0.99),7:0.0} ms  max={(sorted.Count > 0 ? sorted[^1] : double.NaN),7:0.0} ms{perRequest}");
         }
 
         var all = measured.Latencies.Values.SelectMany(v => v).Order().ToList();
@@ -209,7 +212,7 @@ public static class WebLoad
 
     private sealed record Target(string Jurisdiction, string Unit);
 
-    private sealed record Measured(int Count, TimeSpan Elapsed, TimeSpan Cpu, IReadOnlyDictionary<string, ConcurrentBag<double>> Latencies, ConcurrentBag<string> Failures);
+    private sealed record Measured(int Count, TimeSpan Elapsed, TimeSpan Cpu, IReadOnlyDictionary<string, ConcurrentBag<double>> Latencies, ConcurrentBag<string> Failures, IReadOnlyDictionary<string, ConcurrentBag<long>> Commands);
 
     /// <summary>Units that lead or carry out items, with their jurisdictions: what the clients ask about.</summary>
     private static async Task<IReadOnlyList<Target>> TargetsAsync(string connection)
@@ -236,6 +239,7 @@ public static class WebLoad
             ["台账 (jurisdiction + unit)"] = [],
             ["status of a unit"] = [],
         };
+        var commands = latencies.Keys.ToDictionary(k => k, _ => new ConcurrentBag<long>());
         var failures = new ConcurrentBag<string>();
         var next = -1;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -258,6 +262,7 @@ public static class WebLoad
                     1 => ("台账 (jurisdiction + unit)", $"/api/v1/items?jurisdiction={Uri.EscapeDataString(t.Jurisdiction)}&unit={Uri.EscapeDataString(t.Unit)}"),
                     _ => ("status of a unit", $"/api/v1/status?unit={Uri.EscapeDataString(t.Unit)}&pageSize=50"),
                 };
+                var before = SqlCommands.Count;
                 var watch = Stopwatch.StartNew();
                 try
                 {
@@ -277,10 +282,15 @@ public static class WebLoad
                 }
 
                 latencies[kind].Add(watch.Elapsed.TotalMilliseconds);
+                if (clients == 1)
+                {
+                    // One client: the commands counted since the request began are its own.
+                    commands[kind].Add(SqlCommands.Count - before);
+                }
             }
         }).ToList();
         await Task.WhenAll(workers);
-        return new Measured(latencies.Values.Sum(b => b.Count), until.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, latencies, failures);
+        return new Measured(latencies.Values.Sum(b => b.Count), until.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, latencies, failures, commands);
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>

@@ -9,7 +9,10 @@ namespace PolicyLedger.Ledger.Corrections;
 /// <param name="Unit">Items where a unit whose name, key or mention contains this text has any role (after corrections).</param>
 /// <param name="Document">Items of documents whose key, number, title or file name contains this text.</param>
 /// <param name="DocumentIds">Only these documents (by stored id), where a service has found them already.</param>
-public sealed record ItemFilter(string? Unit = null, string? Document = null, IReadOnlyCollection<long>? DocumentIds = null);
+/// <param name="ItemIds">With <paramref name="DocumentIds"/>: only these stored items are read from documents no correction concerns (a page of the
+/// 台账 needs its own rows, not every item of their documents); a document a correction concerns is read whole, since a
+/// correction may split, merge or add items. The items' <see cref="EffectiveItem.Ordinal"/> then counts only the items read.</param>
+public sealed record ItemFilter(string? Unit = null, string? Document = null, IReadOnlyCollection<long>? DocumentIds = null, IReadOnlyCollection<long>? ItemIds = null);
 
 /// <summary>The items of the current documents as every command shows them, with what became of each correction.</summary>
 public sealed record EffectiveLedger(
@@ -69,6 +72,13 @@ public static class EffectiveItems
         if (!string.IsNullOrWhiteSpace(filter.Document) || filter.DocumentIds is not null)
         {
             items = items.Where(i => ids.Contains(i.DocumentId));
+        }
+
+        if (filter.ItemIds is { } itemIds)
+        {
+            var wanted = itemIds.ToList();
+            var whole = docs.Where(d => corrections.Any(c => Concerns(c, d))).Select(d => d.Id).ToList();
+            items = whole.Count == 0 ? items.Where(i => wanted.Contains(i.Id)) : items.Where(i => whole.Contains(i.DocumentId) || wanted.Contains(i.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Unit))

@@ -56,7 +56,9 @@ public abstract partial class LedgerContext : DbContext
             e.HasIndex(d => d.IsCurrent);
             e.HasIndex(d => d.DocNumber);
             e.HasIndex(d => d.Key);
-            e.HasIndex(d => d.Jurisdiction);
+            // With the id: a jurisdiction's documents come in id order, so the 台账's page (ordered by document and item) needs
+            // no walk of every document in id order.
+            e.HasIndex(d => new { d.Jurisdiction, d.Id });
             e.Property(d => d.Key).HasMaxLength(512);
             e.Property(d => d.ContentHash).HasMaxLength(64);
             e.Property(d => d.CadenceKind).HasMaxLength(16);

@@ -84,9 +84,12 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         var ordered = filtered.Value.OrderBy(i => i.DocumentId).ThenBy(i => i.Ordinal).Select(i => i.Id);
         if (!query.JudgesAll && !countStates)
         {
-            var total = await ordered.CountAsync(ct);
-            var pageIds = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
-            var rows = await JudgeAsync(pageIds, query.AsOf, ct);
+            // The page's ids and the filter's count in one round trip: the count is a subquery the database evaluates once.
+            var filter = filtered.Value;
+            var counted = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+                .Select(id => new { Id = id, Total = filter.Count() }).ToListAsync(ct);
+            var total = counted.Count > 0 ? counted[0].Total : await ordered.CountAsync(ct);
+            var rows = await JudgeAsync(counted.Select(c => c.Id).ToList(), query.AsOf, ct);
             return new ItemPage(rows, total, query.Page, query.PageSize, query.AsOf, null);
         }
 

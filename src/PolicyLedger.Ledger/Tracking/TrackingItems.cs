@@ -69,8 +69,7 @@ public sealed class TrackingItems(LedgerContext db)
         }
 
         var ids = itemIds.ToList();
-        var docIds = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.DocumentId).Distinct().ToListAsync(ct);
-        var docs = await db.Documents.AsNoTracking().Where(d => d.IsCurrent && docIds.Contains(d.Id)).Include(d => d.Source)
+        var docs = await db.Documents.AsNoTracking().Where(d => d.IsCurrent && db.Items.Any(i => i.DocumentId == d.Id && ids.Contains(i.Id))).Include(d => d.Source)
             .OrderBy(d => d.SourceId).ThenBy(d => d.Position).ToListAsync(ct);
         return await BuildAsync(docs, all: false, ct, ids);
     }
@@ -80,7 +79,7 @@ public sealed class TrackingItems(LedgerContext db)
         // The items in effect: as stored, with reviewers' corrections applied (the one item source of the ledger). With
         // item ids (a page of the 台账), the items made from those stored items: an item a split made comes with the
         // item it was split from; one a paragraph became has no stored id and is not on such a page.
-        var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: all ? null : docs.Select(d => d.Id).ToList()), ct);
+        var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: all ? null : docs.Select(d => d.Id).ToList(), ItemIds: itemIds), ct);
         var wanted = itemIds?.ToHashSet();
         var byDocument = ledger.Items
             .Where(e => wanted is null || (e.Item.StoredItemId is { } id && wanted.Contains(id)))

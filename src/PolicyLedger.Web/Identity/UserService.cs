@@ -228,7 +228,7 @@ public sealed class UserService(LedgerContext db, TimeProvider clock, SignInPoli
         await LoadAsync(name, tracking: false, ct) is { } row ? Info(row) : null;
 
     public async Task<UserInfo?> FindAsync(long id, CancellationToken ct = default) =>
-        await db.Users.AsNoTracking().Include(u => u.Units).Include(u => u.Jurisdictions).AsSplitQuery().FirstOrDefaultAsync(u => u.Id == id, ct) is { } row ? Info(row) : null;
+        await db.Users.AsNoTracking().Include(u => u.Units).Include(u => u.Jurisdictions).AsSingleQuery().FirstOrDefaultAsync(u => u.Id == id, ct) is { } row ? Info(row) : null;
 
     /// <summary>
     /// Checks a name and password. A locked or disabled account is refused without looking at the password; each
@@ -356,8 +356,9 @@ public sealed class UserService(LedgerContext db, TimeProvider clock, SignInPoli
         }
 
         var hash = HashToken(token);
+        // One round trip: a user has few units and jurisdictions, so their join is small.
         var row = await db.ApiTokens.AsTracking().Include(t => t.User).ThenInclude(u => u!.Units).Include(t => t.User).ThenInclude(u => u!.Jurisdictions)
-            .AsSplitQuery().FirstOrDefaultAsync(t => t.Hash == hash, ct);
+            .AsSingleQuery().FirstOrDefaultAsync(t => t.Hash == hash, ct);
         var now = clock.GetUtcNow().ToUniversalTime();
         if (row?.User is null || row.RevokedAt is not null || row.ExpiresAt <= now || row.User.Disabled)
         {

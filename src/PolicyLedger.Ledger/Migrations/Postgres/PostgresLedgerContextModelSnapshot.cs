@@ -329,9 +329,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.HasIndex("IsCurrent");
 
-                    b.HasIndex("Jurisdiction");
-
                     b.HasIndex("Key");
+
+                    b.HasIndex("Jurisdiction", "Id");
 
                     b.HasIndex("SourceId", "Version", "Position")
                         .IsUnique();

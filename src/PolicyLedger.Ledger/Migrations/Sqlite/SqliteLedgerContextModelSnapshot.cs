@@ -314,9 +314,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
                     b.HasIndex("IsCurrent");
 
-                    b.HasIndex("Jurisdiction");
-
                     b.HasIndex("Key");
+
+                    b.HasIndex("Jurisdiction", "Id");
 
                     b.HasIndex("SourceId", "Version", "Position")
                         .IsUnique();
