@@ -18,6 +18,35 @@ namespace PolicyLedger.Formats;
 /// </summary>
 public sealed partial class HtmlFormat : ISourceFormat
 {
+    /// <summary>Stack for the HTML parser: its tree builder recurses once per token in some sequences (a start tag
+    /// that swallows the newline after it, tags foster-parented out of a table), which the depth limit does not
+    /// bound; on a pool thread's small stack a hostile page ended the process with a stack overflow, which nothing
+    /// can catch. 128 MB is reserved, not committed: only what the page uses is touched.</summary>
+    private const int ParserStack = 128 * 1024 * 1024;
+
+    private static AngleSharp.Html.Dom.IHtmlDocument Parse(string html)
+    {
+        AngleSharp.Html.Dom.IHtmlDocument? document = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    document = new HtmlParser().ParseDocument(html);
+                }
+                catch (Exception e)
+                {
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e); // rethrown below, on the caller's thread
+                }
+            },
+            ParserStack) { IsBackground = true, Name = "html-parser" };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return document!;
+    }
+
     private static readonly string[] ContentSelectors =
     [
         "#UCAP-CONTENT", ".pages_content", "#zoom", ".TRS_Editor", ".trs_editor_view", ".article-content", ".article_content",
@@ -64,7 +93,7 @@ public sealed partial class HtmlFormat : ISourceFormat
             throw new SourceFormatException("not a web page: the file holds binary data");
         }
 
-        var document = new HtmlParser().ParseDocument(HtmlDepthLimit.Apply(html));
+        var document = Parse(HtmlDepthLimit.Apply(html));
         var body = document.Body ?? throw new SourceFormatException("the web page has no body");
         foreach (var element in body.QuerySelectorAll("*").Where(IsFurniture).ToList())
         {

@@ -214,6 +214,20 @@ public sealed class LimitTests : IDisposable
         Assert.Contains("开展清理工作", text.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<table>", "<pre>")]
+    [InlineData("<table>", "<pre/><listing>")]
+    [InlineData("<table><tr><td>", "<table><pre>")]
+    [InlineData("", "<textarea></textarea><pre>")]
+    public void Token_sequences_the_parser_recurses_over_are_read_without_ending_the_process(string prefix, string repeated)
+    {
+        // The tree builder recurses once per token in some sequences (a start tag that swallows the next newline, tags
+        // foster-parented out of a table); the HTML fuzz test once ended the test host with a stack overflow there.
+        var html = "<html><body>" + prefix + string.Concat(Enumerable.Repeat(repeated, 20_000)) + "<p>1.开展清理工作。（责任单位：县财政局）</p></body></html>";
+        var text = new HtmlFormat().Load("recursive.html", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(html)));
+        Assert.Contains("开展清理工作", text.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Nesting_within_the_limit_is_left_as_it_was()
     {
