@@ -245,7 +245,11 @@ public class FormReadingTests
             Gen.Char["0123456789.,%万亿元家个人是否 -=#/()"].Array[0, 12].Select(a => new string(a)),
             Gen.String[0, 20],
             Gen.Const("=1/0"),
-            Gen.Const("=SUM(A1:A3)"),
+            // Formulas refer to cells outside the random area (rows 1–8, columns A–P): ClosedXML evaluates some formula
+            // cells while it saves the test's workbook, and a circular one would overflow the test host's stack there.
+            // Circular formulas are read in Circular_formulas_are_refused_… (the reader never evaluates a formula).
+            Gen.Const("=SUM(Z1:Z3)"),
+            Gen.Const("=Z9*2"),
             Gen.Const("甲#1"),
             Gen.Const("2024Q2"));
         var cells = Gen.Select(Gen.Int[1, 8], Gen.Int[1, 16], cellText).Array[0, 12];
