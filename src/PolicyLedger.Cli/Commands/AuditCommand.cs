@@ -14,7 +14,7 @@ internal static class AuditCommand
     {
         var entity = new Option<string?>("--entity") { Description = "Only changes to this table (items, progress_reports …)." };
         var actor = new Option<string?>("--actor") { Description = "Only changes by this person." };
-        var item = new Option<string?>("--item") { Description = "Only changes to this item's progress reports, figures and evidence (its key as `ledger` and `status` show it: 济管〔2023〕19号#12)." };
+        var item = new Option<string?>("--item") { Description = "Only changes to this item's progress reports, figures and evidence (its key as `ledger` and `status` show it: 青管〔2023〕7号#12)." };
         var limit = new Option<int>("--limit") { Description = "At most this many entries.", DefaultValueFactory = _ => 200 };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
