@@ -69,8 +69,8 @@ internal static class HtmlDepthLimit
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
             // "/>" closes an element only inside <svg> and <math>: in HTML "<div/>" opens a div like "<div>" does,
             // so a page of "<pre/><pre/>…" nests as deep as one of "<pre><pre>…" and is counted alike.
-            var selfClosing = foreign > 0 && tagEnd >= 2 && html[tagEnd - 2] == '/';
             var isForeign = name.Equals("svg", StringComparison.OrdinalIgnoreCase) || name.Equals("math", StringComparison.OrdinalIgnoreCase);
+            var selfClosing = tagEnd >= 2 && html[tagEnd - 2] == '/' && (foreign > 0 || isForeign);
             var drop = false;
             if (!UncountedNames.Contains(name))
             {
@@ -80,7 +80,7 @@ internal static class HtmlDepthLimit
                     depth = Math.Max(0, depth - 1);
                     foreign = isForeign ? Math.Max(0, foreign - 1) : foreign;
                 }
-                else if (!selfClosing && !(isForeign && tagEnd >= 2 && html[tagEnd - 2] == '/'))
+                else if (!selfClosing)
                 {
                     depth++;
                     drop = depth > maxDepth;
