@@ -145,7 +145,8 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         return (await JudgeAsync(rows, query.AsOf, ct)).Where(query.Keeps).ToList();
     }
 
-    private static IQueryable<LedgerRowRef> Ordered(IQueryable<LedgerRowRef> rows) => rows.OrderBy(r => r.DocumentId).ThenBy(r => r.Ordinal);
+    /// <summary>The order `status` shows: by file, the document's place in it, then the item's place among the document's items in effect.</summary>
+    private static IQueryable<LedgerRowRef> Ordered(IQueryable<LedgerRowRef> rows) => rows.OrderBy(r => r.SourceId).ThenBy(r => r.Position).ThenBy(r => r.Ordinal);
 
     /// <summary>
     /// The status rows of these rows at a date, in their order: stored items of uncorrected documents are read by id in
@@ -271,8 +272,8 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             corrected = corrected.Where(c => c.Units.Any(r => r.UnitId == id && r.Role != LedgerRole.Cooperating));
         }
 
-        return stored.Select(i => new LedgerRowRef { DocumentId = i.DocumentId, Ordinal = i.Ordinal, ItemId = i.Id, Corrected = false })
-            .Concat(corrected.Select(r => new LedgerRowRef { DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.StoredItemId, Corrected = true }));
+        return stored.Select(i => new LedgerRowRef { SourceId = i.Document!.SourceId, Position = i.Document.Position, DocumentId = i.DocumentId, Ordinal = i.Ordinal, ItemId = i.Id, Corrected = false })
+            .Concat(corrected.Select(r => new LedgerRowRef { SourceId = r.Document!.SourceId, Position = r.Document.Position, DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.StoredItemId, Corrected = true }));
     }
 
     /// <summary>
@@ -340,6 +341,10 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     /// <summary>A row of the 台账 as the page query sees it: a stored item's id, or a corrected document's row (its stored item, if any).</summary>
     private sealed class LedgerRowRef
     {
+        public long SourceId { get; init; }
+
+        public int Position { get; init; }
+
         public long DocumentId { get; init; }
 
         public int Ordinal { get; init; }
