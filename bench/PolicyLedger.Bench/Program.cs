@@ -16,6 +16,12 @@ if (args is ["web-host", var hostConnection, var hostPort])
     return await WebLoadHost.RunAsync(hostConnection, int.Parse(hostPort, System.Globalization.CultureInfo.InvariantCulture));
 }
 
+// Where a 台账 page's CPU goes (in process, no HTTP): web-profile CONNECTION JURISDICTION [N]
+if (args is ["web-profile", var profileConnection, var profileJurisdiction, ..])
+{
+    return await WebLoadProfile.RunAsync(profileConnection, profileJurisdiction, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200);
+}
+
 if (args is ["web-load", ..])
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
