@@ -107,7 +107,7 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
         var status = await StatusAsync(new StatusQuery(scope, July10));
         Assert.Equal(expectedTotal, status.Count);
         var all = await AllPagesAsync(new ItemPageQuery(scope, July10, PageSize: 2));
-        Assert.Equal(status.Select(r => (r.Item.Key, r.Status.State, r.Item.Corrected)), all.Select(r => (r.Item.Key, r.Status.State, r.Item.Corrected)));
+        Assert.Equal(status.Select(Shown), all.Select(Shown));
         await using (var db = await ledgers.First.OpenAsync())
         {
             var ledger = await LedgerQueries.RowsAsync(db, new LedgerFilter());
@@ -125,13 +125,19 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
         {
             var ofUnit = await StatusAsync(new StatusQuery(scope, July10, unit));
             var pages = await AllPagesAsync(new ItemPageQuery(scope, July10, unit, PageSize: 2));
-            Assert.Equal(ofUnit.Select(r => (r.Item.Key, r.Status.State)), pages.Select(r => (r.Item.Key, r.Status.State)));
+            Assert.Equal(ofUnit.Select(Shown), pages.Select(Shown));
             Assert.NotEmpty(pages);
             byUnit[unit] = pages.Select(r => r.Item.Key).ToList();
         }
 
         return new Pages(all.Select(r => r.Item.Key).ToList(), byUnit);
     }
+
+    /// <summary>Everything a row of the 台账 shows (the API's item fields): key, document, number, text, units, target, schedule, cadence, state, last report, corrected fields.</summary>
+    private static string Shown(StatusRow r) => string.Join(" | ",
+        r.Item.Key, r.Item.Document, r.Item.Jurisdiction, r.Item.Number, r.Item.Text, string.Join("、", r.Item.Units.Select(u => u.Key)),
+        r.Item.TargetText, r.Item.Target, r.Item.Schedule, r.Item.Cadence, string.Join("、", r.Item.CorrectedFields),
+        r.Status.State, r.Status.Light, r.Status.Deadline, r.Status.Reason, r.LastSubmitted, r.LastNarrative);
 
     /// <summary>Page after page until the total is reached; each page says the same total.</summary>
     private async Task<IReadOnlyList<StatusRow>> AllPagesAsync(ItemPageQuery query)
