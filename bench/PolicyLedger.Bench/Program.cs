@@ -16,10 +16,10 @@ if (args is ["web-host", var hostConnection, var hostPort])
     return await WebLoadHost.RunAsync(hostConnection, int.Parse(hostPort, System.Globalization.CultureInfo.InvariantCulture));
 }
 
-// Where a 台账 page's CPU goes (in process, no HTTP): web-profile CONNECTION JURISDICTION [N]
-if (args is ["web-profile", var profileConnection, var profileJurisdiction, ..])
+// Where a 台账 page's CPU goes (in process, no HTTP): web-profile CONNECTION JURISDICTION UNIT [N]
+if (args is ["web-profile", var profileConnection, var profileJurisdiction, var profileUnit, ..])
 {
-    return await WebLoadProfile.RunAsync(profileConnection, profileJurisdiction, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return await WebLoadProfile.RunAsync(profileConnection, profileJurisdiction, profileUnit, args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 200);
 }
 
 if (args is ["web-load", ..])

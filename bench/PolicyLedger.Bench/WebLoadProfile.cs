@@ -8,13 +8,13 @@ using PolicyLedger.Web.Api;
 namespace PolicyLedger.Bench;
 
 /// <summary>
-/// Where a 台账 page's CPU goes, in process and without HTTP (<c>web-profile CONNECTION JURISDICTION [N]</c>): the
+/// Where a 台账 page's CPU goes, in process and without HTTP (<c>web-profile CONNECTION JURISDICTION UNIT [N]</c>): the
 /// whole page, then its stages alone — the page's rows read, their reports loaded and judged, the rows shaped as JSON —
 /// each as CPU milliseconds a page, after a warm-up.
 /// </summary>
 internal static class WebLoadProfile
 {
-    public static async Task<int> RunAsync(string connection, string jurisdiction, int n)
+    public static async Task<int> RunAsync(string connection, string jurisdiction, string unit, int n)
     {
         using var counting = SqlCommands.Listen();
         var database = LedgerDatabase.Postgres(connection);
@@ -52,10 +52,11 @@ internal static class WebLoadProfile
         }
 
         Console.WriteLine($"a page of 50 rows of {jurisdiction}, {n} times each:");
-        await Measure("whole page (ItemPages.PageAsync)", () => In(sp => sp.GetRequiredService<ItemPages>().PageAsync(actor, new ItemPageQuery(new TrackingScope(jurisdiction), asOf, Page: 3))));
         await Measure("a page of one row", () => In(sp => sp.GetRequiredService<ItemPages>().PageAsync(actor, new ItemPageQuery(new TrackingScope(jurisdiction), asOf, Page: 3, PageSize: 1))));
         await Measure("rows read (OfUncorrectedAsync)", () => In(sp => sp.GetRequiredService<TrackingItems>().OfUncorrectedAsync(ids)));
         await Measure("reports loaded (StatusService.LoadAsync)", () => In(sp => sp.GetRequiredService<StatusService>().LoadAsync(tracked)));
+        await Measure("whole page (ItemPages.PageAsync)", () => In(sp => sp.GetRequiredService<ItemPages>().PageAsync(actor, new ItemPageQuery(new TrackingScope(jurisdiction), asOf, Page: 3))));
+        await Measure("status of a unit (ItemPages.StatusAsync)", () => In(sp => sp.GetRequiredService<ItemPages>().StatusAsync(actor, new ItemPageQuery(TrackingScope.Default, asOf, unit))));
         var book = await In(sp => sp.GetRequiredService<StatusService>().LoadAsync(tracked));
         await Measure("judged (StatusBook.At)", () => Task.FromResult(book.At(asOf)));
         var rows = book.At(asOf);
