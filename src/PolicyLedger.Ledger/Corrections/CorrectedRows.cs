@@ -40,6 +40,25 @@ public static class CorrectedRows
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Whether a current document that some correction concerns has no corrected rows yet (read only): what opening a
+    /// ledger checks, so that a ledger corrected before these rows were kept gets them once, without taking the write
+    /// lock on every open.
+    /// </summary>
+    public static async Task<bool> MissingAsync(LedgerContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var corrections = await db.Corrections.AsNoTracking().Select(c => new { c.DocumentKey, c.SourceFile }).Distinct().ToListAsync(ct);
+        if (corrections.Count == 0)
+        {
+            return false;
+        }
+
+        var documents = await db.Documents.AsNoTracking().Where(d => d.IsCurrent && !db.CorrectedDocuments.Any(c => c.DocumentId == d.Id))
+            .Select(d => new { d.Key, d.Source!.FileName }).ToListAsync(ct);
+        return documents.Any(d => corrections.Any(c => EffectiveItems.Concerns(c.DocumentKey, c.SourceFile, d.Key, d.FileName)));
+    }
+
     private static async Task RebuildAsync(LedgerContext db, IReadOnlyCollection<string>? documentKeys, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
@@ -58,20 +77,14 @@ public static class CorrectedRows
         }
 
         // The documents to rebuild: every one (current or not: a former version's rows go too), or those with the keys given.
-        var documents = await db.Documents.AsNoTracking()
-            .Select(d => new { d.Id, d.Key, d.IsCurrent, d.Source!.FileName, d.SourceId, d.Position, d.Version, d.DocNumber, d.Title, d.Jurisdiction, d.Date, d.ImportedAt, d.SpanStart, d.SpanLength })
-            .ToListAsync(ct);
+        var documents = await db.Documents.AsNoTracking().Select(d => new { d.Id, d.Key, d.IsCurrent, d.Source!.FileName }).ToListAsync(ct);
         var affected = documents.Where(d => wanted is null || wanted.Contains(DocumentKey.Normalize(d.Key))).ToList();
         var affectedIds = affected.Select(d => d.Id).ToList();
         await db.Set<CorrectedRowUnit>().Where(u => db.CorrectedRows.Any(r => r.Id == u.RowId && affectedIds.Contains(r.DocumentId))).ExecuteDeleteAsync(ct);
         await db.CorrectedRows.Where(r => affectedIds.Contains(r.DocumentId)).ExecuteDeleteAsync(ct);
         await db.CorrectedDocuments.Where(c => affectedIds.Contains(c.DocumentId)).ExecuteDeleteAsync(ct);
 
-        var concerned = affected
-            .Where(d => d.IsCurrent)
-            .Where(d => corrections.Any(c => EffectiveItems.Concerns(c, new DocumentView(d.Id, d.SourceId, d.Position, d.Version, d.Key, d.Key, d.DocNumber, d.Title, d.FileName, d.Jurisdiction, d.Date, d.ImportedAt, d.SpanStart, d.SpanLength))))
-            .Select(d => d.Id)
-            .ToList();
+        var concerned = affected.Where(d => d.IsCurrent && corrections.Any(c => EffectiveItems.Concerns(c.Anchor.DocumentKey, c.Anchor.SourceFile, d.Key, d.FileName))).Select(d => d.Id).ToList();
         if (concerned.Count == 0)
         {
             return;

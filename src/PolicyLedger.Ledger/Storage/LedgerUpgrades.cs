@@ -16,7 +16,7 @@ internal static class LedgerUpgrades
     public static async Task RunAsync(LedgerContext context, CancellationToken cancellationToken)
     {
         // A ledger corrected before the 台账 kept its corrected rows (or by a build that did not keep them): build them once.
-        if (await context.Corrections.AnyAsync(cancellationToken) && !await context.CorrectedDocuments.AnyAsync(cancellationToken))
+        if (await Corrections.CorrectedRows.MissingAsync(context, cancellationToken))
         {
             await Corrections.CorrectedRows.RefreshAsync(context, null, cancellationToken);
         }

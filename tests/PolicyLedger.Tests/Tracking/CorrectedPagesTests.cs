@@ -77,6 +77,22 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
         Assert.DoesNotContain($"{A}#4", pages.ByUnit[water]);
         Assert.Contains($"{B}#2", pages.ByUnit[water]);
 
+        // A ledger corrected before it kept corrected rows (here: the rows taken away) gets them when it is next opened.
+        await using (var db = ledgers.First.CreateContext())
+        {
+            await db.Set<CorrectedRowUnit>().ExecuteDeleteAsync();
+            await db.CorrectedRows.ExecuteDeleteAsync();
+            await db.CorrectedDocuments.ExecuteDeleteAsync();
+            Assert.True(await CorrectedRows.MissingAsync(db));
+        }
+
+        await using (var db = await ledgers.First.OpenAsync())
+        {
+            Assert.False(await CorrectedRows.MissingAsync(db));
+        }
+
+        Assert.Equal(pages, await SameAsStatusAsync(jurisdiction, [finance, water], expectedTotal: 8), new PagesComparer());
+
         // Reverted, #2 is back on its page and in the total.
         await using (var db = await ledgers.First.OpenAsync())
         {
@@ -97,6 +113,15 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
     }
 
     private sealed record Pages(IReadOnlyList<string> All, IReadOnlyDictionary<string, IReadOnlyList<string>> ByUnit);
+
+    private sealed class PagesComparer : IEqualityComparer<Pages>
+    {
+        public bool Equals(Pages? x, Pages? y) =>
+            x is not null && y is not null && x.All.SequenceEqual(y.All)
+            && x.ByUnit.Count == y.ByUnit.Count && x.ByUnit.All(p => y.ByUnit.TryGetValue(p.Key, out var other) && p.Value.SequenceEqual(other));
+
+        public int GetHashCode(Pages obj) => obj.All.Count;
+    }
 
     /// <summary>
     /// Every page of the 台账 (2 rows a page) of the jurisdiction, and of each unit, concatenated, against `status` (the
