@@ -10,6 +10,18 @@ if (args is ["import-throughput", ..])
 }
 
 // Web load (1 000 000 items in PostgreSQL, 50 clients; not run by CI): dotnet run -c Release --project bench/PolicyLedger.Bench -- web-load 1000000 3000 120 50
+// The load run's host process (started by web-load): web-host CONNECTION PORT
+if (args is ["web-host", var hostConnection, var hostPort])
+{
+    return await WebLoadHost.RunAsync(hostConnection, int.Parse(hostPort, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+// Where a 台账 page's CPU goes (in process, no HTTP): web-profile CONNECTION JURISDICTION UNIT [N]
+if (args is ["web-profile", var profileConnection, var profileJurisdiction, var profileUnit, ..])
+{
+    return await WebLoadProfile.RunAsync(profileConnection, profileJurisdiction, profileUnit, args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 200);
+}
+
 if (args is ["web-load", ..])
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;

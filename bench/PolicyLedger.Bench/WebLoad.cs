@@ -148,6 +148,8 @@ public static class WebLoad
         return total;
     }
 
+    private static readonly string[] Kinds = ["台账 (jurisdiction, page)", "台账 (jurisdiction + unit)", "status of a unit"];
+
     private static async Task<int> MeasureAsync(LedgerDatabase database, long items, int requests, TimeSpan limit, int clients)
     {
         string token;
@@ -160,59 +162,79 @@ public static class WebLoad
         }
 
         var targets = await TargetsAsync(database.ConnectionString);
-        using var counting = SqlCommands.Listen();
         var port = FreePort();
-        var app = WebApp.Create(["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning"], database);
-        await app.StartAsync();
-        try
+        using var host = HostProcess.Start(database.ConnectionString, port);
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-                Timeout = TimeSpan.FromSeconds(60),
-            };
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await host.WaitReadyAsync(client);
+        var postgres = new PostgresBackends(new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!);
 
-            // Warm-up (JIT, pools, plans), not measured.
-            await RunAsync(client, targets, clients, Math.Min(200, requests), TimeSpan.FromSeconds(60), seed: 1);
-            // One client first: the time a request takes without waiting behind others.
-            var serial = await RunAsync(client, targets, 1, Math.Min(150, requests), limit, seed: 3);
-            Print(serial, 1, items);
-            var measured = await RunAsync(client, targets, clients, requests, limit, seed: 2);
-            return Print(measured, clients, items);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+        // Warm-up (JIT, pools, plans), not measured.
+        await RunAsync(client, targets, clients, Math.Min(600, requests), TimeSpan.FromSeconds(90), seed: 1, kinds: Kinds);
 
-    private static int Print(Measured measured, int clients, long items)
-    {
-        Console.WriteLine($"load: {clients} concurrent clients, {measured.Count} requests in {measured.Elapsed.TotalSeconds:0.0} s ({measured.Count / measured.Elapsed.TotalSeconds:0} requests/s), {items} items, {Environment.ProcessorCount} cores shared by server, clients and PostgreSQL; host and clients used {measured.Cpu.TotalMilliseconds / Math.Max(1, measured.Count):0.0} ms of CPU a request");
-        foreach (var kind in measured.Latencies.Keys.Order(StringComparer.Ordinal))
+        // Every client at once, the kinds in turn.
+        var hostBefore = await host.StatsAsync();
+        var pgStart = postgres.CpuTime();
+        var load = LoadAverage();
+        var measured = await RunAsync(client, targets, clients, requests, limit, seed: 2, kinds: Kinds);
+        var hostAfter = await host.StatsAsync();
+        var count = Math.Max(1, measured.Count);
+        Console.WriteLine($"load: {clients} concurrent clients, {measured.Count} requests in {measured.Elapsed.TotalSeconds:0.0} s ({measured.Count / measured.Elapsed.TotalSeconds:0} requests/s), {items} items, " +
+            $"load average {load} → {LoadAverage()}; a request: host CPU {(hostAfter.Cpu - hostBefore.Cpu).TotalMilliseconds / count:0.00} ms, client CPU {measured.Cpu.TotalMilliseconds / count:0.00} ms, " +
+            $"PostgreSQL CPU {(postgres.CpuTime() - pgStart).TotalMilliseconds / count:0.00} ms, SQL commands {(double)(hostAfter.Commands - hostBefore.Commands) / count:0.0}");
+        foreach (var kind in Kinds)
         {
             var sorted = measured.Latencies[kind].Order().ToList();
-            var sql = measured.Commands[kind];
-            var perRequest = clients == 1 && !sql.IsEmpty ? $"  SQL commands a request: {sql.Min()}–{sql.Max()} (mean {sql.Average():0.0})" : "";
-            Console.WriteLine($"  {kind,-28} n={sorted.Count,6}  p50={Percentile(sorted, 0.50),7:0.0} ms  p95={Percentile(sorted, 0.95),7:0.0} ms  p99={Percentile(sorted, 0.99),7:0.0} ms  max={(sorted.Count > 0 ? sorted[^1] : double.NaN),7:0.0} ms{perRequest}");
+            Console.WriteLine($"  {kind,-28} n={sorted.Count,6}  p50={Percentile(sorted, 0.50),7:0.0} ms  p95={Percentile(sorted, 0.95),7:0.0} ms  p99={Percentile(sorted, 0.99),7:0.0} ms  max={(sorted.Count > 0 ? sorted[^1] : double.NaN),7:0.0} ms");
         }
 
         var all = measured.Latencies.Values.SelectMany(v => v).Order().ToList();
         Console.WriteLine($"  {"all",-28} n={all.Count,6}  p50={Percentile(all, 0.50),7:0.0} ms  p95={Percentile(all, 0.95),7:0.0} ms  p99={Percentile(all, 0.99),7:0.0} ms  (goal: p95 below 100 ms)");
-        if (measured.Failures.Count > 0)
+        var failed = Report(measured);
+
+        // Then one client, one kind at a time (the host warm by now): what one request of each kind costs the host (CPU, SQL commands) and PostgreSQL, without waiting behind others.
+        Console.WriteLine($"one client ({items} items; {Environment.ProcessorCount} cores shared by the host, the clients, PostgreSQL and other work; load average {LoadAverage()}):");
+        foreach (var kind in Kinds)
         {
-            Console.WriteLine($"  failures: {measured.Failures.Count}, first: {measured.Failures.First()}");
-            return 1;
+            var before = await host.StatsAsync();
+            var pgBefore = postgres.CpuTime();
+            var serial = await RunAsync(client, targets, 1, Math.Min(100, requests), limit, seed: 3, kinds: [kind]);
+            var after = await host.StatsAsync();
+            var n = Math.Max(1, serial.Count);
+            var sorted = serial.Latencies[kind].Order().ToList();
+            Console.WriteLine($"  {kind,-28} n={sorted.Count,5}  p50={Percentile(sorted, 0.50),7:0.0} ms  p95={Percentile(sorted, 0.95),7:0.0} ms  p99={Percentile(sorted, 0.99),7:0.0} ms" +
+                $"  host CPU {(after.Cpu - before.Cpu).TotalMilliseconds / n:0.00} ms, client CPU {serial.Cpu.TotalMilliseconds / n:0.00} ms, PostgreSQL CPU {(postgres.CpuTime() - pgBefore).TotalMilliseconds / n:0.00} ms" +
+                $", SQL commands {(double)(after.Commands - before.Commands) / n:0.0}, queries compiled {after.Compiled - before.Compiled} in {n} requests");
+            failed += Report(serial);
         }
 
-        return 0;
+        return failed > 0 ? 1 : 0;
     }
+
+    /// <summary>Failures and the responses checked; 1 when any request failed or an answer did not add up.</summary>
+    private static int Report(Measured measured)
+    {
+        Console.WriteLine($"    checked {measured.Checked} answers (rows and totals parsed from the body)");
+        if (measured.Failures.IsEmpty)
+        {
+            return 0;
+        }
+
+        Console.WriteLine($"    failures: {measured.Failures.Count}, first: {measured.Failures.First()}");
+        return 1;
+    }
+
+    /// <summary>The 1-minute load average of the machine (other sessions share it).</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private sealed record Target(string Jurisdiction, string Unit);
 
-    private sealed record Measured(int Count, TimeSpan Elapsed, TimeSpan Cpu, IReadOnlyDictionary<string, ConcurrentBag<double>> Latencies, ConcurrentBag<string> Failures, IReadOnlyDictionary<string, ConcurrentBag<long>> Commands);
+    private sealed record Measured(int Count, TimeSpan Elapsed, TimeSpan Cpu, IReadOnlyDictionary<string, ConcurrentBag<double>> Latencies, ConcurrentBag<string> Failures, int Checked);
 
     /// <summary>Units that lead or carry out items, with their jurisdictions: what the clients ask about.</summary>
     private static async Task<IReadOnlyList<Target>> TargetsAsync(string connection)
@@ -231,17 +253,12 @@ public static class WebLoad
         return targets;
     }
 
-    private static async Task<Measured> RunAsync(HttpClient client, IReadOnlyList<Target> targets, int clients, int requests, TimeSpan limit, int seed)
+    private static async Task<Measured> RunAsync(HttpClient client, IReadOnlyList<Target> targets, int clients, int requests, TimeSpan limit, int seed, IReadOnlyList<string> kinds)
     {
-        var latencies = new Dictionary<string, ConcurrentBag<double>>
-        {
-            ["台账 (jurisdiction, page)"] = [],
-            ["台账 (jurisdiction + unit)"] = [],
-            ["status of a unit"] = [],
-        };
-        var commands = latencies.Keys.ToDictionary(k => k, _ => new ConcurrentBag<long>());
+        var latencies = kinds.ToDictionary(k => k, _ => new ConcurrentBag<double>());
         var failures = new ConcurrentBag<string>();
         var next = -1;
+        var checkedAnswers = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var until = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(async worker =>
@@ -256,23 +273,34 @@ public static class WebLoad
                 }
 
                 var t = targets[random.Next(targets.Count)];
-                var (kind, path) = (n % 3) switch
+                var kind = kinds[n % kinds.Count];
+                var page = 1 + random.Next(20);
+                var path = Array.IndexOf(Kinds, kind) switch
                 {
-                    0 => ("台账 (jurisdiction, page)", $"/api/v1/items?jurisdiction={Uri.EscapeDataString(t.Jurisdiction)}&page={1 + random.Next(20)}"),
-                    1 => ("台账 (jurisdiction + unit)", $"/api/v1/items?jurisdiction={Uri.EscapeDataString(t.Jurisdiction)}&unit={Uri.EscapeDataString(t.Unit)}"),
-                    _ => ("status of a unit", $"/api/v1/status?unit={Uri.EscapeDataString(t.Unit)}&pageSize=50"),
+                    0 => $"/api/v1/items?jurisdiction={Uri.EscapeDataString(t.Jurisdiction)}&page={page}",
+                    1 => $"/api/v1/items?jurisdiction={Uri.EscapeDataString(t.Jurisdiction)}&unit={Uri.EscapeDataString(t.Unit)}",
+                    _ => $"/api/v1/status?unit={Uri.EscapeDataString(t.Unit)}&pageSize=50",
                 };
-                var before = SqlCommands.Count;
                 var watch = Stopwatch.StartNew();
                 try
                 {
                     using var response = await client.GetAsync(path);
-                    await response.Content.ReadAsByteArrayAsync();
+                    var body = await response.Content.ReadAsByteArrayAsync();
                     watch.Stop();
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
                         failures.Add($"{(int)response.StatusCode} {path}");
                         continue;
+                    }
+
+                    // A sample of the answers (one in ten, outside the timing) is parsed and checked: the rows a page must hold given the total.
+                    if (n % 10 == 0)
+                    {
+                        Interlocked.Increment(ref checkedAnswers);
+                        if (Check(body, kind == Kinds[0] ? page : 1) is { } wrong)
+                        {
+                            failures.Add($"{path}: {wrong}");
+                        }
                     }
                 }
                 catch (HttpRequestException e)
@@ -282,15 +310,35 @@ public static class WebLoad
                 }
 
                 latencies[kind].Add(watch.Elapsed.TotalMilliseconds);
-                if (clients == 1)
-                {
-                    // One client: the commands counted since the request began are its own.
-                    commands[kind].Add(SqlCommands.Count - before);
-                }
             }
         }).ToList();
         await Task.WhenAll(workers);
-        return new Measured(latencies.Values.Sum(b => b.Count), until.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, latencies, failures, commands);
+        return new Measured(latencies.Values.Sum(b => b.Count), until.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, latencies, failures, checkedAnswers);
+    }
+
+    /// <summary>What is wrong with an answer of 50-row pages: its row count against its total, a status's counts against its total; null when it adds up.</summary>
+    private static string? Check(byte[] body, int page)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var root = json.RootElement;
+        var total = root.GetProperty("total").GetInt32();
+        var rows = root.GetProperty("items").GetArrayLength();
+        var expected = Math.Clamp(total - (page - 1) * 50, 0, 50);
+        if (rows != expected)
+        {
+            return $"{rows} rows on page {page} of a total of {total} (expected {expected})";
+        }
+
+        if (root.TryGetProperty("counts", out var counts))
+        {
+            var sum = counts.EnumerateObject().Sum(c => c.Value.GetInt32());
+            if (sum != total)
+            {
+                return $"states counted {sum}, total {total}";
+            }
+        }
+
+        return null;
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>

@@ -154,3 +154,50 @@ public sealed class ReviewCheck
 
     public DateTimeOffset At { get; set; }
 }
+
+/// <summary>
+/// A current document some correction concerns: its rows of the 台账 are the items in effect kept in
+/// <see cref="CorrectedRow"/>, not its stored items. Derived data, rebuilt by <see cref="CorrectedRows.RefreshAsync"/>
+/// whenever corrections or the current documents change, so that the 台账 can page and filter in SQL.
+/// </summary>
+public sealed class CorrectedDocument
+{
+    public long DocumentId { get; set; }
+
+    public LedgerDocument? Document { get; set; }
+}
+
+/// <summary>One item in effect of a corrected document, in its place (<see cref="Ordinal"/>) among the document's items in effect.</summary>
+public sealed class CorrectedRow
+{
+    public long Id { get; set; }
+
+    public long DocumentId { get; set; }
+
+    public LedgerDocument? Document { get; set; }
+
+    /// <summary>0, 1, … among the document's items in effect (<see cref="EffectiveItem.Ordinal"/>).</summary>
+    public int Ordinal { get; set; }
+
+    /// <summary>The item's id within its document (<see cref="ReadItem.Id"/>).</summary>
+    public required string ItemKey { get; set; }
+
+    /// <summary>The stored item it is or was made from (null: a paragraph a correction took as an item).</summary>
+    public long? StoredItemId { get; set; }
+
+    public List<CorrectedRowUnit> Units { get; set; } = [];
+}
+
+/// <summary>A unit's role in a corrected row, as corrected (the unit filter and a reporter's items go by these).</summary>
+public sealed class CorrectedRowUnit
+{
+    public long Id { get; set; }
+
+    public long RowId { get; set; }
+
+    public long UnitId { get; set; }
+
+    public LedgerUnit? Unit { get; set; }
+
+    public LedgerRole Role { get; set; }
+}

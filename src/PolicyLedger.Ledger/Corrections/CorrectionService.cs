@@ -195,6 +195,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, IUni
         var mine = tracked.Where(c => EffectiveItems.Concerns(EffectiveItems.Record(c), doc)).ToList();
         store.RecordStates(mine, after, [doc], "correct");
         await db.SaveChangesAsync(ct);
+        await CorrectedRows.RefreshAsync(db, [doc.Key], ct);
         await transaction.CommitAsync(ct);
         return new CorrectResult(key, [], results, stateBefore, stateAfter);
     }
@@ -256,6 +257,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, IUni
         var rest = await db.Corrections.AsTracking().Include(c => c.Units).ThenInclude(u => u.Unit).ToListAsync(ct);
         store.RecordStates(rest.Where(c => EffectiveItems.Concerns(EffectiveItems.Record(c), doc)).ToList(), after, [doc], "correct --revert");
         await db.SaveChangesAsync(ct);
+        await CorrectedRows.RefreshAsync(db, [doc.Key], ct);
         await transaction.CommitAsync(ct);
         return new CorrectResult(key, [], tracked.Select(c => new ChangeResult(CorrectionRecord.FieldOf(c.Kind, c.Role), ChangeOutcome.Replaced, c.Value)).ToList(), stateBefore, stateAfter);
     }
@@ -273,6 +275,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, IUni
         var tracked = await db.Corrections.AsTracking().Include(c => c.Units).ThenInclude(u => u.Unit).OrderBy(c => c.Id).ToListAsync(ct);
         if (tracked.Count == 0)
         {
+            await CorrectedRows.RefreshAsync(db, null, ct);
             return new ReapplyResult(0, 0, []);
         }
 
@@ -301,6 +304,7 @@ public sealed class CorrectionService(LedgerContext db, TimeProvider clock, IUni
         var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: concerned), ct);
         var changes = store.RecordStates(tracked, ledger, docs, "import");
         await db.SaveChangesAsync(ct);
+        await CorrectedRows.RefreshAsync(db, null, ct);
         await transaction.CommitAsync(ct);
         var applied = tracked.Count(c => c.State == "applied");
         return new ReapplyResult(applied, tracked.Count - applied, changes);

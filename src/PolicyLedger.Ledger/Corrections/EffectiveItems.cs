@@ -174,8 +174,11 @@ public static class EffectiveItems
 
     /// <summary>Whether a correction is about a document: the same key (brackets and widths aside) and, where it names one, the same file.</summary>
     public static bool Concerns(CorrectionRecord correction, DocumentView document) =>
-        DocumentKey.Normalize(correction.Anchor.DocumentKey) == DocumentKey.Normalize(document.Key)
-        && (correction.Anchor.SourceFile is null || correction.Anchor.SourceFile == document.FileName);
+        Concerns(correction.Anchor.DocumentKey, correction.Anchor.SourceFile, document.Key, document.FileName);
+
+    /// <summary>Whether a correction anchored to this document key (and file, where it names one) is about the document of this key and file.</summary>
+    public static bool Concerns(string correctionKey, string? correctionFile, string documentKey, string fileName) =>
+        DocumentKey.Normalize(correctionKey) == DocumentKey.Normalize(documentKey) && (correctionFile is null || correctionFile == fileName);
 
     public static EffectiveItem Uncorrected(DocumentView document, ReadItem item, int ordinal) =>
         new(document, item, ordinal, EffectiveItem.DeadlineOf(item.Times), false, EffectiveItem.MainTargetOf(item.Quantities), false, [], "read");

@@ -185,6 +185,13 @@ public sealed class LedgerImporter
             stop = ImportStop.Cancelled;
         }
 
+        // Documents came or went out of date: the 台账's corrected rows follow (a new version is a new document).
+        if (stop != ImportStop.LedgerUnavailable && results.Any(r => r.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion or ImportOutcome.UnitsUpdated))
+        {
+            await using var context = _database.CreateContext();
+            await Corrections.CorrectedRows.RefreshAsync(context, null, CancellationToken.None);
+        }
+
         // In the order the files were given, whatever order they were finished in.
         var order = files.Select((path, index) => (path, index)).ToDictionary(p => p.path, p => p.index, StringComparer.Ordinal);
         var handled = results.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);

@@ -14,6 +14,12 @@ public abstract partial class LedgerContext
 
     public DbSet<ReviewCheck> ReviewChecks => Set<ReviewCheck>();
 
+    /// <summary>Current documents a correction concerns (derived: <see cref="CorrectedRows"/>).</summary>
+    public DbSet<CorrectedDocument> CorrectedDocuments => Set<CorrectedDocument>();
+
+    /// <summary>The items in effect of the corrected documents, in order, with their units as corrected (derived).</summary>
+    public DbSet<CorrectedRow> CorrectedRows => Set<CorrectedRow>();
+
     private static void OnCorrectionsModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ItemCorrection>(e =>
@@ -51,6 +57,31 @@ public abstract partial class LedgerContext
             e.Property(c => c.ItemId).HasMaxLength(128);
             e.Property(c => c.Fingerprint).HasMaxLength(16);
             e.Property(c => c.By).HasMaxLength(256);
+        });
+
+        modelBuilder.Entity<CorrectedDocument>(e =>
+        {
+            e.ToTable("corrected_documents");
+            e.HasKey(c => c.DocumentId);
+            e.HasOne(c => c.Document).WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CorrectedRow>(e =>
+        {
+            e.ToTable("corrected_rows");
+            e.HasOne(r => r.Document).WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => new { r.DocumentId, r.Ordinal }).IsUnique();
+            e.Property(r => r.ItemKey).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<CorrectedRowUnit>(e =>
+        {
+            e.ToTable("corrected_row_units");
+            e.HasOne<CorrectedRow>().WithMany(r => r.Units).HasForeignKey(u => u.RowId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(u => new { u.UnitId, u.RowId });
+            e.HasIndex(u => u.RowId);
+            e.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
         });
     }
 }

@@ -94,11 +94,24 @@ public sealed class LedgerDatabase
 
     public static LedgerDatabase Sqlite(string path) => Parse(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString());
 
+    /// <summary>
+    /// A PostgreSQL ledger. Unless the connection string says otherwise, Npgsql prepares the statements a connection
+    /// runs often (<c>Max Auto Prepare</c>): the 台账's queries are then planned once per connection, not on every
+    /// request — planning cost PostgreSQL more CPU than running them (docs/web.md, Load).
+    /// </summary>
     public static LedgerDatabase Postgres(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
         return new LedgerDatabase(LedgerProvider.Postgres, builder.ConnectionString, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
     }
+
+    /// <summary>How many statements a PostgreSQL connection keeps prepared (the most used ones), unless the connection string sets it.</summary>
+    public const int AutoPreparedStatements = 64;
 
     public LedgerContext CreateContext()
     {

@@ -15,6 +15,12 @@ internal static class LedgerUpgrades
 {
     public static async Task RunAsync(LedgerContext context, CancellationToken cancellationToken)
     {
+        // A ledger corrected before the 台账 kept its corrected rows (or by a build that did not keep them): build them once.
+        if (await Corrections.CorrectedRows.MissingAsync(context, cancellationToken))
+        {
+            await Corrections.CorrectedRows.RefreshAsync(context, null, cancellationToken);
+        }
+
         var changed = false;
         var missing = await context.Documents.AsTracking().Where(d => d.Key == string.Empty).Include(d => d.Source).ToListAsync(cancellationToken);
         foreach (var document in missing)

@@ -34,6 +34,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     [
         typeof(AuditEntry), typeof(ImportLogEntry), typeof(LedgerHeading), typeof(LedgerQuantity), typeof(LedgerTime), typeof(EvidenceBlob),
         typeof(Corrections.ItemCorrection), typeof(Corrections.CorrectionUnit), typeof(Corrections.ReviewCheck),
+        typeof(Corrections.CorrectedDocument), typeof(Corrections.CorrectedRow), typeof(Corrections.CorrectedRowUnit),
         typeof(Users.DataProtectionKeyRow),
     ];
 

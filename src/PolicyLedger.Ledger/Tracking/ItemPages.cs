@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Tracking.Status;
@@ -75,28 +76,53 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             return Problems.Invalid("PL-Q01", $"页码须从1起，每页1到{MaxPageSize}行", $"page must be 1 or more and the page size 1 to {MaxPageSize}");
         }
 
-        var filtered = await FilterAsync(actor, query, ct);
-        if (!filtered.Ok)
-        {
-            return filtered.Problem;
-        }
-
-        var ordered = filtered.Value.OrderBy(i => i.DocumentId).ThenBy(i => i.Ordinal).Select(i => i.Id);
         if (!query.JudgesAll && !countStates)
         {
-            // The page's ids and the filter's count in one round trip: the count is a subquery the database evaluates once.
-            var filter = filtered.Value;
-            var counted = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-                .Select(id => new { Id = id, Total = filter.Count() }).ToListAsync(ct);
-            var total = counted.Count > 0 ? counted[0].Total : await ordered.CountAsync(ct);
-            var rows = await JudgeAsync(counted.Select(c => c.Id).ToList(), query.AsOf, ct);
-            return new ItemPage(rows, total, query.Page, query.PageSize, query.AsOf, null);
+            // A jurisdiction named exactly needs no lookup of its own: the page is asked for at once, and only an empty
+            // answer looks the name up (a partial name, one outside the actor's jurisdictions, one that does not exist).
+            var quick = await FilterAsync(actor, query, exactJurisdiction: true, ct);
+            if (!quick.Ok)
+            {
+                return quick.Problem;
+            }
+
+            var page = await PageOfAsync(quick.Value, query, ct);
+            if (page.Total > 0 || string.IsNullOrWhiteSpace(quick.Value.Jurisdiction))
+            {
+                return page;
+            }
+
+            var filtered = await FilterAsync(actor, query, exactJurisdiction: false, ct);
+            if (!filtered.Ok)
+            {
+                return filtered.Problem;
+            }
+
+            return filtered.Value.Jurisdiction == quick.Value.Jurisdiction ? page : await PageOfAsync(filtered.Value, query, ct);
         }
 
-        var all = await JudgeAsync(await ordered.ToListAsync(ct), query.AsOf, ct);
-        var counts = all.GroupBy(r => r.Status.State).ToDictionary(g => g.Key, g => g.Count());
-        var chosen = all.Where(query.Keeps).ToList();
+        var all = await FilterAsync(actor, query, exactJurisdiction: false, ct);
+        if (!all.Ok)
+        {
+            return all.Problem;
+        }
+
+        var judged = await JudgeAsync(await Ordered(all.Value.Rows).ToListAsync(ct), query.AsOf, ct);
+        var counts = judged.GroupBy(r => r.Status.State).ToDictionary(g => g.Key, g => g.Count());
+        var chosen = judged.Where(query.Keeps).ToList();
         return new ItemPage(chosen.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList(), chosen.Count, query.Page, query.PageSize, query.AsOf, countStates ? counts : null);
+    }
+
+    /// <summary>One page of the filter's rows and the filter's count, in one round trip (the count is a subquery the database evaluates once).</summary>
+    private async Task<ItemPage> PageOfAsync(Filtered filtered, ItemPageQuery query, CancellationToken ct)
+    {
+        var filter = filtered.Rows;
+        var counted = await Ordered(filter).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(r => new CountedRow { DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected, Total = filter.Count() })
+            .ToListAsync(ct);
+        var total = counted.Count > 0 ? counted[0].Total : await filter.CountAsync(ct);
+        var rows = await JudgeAsync(counted.Select(c => new LedgerRowRef { DocumentId = c.DocumentId, Ordinal = c.Ordinal, ItemId = c.ItemId, Corrected = c.Corrected }).ToList(), query.AsOf, ct);
+        return new ItemPage(rows, total, query.Page, query.PageSize, query.AsOf, null);
     }
 
     /// <summary>Every row the filter selects (all its pages), in the 台账's order: what an export of the 台账 as shown holds.</summary>
@@ -109,49 +135,73 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             return denied;
         }
 
-        var filtered = await FilterAsync(actor, query, ct);
+        var filtered = await FilterAsync(actor, query, exactJurisdiction: false, ct);
         if (!filtered.Ok)
         {
             return filtered.Problem;
         }
 
-        var ids = await filtered.Value.OrderBy(i => i.DocumentId).ThenBy(i => i.Ordinal).Select(i => i.Id).ToListAsync(ct);
-        return (await JudgeAsync(ids, query.AsOf, ct)).Where(query.Keeps).ToList();
+        var rows = await Ordered(filtered.Value.Rows).ToListAsync(ct);
+        return (await JudgeAsync(rows, query.AsOf, ct)).Where(query.Keeps).ToList();
     }
 
-    /// <summary>The status rows of these items at a date, in the order of the ids.</summary>
-    private async Task<IReadOnlyList<StatusRow>> JudgeAsync(IReadOnlyList<long> ids, DateOnly asOf, CancellationToken ct)
-    {
-        var tracked = await items.OfItemsAsync(ids, ct);
-        var book = await status.LoadAsync(tracked, ct);
-        var order = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
-        return book.At(asOf).Where(r => r.Item.ItemId is not null).OrderBy(r => order[r.Item.ItemId!.Value]).ToList();
-    }
+    /// <summary>The order `status` shows: by file, the document's place in it, then the item's place among the document's items in effect.</summary>
+    private static IQueryable<LedgerRowRef> Ordered(IQueryable<LedgerRowRef> rows) => rows.OrderBy(r => r.SourceId).ThenBy(r => r.Position).ThenBy(r => r.Ordinal);
 
-    /// <summary>The current items the actor sees, narrowed by the query's jurisdiction, document (or the saved default scope) and unit, as a database query.</summary>
-    public async Task<Result<IQueryable<LedgerItem>>> FilterAsync(Actor actor, ItemPageQuery query, CancellationToken ct = default)
+    /// <summary>
+    /// The status rows of these rows at a date, in their order: stored items of uncorrected documents are read by id in
+    /// one query; a corrected document's rows are its items in effect (<see cref="TrackingItems.OfDocumentsAsync"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<StatusRow>> JudgeAsync(IReadOnlyList<LedgerRowRef> rows, DateOnly asOf, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(query);
-        var scope = query.Scope is null || query.Scope.IsEmpty ? await scopes.DefaultAsync(ct) : query.Scope;
-        var q = Visible(db, actor);
-        if (!string.IsNullOrWhiteSpace(scope.Jurisdiction))
+        var tracked = new List<TrackedItem>(rows.Count);
+        tracked.AddRange(await items.OfUncorrectedAsync(rows.Where(r => !r.Corrected && r.ItemId is not null).Select(r => r.ItemId!.Value).ToList(), ct));
+        var correctedDocuments = rows.Where(r => r.Corrected).Select(r => r.DocumentId).Distinct().ToList();
+        if (correctedDocuments.Count > 0)
         {
-            // A jurisdiction named exactly is looked up by the index; only a partial name needs every jurisdiction's name.
-            var typed = scope.Jurisdiction.Trim();
-            var known = await db.Documents.AsNoTracking().AnyAsync(d => d.IsCurrent && d.Jurisdiction == typed, ct)
-                ? [typed]
-                : await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Select(d => d.Jurisdiction).Distinct().ToListAsync(ct);
-            var match = ScopeService.MatchJurisdiction(actor, known, scope.Jurisdiction);
-            if (!match.Ok)
-            {
-                return match.Problem;
-            }
-
-            var jurisdiction = match.Value;
-            q = q.Where(i => i.Document!.Jurisdiction == jurisdiction);
+            var ordinals = rows.Where(r => r.Corrected).Select(r => (r.DocumentId, r.Ordinal)).ToHashSet();
+            tracked.AddRange((await items.OfDocumentsAsync(correctedDocuments, ct)).Where(t => ordinals.Contains((t.DocumentId, t.Ordinal))));
         }
 
+        var book = await status.LoadAsync(tracked, ct);
+        var order = rows.Select((r, index) => (r, index)).ToDictionary(p => (p.r.DocumentId, p.r.Ordinal), p => p.index);
+        return book.At(asOf).OrderBy(r => order[(r.Item.DocumentId, r.Item.Ordinal)]).ToList();
+    }
+
+    /// <summary>
+    /// The rows of the 台账 the actor sees, narrowed by the query's jurisdiction, document (or the saved default scope)
+    /// and unit, as a database query: the stored items of documents no correction concerns, and the items in effect of
+    /// those a correction concerns (<see cref="CorrectedRows"/>), with their units as corrected.
+    /// </summary>
+    /// <param name="exactJurisdiction">Take the typed jurisdiction as it is, without looking it up (the caller looks it up when nothing matches).</param>
+    private async Task<Result<Filtered>> FilterAsync(Actor actor, ItemPageQuery query, bool exactJurisdiction, CancellationToken ct)
+    {
+        var scope = query.Scope is null || query.Scope.IsEmpty ? await scopes.DefaultAsync(ct) : query.Scope;
+        string? jurisdiction = null;
+        if (!string.IsNullOrWhiteSpace(scope.Jurisdiction))
+        {
+            var typed = scope.Jurisdiction.Trim();
+            if (exactJurisdiction)
+            {
+                jurisdiction = typed;
+            }
+            else
+            {
+                // A jurisdiction named exactly is looked up by the index; only a partial name needs every jurisdiction's name.
+                var known = await db.Documents.AsNoTracking().AnyAsync(d => d.IsCurrent && d.Jurisdiction == typed, ct)
+                    ? [typed]
+                    : await db.Documents.AsNoTracking().Where(d => d.IsCurrent).Select(d => d.Jurisdiction).Distinct().ToListAsync(ct);
+                var match = ScopeService.MatchJurisdiction(actor, known, scope.Jurisdiction);
+                if (!match.Ok)
+                {
+                    return match.Problem;
+                }
+
+                jurisdiction = match.Value;
+            }
+        }
+
+        List<long>? documentIds = null;
         if (!string.IsNullOrWhiteSpace(scope.Document))
         {
             // Matched among every current document, so that asking for one outside the actor's jurisdictions is a denial, not "not found".
@@ -163,10 +213,10 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
                 return found.Problem;
             }
 
-            var ids = found.Value.Select(d => d.Id).ToList();
-            q = q.Where(i => ids.Contains(i.DocumentId));
+            documentIds = found.Value.Select(d => d.Id).ToList();
         }
 
+        long? unitId = null;
         if (!string.IsNullOrWhiteSpace(query.Unit))
         {
             var unit = await FindUnitAsync(actor, query.Unit.Trim(), ct);
@@ -175,11 +225,55 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
                 return unit.Problem;
             }
 
-            var unitId = unit.Value.Id;
-            q = q.Where(i => i.Responsibilities.Any(r => r.UnitId == unitId && r.Role != LedgerRole.Cooperating));
+            unitId = unit.Value.Id;
         }
 
-        return Result<IQueryable<LedgerItem>>.From(q);
+        return new Filtered(Rows(db, actor, jurisdiction, documentIds, unitId), jurisdiction);
+    }
+
+    /// <summary>
+    /// The 台账's rows as SQL: stored items of current documents no correction concerns, then the corrected rows of
+    /// current documents; each part narrowed the same way (the actor's jurisdictions, a reporter's units — lead or
+    /// responsible —, the jurisdiction, the documents, a unit that leads or is responsible).
+    /// </summary>
+    private static IQueryable<LedgerRowRef> Rows(LedgerContext db, Actor actor, string? jurisdiction, List<long>? documentIds, long? unitId)
+    {
+        var stored = db.Items.AsNoTracking().Where(i => i.Document!.IsCurrent && !db.CorrectedDocuments.Any(c => c.DocumentId == i.DocumentId));
+        var corrected = db.CorrectedRows.AsNoTracking().Where(r => r.Document!.IsCurrent);
+        if (actor.Jurisdictions.Count > 0)
+        {
+            var jurisdictions = actor.Jurisdictions.ToList();
+            stored = stored.Where(i => jurisdictions.Contains(i.Document!.Jurisdiction));
+            corrected = corrected.Where(r => jurisdictions.Contains(r.Document!.Jurisdiction));
+        }
+
+        if (actor.Role == ActorRole.Reporter)
+        {
+            var units = actor.UnitKeys.ToList();
+            stored = stored.Where(i => i.Responsibilities.Any(r => r.Role != LedgerRole.Cooperating && units.Contains(r.Unit!.Key)));
+            corrected = corrected.Where(c => c.Units.Any(r => r.Role != LedgerRole.Cooperating && units.Contains(r.Unit!.Key)));
+        }
+
+        if (jurisdiction is not null)
+        {
+            stored = stored.Where(i => i.Document!.Jurisdiction == jurisdiction);
+            corrected = corrected.Where(r => r.Document!.Jurisdiction == jurisdiction);
+        }
+
+        if (documentIds is not null)
+        {
+            stored = stored.Where(i => documentIds.Contains(i.DocumentId));
+            corrected = corrected.Where(r => documentIds.Contains(r.DocumentId));
+        }
+
+        if (unitId is { } id)
+        {
+            stored = stored.Where(i => i.Responsibilities.Any(r => r.UnitId == id && r.Role != LedgerRole.Cooperating));
+            corrected = corrected.Where(c => c.Units.Any(r => r.UnitId == id && r.Role != LedgerRole.Cooperating));
+        }
+
+        return stored.Select(i => new LedgerRowRef { SourceId = i.Document!.SourceId, Position = i.Document.Position, DocumentId = i.DocumentId, Ordinal = i.Ordinal, ItemId = i.Id, Corrected = false })
+            .Concat(corrected.Select(r => new LedgerRowRef { SourceId = r.Document!.SourceId, Position = r.Document.Position, DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.StoredItemId, Corrected = true }));
     }
 
     /// <summary>
@@ -239,6 +333,39 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         }
 
         return chosen[0];
+    }
+
+    /// <summary>The filter's rows as SQL, and the jurisdiction it was narrowed to.</summary>
+    private sealed record Filtered(IQueryable<LedgerRowRef> Rows, string? Jurisdiction);
+
+    /// <summary>A row of the 台账 as the page query sees it: a stored item's id, or a corrected document's row (its stored item, if any).</summary>
+    private sealed class LedgerRowRef
+    {
+        public long SourceId { get; init; }
+
+        public int Position { get; init; }
+
+        public long DocumentId { get; init; }
+
+        public int Ordinal { get; init; }
+
+        public long? ItemId { get; init; }
+
+        public bool Corrected { get; init; }
+    }
+
+    /// <summary>A row of a page with the count of the whole filter.</summary>
+    private sealed class CountedRow
+    {
+        public long DocumentId { get; init; }
+
+        public int Ordinal { get; init; }
+
+        public long? ItemId { get; init; }
+
+        public bool Corrected { get; init; }
+
+        public int Total { get; init; }
     }
 
     private sealed record DocumentName(long Id, string Key, string? Name, long SourceId, string Jurisdiction)

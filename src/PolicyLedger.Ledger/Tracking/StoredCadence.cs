@@ -23,14 +23,25 @@ public static class StoredCadence
     public static ReportingCadence Of(LedgerDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.CadenceKind is { } k && Enum.TryParse<PeriodKind>(k, out var kind)
-            ? new ReportingCadence(kind, document.CadenceDueDay, document.CadenceSource ?? "default")
-            : ReportingCadence.Default;
+        return Of(document.CadenceKind, document.CadenceDueDay, document.CadenceSource);
     }
 
+    /// <summary>The cadence stored with a document, from its three columns.</summary>
+    public static ReportingCadence Of(string? cadenceKind, int? dueDay, string? source) =>
+        cadenceKind is { } k && Enum.TryParse<PeriodKind>(k, out var kind)
+            ? new ReportingCadence(kind, dueDay, source ?? "default")
+            : ReportingCadence.Default;
+
     /// <summary>The office's override where one is set, else what was stored at import.</summary>
-    public static ReportingCadence Effective(LedgerDocument document, DocumentCadence? overridden) =>
+    public static ReportingCadence Effective(LedgerDocument document, DocumentCadence? overridden)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Effective(document.CadenceKind, document.CadenceDueDay, document.CadenceSource, overridden);
+    }
+
+    /// <summary>The office's override where one is set, else what was stored at import (the document's three cadence columns).</summary>
+    public static ReportingCadence Effective(string? cadenceKind, int? dueDay, string? source, DocumentCadence? overridden) =>
         overridden is not null && Enum.TryParse<PeriodKind>(overridden.Kind, out var kind)
             ? new ReportingCadence(kind, overridden.DueDay, overridden.Origin)
-            : Of(document);
+            : Of(cadenceKind, dueDay, source);
 }

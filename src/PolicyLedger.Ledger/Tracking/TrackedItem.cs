@@ -38,6 +38,9 @@ public sealed record TrackedItem(
     /// <summary>A reviewer corrected the item (its units, deadline, target or shape): <see cref="CorrectedFields"/> says which.</summary>
     public bool Corrected => CorrectedFields.Count > 0;
 
+    /// <summary>Its place among its document's items in effect (0, 1, …): the 台账's order within a document.</summary>
+    public int Ordinal { get; init; }
+
     /// <summary>The fields corrections changed (lead, deadline, split …), each once.</summary>
     public IReadOnlyList<string> CorrectedFields { get; init; } = [];
 

@@ -4,6 +4,7 @@ using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Reading.Text;
+using PolicyLedger.Tracking.Periods;
 using PolicyLedger.Tracking.Status;
 
 namespace PolicyLedger.Ledger.Tracking;
@@ -74,6 +75,16 @@ public sealed class TrackingItems(LedgerContext db)
         return await BuildAsync(docs, all: false, ct, ids);
     }
 
+    /// <summary>Every item in effect of these current documents (read whole: the 台账's rows of documents a correction concerns).</summary>
+    public async Task<IReadOnlyList<TrackedItem>> OfDocumentsAsync(IReadOnlyCollection<long> documentIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var ids = documentIds.ToList();
+        var docs = await db.Documents.AsNoTracking().Where(d => d.IsCurrent && ids.Contains(d.Id)).Include(d => d.Source)
+            .OrderBy(d => d.SourceId).ThenBy(d => d.Position).ToListAsync(ct);
+        return docs.Count == 0 ? [] : await BuildAsync(docs, all: false, ct);
+    }
+
     private async Task<IReadOnlyList<TrackedItem>> BuildAsync(List<LedgerDocument> docs, bool all, CancellationToken ct, List<long>? itemIds = null)
     {
         // The items in effect: as stored, with reviewers' corrections applied (the one item source of the ledger). With
@@ -91,57 +102,129 @@ public sealed class TrackingItems(LedgerContext db)
         foreach (var doc in docs)
         {
             var cadence = StoredCadence.Effective(doc, overrides.GetValueOrDefault((doc.SourceId, doc.Position)));
-            var planYear = ChineseNumerals.PlanYear(doc.Title);
-            foreach (var effective in byDocument[doc.Id])
-            {
-                var item = effective.Item;
-                var units = item.Roles
-                    .Where(r => r.Role != LedgerRole.Cooperating && r.Unit is not null)
-                    .OrderBy(r => r.Role)
-                    .Select(r => new TrackedUnit(r.Unit!.Id, r.Unit.Key, r.Unit.Name, r.Unit.Jurisdiction))
-                    .DistinctBy(u => u.Id).ToList();
-                var target = effective.Target;
-                result.Add(new TrackedItem(
-                    effective.Key,
-                    doc.SourceId,
-                    doc.Position,
-                    doc.Id,
-                    item.StoredItemId,
-                    item.Id,
-                    item.Number?.ToString(CultureInfo.InvariantCulture) ?? item.Id,
-                    doc.DocNumber ?? doc.Title ?? doc.Source?.FileName ?? doc.SourceId.ToString(CultureInfo.InvariantCulture),
-                    doc.Jurisdiction,
-                    item.Text,
-                    units,
-                    target?.Text,
-                    target?.Value,
-                    target?.Unit,
-                    Schedule(effective, planYear, doc),
-                    cadence)
-                {
-                    CorrectedFields = effective.CorrectedFields,
-                });
-            }
+            result.AddRange(byDocument[doc.Id].Select(effective => Track(effective, cadence)));
         }
 
         return result;
     }
 
     /// <summary>
+    /// The stored items of these ids, of documents no correction concerns (the 台账's page query has checked that), in
+    /// the order of the ids: one query for the items with their documents, cadences, reporting units, figures and times.
+    /// The same items <see cref="OfItemsAsync"/> builds through <see cref="EffectiveItems"/> (uncorrected, they are the
+    /// reading unchanged), without the corrections, document list and diagnostics a page does not need.
+    /// </summary>
+    public async Task<IReadOnlyList<TrackedItem>> OfUncorrectedAsync(IReadOnlyCollection<long> itemIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        if (itemIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = itemIds.ToList();
+        var rows = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Select(i => new
+            {
+                i.Id,
+                i.Ordinal,
+                i.Key,
+                i.Number,
+                i.Text,
+                i.SpanStart,
+                i.SpanLength,
+                Document = new
+                {
+                    i.Document!.Id,
+                    i.Document.SourceId,
+                    i.Document.Position,
+                    i.Document.Version,
+                    i.Document.Key,
+                    i.Document.DocNumber,
+                    i.Document.Title,
+                    i.Document.Source!.FileName,
+                    i.Document.Jurisdiction,
+                    i.Document.Date,
+                    i.Document.ImportedAt,
+                    i.Document.SpanStart,
+                    i.Document.SpanLength,
+                    i.Document.CadenceKind,
+                    i.Document.CadenceDueDay,
+                    i.Document.CadenceSource,
+                },
+                Override = db.Cadences.Where(c => c.SourceId == i.Document.SourceId && c.DocumentPosition == i.Document.Position)
+                    .Select(c => new { c.Kind, c.DueDay, c.Origin }).FirstOrDefault(),
+                Roles = i.Responsibilities.Where(r => r.Role != LedgerRole.Cooperating).OrderBy(r => r.Ordinal)
+                    .Select(r => new { r.Role, r.Mention, r.UnitId, r.Unit!.Key, r.Unit.Name, r.Unit.Jurisdiction, r.Unit.Kind }).ToList(),
+                Quantities = i.Quantities.OrderBy(q => q.Ordinal).Select(q => new ItemQuantity(q.Text, q.Kind, q.Value, q.Unit, q.Per, q.Bound, q.High)).ToList(),
+                Times = i.Times.OrderBy(t => t.Ordinal).Select(t => new ItemTime(t.Text, t.Start, t.End, t.Recurrence)).ToList(),
+            })
+            .ToListAsync(ct);
+        var order = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        return rows.OrderBy(r => order[r.Id]).Select(r =>
+        {
+            var d = r.Document;
+            var view = new DocumentView(d.Id, d.SourceId, d.Position, d.Version, d.Key, d.DocNumber ?? d.Title ?? $"{d.FileName}#{d.Position + 1}",
+                d.DocNumber, d.Title, d.FileName, d.Jurisdiction, d.Date, d.ImportedAt, d.SpanStart, d.SpanLength);
+            var read = new ReadItem(r.Id, r.Key, r.Number, [], r.Text, r.SpanStart, r.SpanLength, null, null,
+                r.Roles.Select(x => new ItemRole(x.Role, x.Mention, new UnitView(x.UnitId, x.Key, x.Name, x.Jurisdiction, x.Kind))).ToList(),
+                r.Quantities, r.Times);
+            var cadence = r.Override is { } o
+                ? StoredCadence.Effective(d.CadenceKind, d.CadenceDueDay, d.CadenceSource, new DocumentCadence { Kind = o.Kind, DueDay = o.DueDay, Origin = o.Origin })
+                : StoredCadence.Effective(d.CadenceKind, d.CadenceDueDay, d.CadenceSource, null);
+            return Track(EffectiveItems.Uncorrected(view, read, r.Ordinal), cadence);
+        }).ToList();
+    }
+
+    /// <summary>An item in effect as tracking sees it: its reporting units (lead first), main target and schedule.</summary>
+    private static TrackedItem Track(EffectiveItem effective, ReportingCadence cadence)
+    {
+        var doc = effective.Document;
+        var item = effective.Item;
+        var units = item.Roles
+            .Where(r => r.Role != LedgerRole.Cooperating && r.Unit is not null)
+            .OrderBy(r => r.Role)
+            .Select(r => new TrackedUnit(r.Unit!.Id, r.Unit.Key, r.Unit.Name, r.Unit.Jurisdiction))
+            .DistinctBy(u => u.Id).ToList();
+        var target = effective.Target;
+        return new TrackedItem(
+            effective.Key,
+            doc.SourceId,
+            doc.Position,
+            doc.Id,
+            item.StoredItemId,
+            item.Id,
+            item.Number?.ToString(CultureInfo.InvariantCulture) ?? item.Id,
+            doc.DocNumber ?? doc.Title ?? doc.FileName,
+            doc.Jurisdiction,
+            item.Text,
+            units,
+            target?.Text,
+            target?.Value,
+            target?.Unit,
+            Schedule(effective, ChineseNumerals.PlanYear(doc.Title), doc.Date, doc.ImportedAt),
+            cadence)
+        {
+            CorrectedFields = effective.CorrectedFields,
+            Ordinal = effective.Ordinal,
+        };
+    }
+
+    /// <summary>
     /// The item's schedule (<see cref="ItemSchedule.Decide"/>); a deadline a reviewer set replaces the ones read from its
     /// times (its start dates still count), and "no deadline" set by a reviewer is no deadline even in a plan year.
     /// </summary>
-    private static ItemSchedule Schedule(EffectiveItem effective, int? planYear, LedgerDocument doc)
+    private static ItemSchedule Schedule(EffectiveItem effective, int? planYear, DateOnly? date, DateTimeOffset importedAt)
     {
         var times = effective.Item.Times.Select(t => (t.Start, t.End, Recurring: t.Recurrence is not null));
-        var fallback = doc.Date ?? DateOnly.FromDateTime(doc.ImportedAt.UtcDateTime);
+        var fallback = date ?? DateOnly.FromDateTime(importedAt.UtcDateTime);
         if (!effective.DeadlineCorrected)
         {
-            return ItemSchedule.Decide(times, planYear, doc.Date, fallback);
+            return ItemSchedule.Decide(times, planYear, date, fallback);
         }
 
         var starts = times.Select(t => (t.Start, (DateOnly?)null, t.Recurring));
-        var decided = ItemSchedule.Decide(effective.Deadline is { } deadline ? starts.Append((null, deadline, false)) : starts, effective.Deadline is null ? null : planYear, doc.Date, fallback);
+        var decided = ItemSchedule.Decide(effective.Deadline is { } deadline ? starts.Append((null, deadline, false)) : starts, effective.Deadline is null ? null : planYear, date, fallback);
         return decided with { Basis = "correction" };
     }
 }

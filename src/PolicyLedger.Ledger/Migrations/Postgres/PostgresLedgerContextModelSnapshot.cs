@@ -22,6 +22,74 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedDocument", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("corrected_documents", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StoredItemId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("corrected_rows", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRowUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("RowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RowId");
+
+                    b.HasIndex("UnitId", "RowId");
+
+                    b.ToTable("corrected_row_units", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
                 {
                     b.Property<long>("Id")
@@ -1104,6 +1172,45 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.ToTable("user_units", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedDocument", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRow", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRowUnit", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Corrections.CorrectedRow", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
                 {
                     b.HasOne("PolicyLedger.Ledger.Corrections.ItemCorrection", null)
@@ -1282,6 +1389,11 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRow", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>

@@ -17,6 +17,70 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedDocument", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("corrected_documents", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StoredItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("corrected_rows", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRowUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RowId");
+
+                    b.HasIndex("UnitId", "RowId");
+
+                    b.ToTable("corrected_row_units", (string)null);
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
                 {
                     b.Property<long>("Id")
@@ -1059,6 +1123,45 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.ToTable("user_units", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedDocument", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRow", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRowUnit", b =>
+                {
+                    b.HasOne("PolicyLedger.Ledger.Corrections.CorrectedRow", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectionUnit", b =>
                 {
                     b.HasOne("PolicyLedger.Ledger.Corrections.ItemCorrection", null)
@@ -1237,6 +1340,11 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyLedger.Ledger.Corrections.CorrectedRow", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("PolicyLedger.Ledger.Corrections.ItemCorrection", b =>
