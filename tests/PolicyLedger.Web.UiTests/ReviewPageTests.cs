@@ -14,6 +14,61 @@ namespace PolicyLedger.Web.UiTests;
 public sealed class ReviewPageTests(BrowserFixture browser)
 {
     [SkippableFact]
+    public async Task An_item_marked_checked_on_the_review_page_shows_as_checked_on_the_ledger()
+    {
+        browser.Require();
+        await using var server = await Seeds.KeyTasksServerAsync();
+        var admin = Actor.LocalAdmin("test");
+        await using var context = await browser.ContextAsync(server);
+        var page = await Browse.SignedInAsync(context, "zhang");
+        await page.GotoAsync("/ledger");
+        Assert.Equal(0, await page.Locator("table.items .checked").CountAsync());
+        var firstPage = await Browse.ItemKeysAsync(page);
+        var chosen = new[] { firstPage[1], firstPage[^1] };
+        var documentKey = (await server.StatusAsync(admin, Seeds.Day)).First(r => r.Item.Key == chosen[0]).Item.DocumentKey;
+
+        foreach (var key in chosen)
+        {
+            await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));
+            var item = page.Locator($"details.review-item[data-key='{key}']");
+            await item.Locator("summary").ClickAsync();
+            await item.GetByRole(AriaRole.Button, new() { Name = "核对无误" }).ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("done=", StringComparison.Ordinal));
+        }
+
+        // The 台账 marks exactly the items the review service counts as checked, on this page.
+        await page.GotoAsync("/ledger");
+        var queue = await server.WithAsync<ReviewService, ReviewQueue>(s => s.QueueAsync(admin, all: true));
+        var checkedKeys = queue.Rows.Where(r => r.State == ReviewState.Checked).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(chosen.Order(StringComparer.Ordinal), checkedKeys.Order(StringComparer.Ordinal));
+        var marked = new List<string>();
+        foreach (var cell in await page.Locator("table.items tbody td.key:has(.checked)").AllAsync())
+        {
+            marked.Add((await cell.GetAttributeAsync("data-key"))!);
+            Assert.Equal("已校对", (await cell.Locator(".checked").InnerTextAsync()).Trim());
+            Assert.Contains("zhang", await cell.Locator(".checked").GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        }
+
+        Assert.Equal(firstPage.Where(checkedKeys.Contains), marked);
+        await Artifacts.ScreenshotAsync(page, "ledger-checked");
+        await Artifacts.AssertAccessibleAsync(page, "台账（已校对）");
+
+        // A correction outranks the check: the item then shows 已更正, not 已校对.
+        await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));
+        var corrected = page.Locator($"details.review-item[data-key='{chosen[0]}']");
+        await corrected.Locator("summary").ClickAsync();
+        await corrected.GetByLabel("时限").FillAsync("2024-10-31");
+        await corrected.GetByLabel("更正原因").FillAsync("原文时限为10月底");
+        await corrected.GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("done=", StringComparison.Ordinal));
+        await page.GotoAsync("/ledger");
+        var row = page.Locator($"table.items tbody td.key[data-key='{chosen[0]}']");
+        Assert.Equal(1, await row.Locator(".corrected").CountAsync());
+        Assert.Equal(0, await row.Locator(".checked").CountAsync());
+        Assert.Equal(1, await page.Locator($"table.items tbody td.key[data-key='{chosen[1]}'] .checked").CountAsync());
+    }
+
+    [SkippableFact]
     public async Task A_supervisor_corrects_an_item_in_place_and_the_ledger_shows_it()
     {
         browser.Require();
