@@ -145,6 +145,27 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         Assert.Equal("2024-09-30", (await row.Locator("td.day").InnerTextAsync()).Trim());
         Assert.Equal("已更正", (await row.Locator(".corrected").InnerTextAsync()).Trim());
 
+        // The 事项 page lists the roles in effect: the lead the reviewer gave, marked, and the change with why.
+        await page.GotoAsync("/item?key=" + Uri.EscapeDataString(target.Item.Key));
+        var roles = page.Locator("section[aria-labelledby='h-roles'] tbody tr");
+        var leads = new List<string>();
+        foreach (var r in await roles.AllAsync())
+        {
+            var text = await r.InnerTextAsync();
+            if (text.TrimStart().StartsWith("牵头", StringComparison.Ordinal))
+            {
+                leads.Add(text);
+            }
+        }
+
+        Assert.Contains(newUnit, Assert.Single(leads), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("section[aria-labelledby='h-roles'] tr.role-corrected .corrected").CountAsync());
+        var changes = await page.Locator("ul.changes").InnerTextAsync();
+        Assert.Contains("牵头单位", changes, StringComparison.Ordinal);
+        Assert.Contains("核对原文，牵头单位读错", changes, StringComparison.Ordinal);
+        await Artifacts.ScreenshotAsync(page, "item-corrected");
+        await Artifacts.AssertAccessibleAsync(page, "事项（已更正）");
+
         // Mark another item checked, then revert the correction: the 台账 shows the item as read again.
         await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));
         var other = page.Locator("details.review-item").Filter(new() { HasNot = page.Locator(".badge:text-is('已更正')") }).First;
@@ -164,6 +185,9 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         await page.GotoAsync("/ledger");
         row = page.Locator($"table.items tbody tr:has(td.key[data-key='{target.Item.Key}'])");
         Assert.Equal(0, await row.Locator(".corrected").CountAsync());
+        await page.GotoAsync("/item?key=" + Uri.EscapeDataString(target.Item.Key));
+        Assert.Equal(0, await page.Locator("tr.role-corrected").CountAsync());
+        Assert.Contains(target.Item.Units[0].Name, await page.Locator("section[aria-labelledby='h-roles'] tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
 
         // A paragraph read as an item that is not one leaves what is tracked, and the review says so.
         await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));
