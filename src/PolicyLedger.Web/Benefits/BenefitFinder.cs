@@ -72,7 +72,9 @@ public sealed class BenefitFinder(BenefitRules rules, LedgerContext db, Tracking
             return problem;
         }
 
-        var stored = await DocumentTextQueries.CurrentAsync(db, ct);
+        // Only the documents the rules cite (found as DocumentTextIndex finds them), not every text of the ledger.
+        var cited = rules.Set.Documents.SelectMany(d => new[] { DocumentTextIndex.KeyOf(d), d.Cite }).Select(DocumentKey.Normalize).ToHashSet(StringComparer.Ordinal);
+        var stored = await DocumentTextQueries.CurrentAsync(db, key => cited.Contains(DocumentKey.Normalize(key)), ct);
         var texts = DocumentTextIndex.Build(stored.Select(d => new DocumentSource(
             d.Key, $"台账中的 {d.FileName} 第{d.Version}版", d.Text, d.Span, d.Items.Select(i => new ItemExtent(i.Id, i.Number, i.Span)).ToList())));
         var result = new BenefitsService(rules.Set, texts).Evaluate(scenario, asOf, clock.Today());
