@@ -23,6 +23,10 @@ public static class BenefitsApi
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/benefits", EvaluateAsync)
+            .Accepts<JsonElement>("application/json", "application/yaml", "text/yaml", "text/plain")
+            .Produces<JsonElement>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("惠企测算：请求正文为情形（profile、events、as_of，JSON 或 YAML），返回与 benefits --format json 相同的结果；asOf 参数可改评估日");
 
     private static async Task<IResult> EvaluateAsync(HttpContext http, BenefitFinder finder, string? asOf, CancellationToken ct)
