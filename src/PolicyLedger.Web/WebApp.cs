@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using PolicyLedger.Benefits.Rules;
 using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Ledger.Units;
 using PolicyLedger.Web.Api;
+using PolicyLedger.Web.Benefits;
 using PolicyLedger.Web.Hosting;
 using PolicyLedger.Web.Identity;
 using Scalar.AspNetCore;
@@ -65,6 +67,9 @@ public static class WebApp
         services.AddSingleton<IUnitResolution>(ResolverUnitResolution.FromFile(builder.Configuration["aliases"] is { Length: > 0 } aliases ? aliases : null));
         services.AddScoped<DocumentImportService>();
         services.AddScoped<UserService>();
+        // The benefit finder's rules are loaded once (immutable); the ledger's texts are read per request.
+        services.AddSingleton(new BenefitRules(RuleSetLoader.Folder(builder.Configuration["Benefits:Rules"])));
+        services.AddScoped<BenefitFinder>();
         services.AddHostedService<LedgerStartup>();
 
         services.AddDataProtection().SetApplicationName("PolicyLedger");
@@ -119,7 +124,7 @@ public static class WebApp
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PolicyLedger API";
-            document.Info.Description = "政策台账 REST API：文件、事项、单位、进展报送、状态、通报、校对、审计、用户。脚本用 Authorization: Bearer 令牌（policyledger token create）。";
+            document.Info.Description = "政策台账 REST API：文件、事项、单位、进展报送、状态、通报、对比、惠企测算、审计、用户。脚本用 Authorization: Bearer 令牌（policyledger token create）。";
             return Task.CompletedTask;
         }));
 

@@ -283,6 +283,8 @@ public sealed class ApiTests : IAsyncLifetime
         var paths = openapi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/items/{key}/reports", paths);
         Assert.Contains("/api/v1/items", paths);
+        var benefits = openapi.GetProperty("paths").GetProperty("/api/v1/benefits").GetProperty("post");
+        Assert.True(benefits.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/yaml", out _), "the benefit finder takes YAML too");
         Assert.Equal(HttpStatusCode.OK, (await _host.Anonymous().GetAsync("/scalar/")).StatusCode);
     }
 }

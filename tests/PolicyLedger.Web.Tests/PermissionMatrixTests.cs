@@ -147,6 +147,7 @@ public sealed partial class PermissionMatrixTests
             "GET /api/v1/units" => new(HttpMethod.Get, "/api/v1/units"),
             "GET /api/v1/bulletins/{period}" => new(HttpMethod.Get, $"/api/v1/bulletins/{ApiLedger.Period}?format=md&document={E(document)}"),
             "GET /api/v1/compare" => new(HttpMethod.Get, $"/api/v1/compare?documents={E(ApiLedger.DocA)}&documents={E(own ? ApiLedger.DocC : ApiLedger.DocB)}"),
+            "POST /api/v1/benefits" => new(HttpMethod.Post, "/api/v1/benefits") { Content = Benefits(own) },
             "GET /api/v1/audit" => new(HttpMethod.Get, "/api/v1/audit?limit=5"),
             "GET /api/v1/users" => new(HttpMethod.Get, "/api/v1/users"),
             "POST /api/v1/users" => new(HttpMethod.Post, "/api/v1/users") { Content = JsonContent.Create(new { name = $"new-{Guid.NewGuid():N}", role = "viewer", password = "a long enough password" }) },
@@ -157,6 +158,12 @@ public sealed partial class PermissionMatrixTests
             _ => throw new InvalidOperationException($"no request for {endpoint}: add one here and a row to the table in docs/web.md"),
         };
     }
+
+    /// <summary>A scenario for the benefit finder: a car bought (its price differs between own and other; the measures are public, not a unit's).</summary>
+    private static StringContent Benefits(bool own) => new(
+        $$"""{"profile": {"kind": "person"}, "events": [{"id": "e1", "type": "car_purchase", "date": "2023-02-15", "new": true, "price": {{(own ? 100000 : 200000)}}}], "as_of": "2023-04-30"}""",
+        Encoding.UTF8,
+        "application/json");
 
     private static async Task<long> TokenIdAsync(ApiLedger ledger)
     {

@@ -63,7 +63,9 @@ public sealed class AdminPageTests(BrowserFixture browser)
         await page.WaitForURLAsync(u => u.Contains("entity=users", StringComparison.Ordinal));
         var rows = await page.Locator("table.audit tbody tr").AllInnerTextsAsync();
         Assert.Contains(rows, r => r.Contains("root", StringComparison.Ordinal) && r.Contains("zhao", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Contains("root", StringComparison.Ordinal) && r.Contains("修改", StringComparison.Ordinal) && r.Contains("Disabled", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("root", StringComparison.Ordinal) && r.Contains("修改", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(r, @"已停用\s*是"));
+        // Fields by their Chinese names and moments in 北京时间, not the stored JSON's (SecurityStamp, 2024-07-03T04:00:…+00:00).
+        Assert.DoesNotContain(rows, r => r.Contains("SecurityStamp", StringComparison.Ordinal) || r.Contains("UpdatedAt", StringComparison.Ordinal) || r.Contains("+00:00", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains(LiveServer.Password, StringComparison.Ordinal));
         await Artifacts.ScreenshotAsync(page, "audit");
         await Artifacts.AssertAccessibleAsync(page, "审计");

@@ -22,12 +22,31 @@ public sealed class DocumentPageTests(BrowserFixture browser)
         Assert.Contains("还没有导入文件", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await Artifacts.AssertAccessibleAsync(page, "文件（空）");
 
+        // The file picker speaks Chinese: the browser's own button (English here: "Choose Files", "No file chosen") is
+        // out of sight, the label is the button, the input keeps the keyboard focus, and the choice is named.
+        var picker = page.Locator("#files");
+        var box = await picker.BoundingBoxAsync();
+        Assert.True(box is { Width: <= 1, Height: <= 1 }, $"the browser's file input is in sight: {box?.Width}×{box?.Height}");
+        Assert.True(await page.GetByText("选择文件", new() { Exact = true }).IsVisibleAsync(), "the Chinese button is shown");
+        Assert.Equal("未选择文件", await page.Locator("#files-chosen").InnerTextAsync());
+        var text = await page.InnerTextAsync("body");
+        Assert.DoesNotContain("Choose File", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("No file chosen", text, StringComparison.OrdinalIgnoreCase);
+        await picker.FocusAsync();
+        Assert.Equal("files", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.NotEqual("none", await page.Locator("#files-button").EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        Assert.Equal("请先选择要导入的文件", await page.Locator("#files-chosen").InnerTextAsync());
+        Assert.True(await page.Locator("#upload-progress").IsHiddenAsync(), "nothing is sent without files");
+
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("^选择文件")).SetInputFilesAsync(
         new[]
         {
             new FilePayload { Name = Path.GetFileName(seed), MimeType = "text/plain", Buffer = await File.ReadAllBytesAsync(seed) },
             new FilePayload { Name = "损坏的文件.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.UTF8.GetBytes("这不是 PDF 文件") },
         });
+        Assert.Equal($"已选择 2 个文件：{Path.GetFileName(seed)}、损坏的文件.pdf", await page.Locator("#files-chosen").InnerTextAsync());
+        await Artifacts.ScreenshotAsync(page, "documents-chosen");
         await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
         var status = page.Locator("#upload-status");
         await Assertions.Expect(status).ToHaveTextAsync("已处理 2 个文件：1 个成功，1 个未导入。", new() { Timeout = 120_000 });
@@ -45,6 +64,7 @@ public sealed class DocumentPageTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#h-list")).ToHaveTextAsync($"现行文件（1 件，{Seeds.KeyTasks2024Items} 项事项）");
         await Artifacts.ScreenshotAsync(page, "documents");
         await Artifacts.AssertAccessibleAsync(page, "文件");
+        Assert.Equal("未选择文件", await page.Locator("#files-chosen").InnerTextAsync());
 
         // The same file again changes nothing.
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("^选择文件")).SetInputFilesAsync(seed);

@@ -38,6 +38,10 @@ public sealed class ItemPageTests(BrowserFixture browser)
         Assert.NotEmpty(mentioned);
         Assert.All(mentioned, m => Assert.Contains(m, clause, StringComparison.Ordinal));
         Assert.Contains("尚无报送", await page.InnerTextAsync("section[aria-labelledby='h-reports']"), StringComparison.Ordinal);
+
+        // Figures and times are described in Chinese, not by the reader's codes (Percent, quarter …).
+        var figures = await page.InnerTextAsync("section[aria-labelledby='h-figures']");
+        Assert.DoesNotMatch(@"\b(Money|Percent|Measure|Ratio|quarter|half-year|month|week|year|day|ten-days)\b", figures);
         await Artifacts.ScreenshotAsync(page, "item");
         await Artifacts.AssertAccessibleAsync(page, "事项");
 

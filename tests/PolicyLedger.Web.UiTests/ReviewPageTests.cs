@@ -14,6 +14,61 @@ namespace PolicyLedger.Web.UiTests;
 public sealed class ReviewPageTests(BrowserFixture browser)
 {
     [SkippableFact]
+    public async Task An_item_marked_checked_on_the_review_page_shows_as_checked_on_the_ledger()
+    {
+        browser.Require();
+        await using var server = await Seeds.KeyTasksServerAsync();
+        var admin = Actor.LocalAdmin("test");
+        await using var context = await browser.ContextAsync(server);
+        var page = await Browse.SignedInAsync(context, "zhang");
+        await page.GotoAsync("/ledger");
+        Assert.Equal(0, await page.Locator("table.items .checked").CountAsync());
+        var firstPage = await Browse.ItemKeysAsync(page);
+        var chosen = new[] { firstPage[1], firstPage[^1] };
+        var documentKey = (await server.StatusAsync(admin, Seeds.Day)).First(r => r.Item.Key == chosen[0]).Item.DocumentKey;
+
+        foreach (var key in chosen)
+        {
+            await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));
+            var item = page.Locator($"details.review-item[data-key='{key}']");
+            await item.Locator("summary").ClickAsync();
+            await item.GetByRole(AriaRole.Button, new() { Name = "核对无误" }).ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("done=", StringComparison.Ordinal));
+        }
+
+        // The 台账 marks exactly the items the review service counts as checked, on this page.
+        await page.GotoAsync("/ledger");
+        var queue = await server.WithAsync<ReviewService, ReviewQueue>(s => s.QueueAsync(admin, all: true));
+        var checkedKeys = queue.Rows.Where(r => r.State == ReviewState.Checked).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(chosen.Order(StringComparer.Ordinal), checkedKeys.Order(StringComparer.Ordinal));
+        var marked = new List<string>();
+        foreach (var cell in await page.Locator("table.items tbody td.key:has(.checked)").AllAsync())
+        {
+            marked.Add((await cell.GetAttributeAsync("data-key"))!);
+            Assert.Equal("已校对", (await cell.Locator(".checked").InnerTextAsync()).Trim());
+            Assert.Contains("zhang", await cell.Locator(".checked").GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        }
+
+        Assert.Equal(firstPage.Where(checkedKeys.Contains), marked);
+        await Artifacts.ScreenshotAsync(page, "ledger-checked");
+        await Artifacts.AssertAccessibleAsync(page, "台账（已校对）");
+
+        // A correction outranks the check: the item then shows 已更正, not 已校对.
+        await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));
+        var corrected = page.Locator($"details.review-item[data-key='{chosen[0]}']");
+        await corrected.Locator("summary").ClickAsync();
+        await corrected.GetByLabel("时限").FillAsync("2024-10-31");
+        await corrected.GetByLabel("更正原因").FillAsync("原文时限为10月底");
+        await corrected.GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("done=", StringComparison.Ordinal));
+        await page.GotoAsync("/ledger");
+        var row = page.Locator($"table.items tbody td.key[data-key='{chosen[0]}']");
+        Assert.Equal(1, await row.Locator(".corrected").CountAsync());
+        Assert.Equal(0, await row.Locator(".checked").CountAsync());
+        Assert.Equal(1, await page.Locator($"table.items tbody td.key[data-key='{chosen[1]}'] .checked").CountAsync());
+    }
+
+    [SkippableFact]
     public async Task A_supervisor_corrects_an_item_in_place_and_the_ledger_shows_it()
     {
         browser.Require();
@@ -90,6 +145,27 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         Assert.Equal("2024-09-30", (await row.Locator("td.day").InnerTextAsync()).Trim());
         Assert.Equal("已更正", (await row.Locator(".corrected").InnerTextAsync()).Trim());
 
+        // The 事项 page lists the roles in effect: the lead the reviewer gave, marked, and the change with why.
+        await page.GotoAsync("/item?key=" + Uri.EscapeDataString(target.Item.Key));
+        var roles = page.Locator("section[aria-labelledby='h-roles'] tbody tr");
+        var leads = new List<string>();
+        foreach (var r in await roles.AllAsync())
+        {
+            var text = await r.InnerTextAsync();
+            if (text.TrimStart().StartsWith("牵头", StringComparison.Ordinal))
+            {
+                leads.Add(text);
+            }
+        }
+
+        Assert.Contains(newUnit, Assert.Single(leads), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("section[aria-labelledby='h-roles'] tr.role-corrected .corrected").CountAsync());
+        var changes = await page.Locator("ul.changes").InnerTextAsync();
+        Assert.Contains("牵头单位", changes, StringComparison.Ordinal);
+        Assert.Contains("核对原文，牵头单位读错", changes, StringComparison.Ordinal);
+        await Artifacts.ScreenshotAsync(page, "item-corrected");
+        await Artifacts.AssertAccessibleAsync(page, "事项（已更正）");
+
         // Mark another item checked, then revert the correction: the 台账 shows the item as read again.
         await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));
         var other = page.Locator("details.review-item").Filter(new() { HasNot = page.Locator(".badge:text-is('已更正')") }).First;
@@ -109,6 +185,9 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         await page.GotoAsync("/ledger");
         row = page.Locator($"table.items tbody tr:has(td.key[data-key='{target.Item.Key}'])");
         Assert.Equal(0, await row.Locator(".corrected").CountAsync());
+        await page.GotoAsync("/item?key=" + Uri.EscapeDataString(target.Item.Key));
+        Assert.Equal(0, await page.Locator("tr.role-corrected").CountAsync());
+        Assert.Contains(target.Item.Units[0].Name, await page.Locator("section[aria-labelledby='h-roles'] tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
 
         // A paragraph read as an item that is not one leaves what is tracked, and the review says so.
         await page.GotoAsync("/review?document=" + Uri.EscapeDataString(documentKey));

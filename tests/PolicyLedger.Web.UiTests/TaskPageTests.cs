@@ -69,6 +69,7 @@ public sealed class TaskPageTests(BrowserFixture browser)
             MimeType = "text/plain",
             Buffer = System.Text.Encoding.UTF8.GetBytes("完成情况说明：已完成。"),
         });
+        Assert.Equal("已选择 1 个文件：完成情况说明.txt", await page.Locator("#evidence-chosen").InnerTextAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "已核实，仍然保存" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("saved=", StringComparison.Ordinal));
         Assert.Contains("已保存事项", await page.GetByRole(AriaRole.Status).First.InnerTextAsync(), StringComparison.Ordinal);

@@ -14,6 +14,27 @@ public static class RuleSetLoader
     /// <summary>The environment variable naming the rules folder when --rules is not given.</summary>
     public const string EnvironmentVariable = "POLICYLEDGER_RULES";
 
+    /// <summary>
+    /// The rules folder the CLI and the web application use: the one given (--rules, a setting), else
+    /// $POLICYLEDGER_RULES, else the rules shipped beside the program, else ./rules.
+    /// </summary>
+    public static string Folder(string? given)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given;
+        }
+
+        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var shipped = Path.Combine(AppContext.BaseDirectory, "rules");
+        return Directory.Exists(shipped) ? shipped : "rules";
+    }
+
     public static RuleSet Load(string directory)
     {
         if (!Directory.Exists(directory))

@@ -10,22 +10,7 @@ namespace PolicyLedger.Cli.Commands;
 internal static class BenefitAccess
 {
     /// <summary>The rules folder: --rules, else $POLICYLEDGER_RULES, else the rules shipped beside the program, else ./rules.</summary>
-    public static string RulesFolder(string? given)
-    {
-        if (!string.IsNullOrWhiteSpace(given))
-        {
-            return given;
-        }
-
-        var configured = Environment.GetEnvironmentVariable(RuleSetLoader.EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        var shipped = Path.Combine(AppContext.BaseDirectory, "rules");
-        return Directory.Exists(shipped) ? shipped : "rules";
-    }
+    public static string RulesFolder(string? given) => RuleSetLoader.Folder(given);
 
     /// <summary>
     /// The current texts of the documents: from the ledger when there is one (a PostgreSQL database, or a SQLite file that

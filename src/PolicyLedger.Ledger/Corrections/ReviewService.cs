@@ -197,13 +197,53 @@ public sealed class ReviewService(LedgerContext db, TimeProvider clock)
     /// </summary>
     public static Dictionary<string, string> CheckedItems(DocumentView doc, IReadOnlyList<EffectiveItem> items, IEnumerable<ReviewCheck> checks)
     {
+        ArgumentNullException.ThrowIfNull(doc);
+        return Match(doc.Key, doc.FileName, items.Select(e => (e.Key, e.Item.Id, e.Item.Text)).ToList(), checks);
+    }
+
+    /// <summary>
+    /// Of the items given (a page of the 台账, as tracking shows them), those a person checked, and by whom — matched as
+    /// <see cref="CheckedItems"/> matches them, among the items given — with one query: the checks of their documents.
+    /// </summary>
+    /// <param name="fileOfDocument">The file name of each item's document version (by document id): a check made on another file holds nothing.</param>
+    public async Task<IReadOnlyDictionary<string, string>> CheckedAsync(IReadOnlyList<TrackedItem> items, IReadOnlyDictionary<long, string> fileOfDocument, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(fileOfDocument);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var prints = items.Select(e => TextSimilarity.Fingerprint(e.Item.Text)).ToList();
-        foreach (var check in checks.Where(c => DocumentKey.Normalize(c.DocumentKey) == DocumentKey.Normalize(doc.Key) && (c.SourceFile is null || c.SourceFile == doc.FileName)))
+        if (items.Count == 0)
+        {
+            return result;
+        }
+
+        var keys = items.Select(i => i.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
+        var checks = await db.ReviewChecks.AsNoTracking().Where(c => keys.Contains(c.DocumentKey)).ToListAsync(ct);
+        foreach (var document in items.GroupBy(i => (i.DocumentId, i.DocumentKey)))
+        {
+            var file = fileOfDocument.GetValueOrDefault(document.Key.DocumentId);
+            foreach (var (key, by) in Match(document.Key.DocumentKey, file, document.Select(i => (i.Key, i.ItemKey, i.Text)).ToList(), checks))
+            {
+                result[key] = by;
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, string> Match(string documentKey, string? fileName, IReadOnlyList<(string Key, string Id, string Text)> items, IEnumerable<ReviewCheck> checks)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var prints = items.Select(e => TextSimilarity.Fingerprint(e.Text)).ToList();
+        foreach (var check in checks.Where(c => DocumentKey.Normalize(c.DocumentKey) == DocumentKey.Normalize(documentKey) && (c.SourceFile is null || c.SourceFile == fileName)))
         {
             var same = items.Where((e, i) => prints[i] == check.Fingerprint).ToList();
-            var hit = same.FirstOrDefault(e => DocumentKey.Normalize(e.Item.Id) == DocumentKey.Normalize(check.ItemId)) ?? (same.Count == 1 ? same[0] : null);
-            if (hit is not null)
+            var hit = same.FirstOrDefault(e => DocumentKey.Normalize(e.Id) == DocumentKey.Normalize(check.ItemId));
+            if (hit == default && same.Count == 1)
+            {
+                hit = same[0];
+            }
+
+            if (hit != default)
             {
                 result[hit.Key] = check.By;
             }

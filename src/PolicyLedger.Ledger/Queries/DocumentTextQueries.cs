@@ -17,18 +17,37 @@ public sealed record StoredDocumentText(string Key, string? DocNumber, string? T
 public static class DocumentTextQueries
 {
     /// <summary>Every current document with its version's text (documents whose text was not stored are left out).</summary>
-    public static async Task<IReadOnlyList<StoredDocumentText>> CurrentAsync(LedgerContext context, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<StoredDocumentText>> CurrentAsync(LedgerContext context, CancellationToken cancellationToken = default) =>
+        CurrentAsync(context, _ => true, cancellationToken);
+
+    /// <summary>
+    /// The current documents whose key <paramref name="wanted"/> accepts, with their versions' texts: the documents'
+    /// keys are read first, and the texts and items of those wanted only (the 惠企 page reads the few its rules cite,
+    /// not every text of a large ledger).
+    /// </summary>
+    public static async Task<IReadOnlyList<StoredDocumentText>> CurrentAsync(LedgerContext context, Func<string, bool> wanted, CancellationToken cancellationToken = default)
     {
-        var documents = await context.Documents.AsNoTracking()
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(wanted);
+        var documents = (await context.Documents.AsNoTracking()
             .Where(d => d.IsCurrent)
             .Select(d => new { d.Id, d.Key, d.DocNumber, d.Title, d.SourceId, d.Version, d.SpanStart, d.SpanLength, d.Source!.FileName })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Where(d => wanted(d.Key))
+            .ToList();
+        if (documents.Count == 0)
+        {
+            return [];
+        }
+
+        var sources = documents.Select(d => d.SourceId).Distinct().ToList();
+        var ids = documents.Select(d => d.Id).ToList();
         var texts = await (from t in context.SourceTexts.AsNoTracking()
                            join s in context.Sources.AsNoTracking() on t.SourceId equals s.Id
-                           where t.Version == s.CurrentVersion
+                           where t.Version == s.CurrentVersion && sources.Contains(t.SourceId)
                            select new { t.SourceId, t.Version, t.Text }).ToListAsync(cancellationToken);
         var items = await context.Items.AsNoTracking()
-            .Where(i => i.Document!.IsCurrent)
+            .Where(i => ids.Contains(i.DocumentId))
             .OrderBy(i => i.Ordinal)
             .Select(i => new { i.DocumentId, i.Key, i.Number, i.SpanStart, i.SpanLength })
             .ToListAsync(cancellationToken);

@@ -77,6 +77,9 @@ public enum TrackingAction
 
     /// <summary>compare whole documents of the ledger (对比): every item of each, whatever its unit.</summary>
     CompareDocuments,
+
+    /// <summary>the benefit finder (惠企测算): what an applicant's profile is entitled to under the rules of the measures.</summary>
+    FindBenefits,
 }
 
 /// <summary>
@@ -93,6 +96,7 @@ public enum TrackingAction
 /// | Review | yes | own jurisdictions | no | own jurisdictions |
 /// | Correct | yes | own jurisdictions | no | no |
 /// | ImportDocuments | yes | yes | no | no |
+/// | FindBenefits | yes | yes | no | yes |
 ///
 /// "Own jurisdictions" is <see cref="Actor.Jurisdictions"/> (empty: all). Data outside them is not shown; asking
 /// for it by scope is a denial.
@@ -107,7 +111,7 @@ public static class Permissions
             (ActorRole.Admin, _) => true,
             (ActorRole.Supervisor, not TrackingAction.ChangeSettings) => true,
             (ActorRole.Reporter, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.ExportForm or TrackingAction.Report) => true,
-            (ActorRole.Viewer, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.WriteBulletin or TrackingAction.ExportLedger or TrackingAction.Review or TrackingAction.CompareDocuments) => true,
+            (ActorRole.Viewer, TrackingAction.ViewStatus or TrackingAction.ViewCadence or TrackingAction.WriteBulletin or TrackingAction.ExportLedger or TrackingAction.Review or TrackingAction.CompareDocuments or TrackingAction.FindBenefits) => true,
             _ => false,
         };
         return allowed ? null : Problems.Denied(actor, action);
@@ -143,6 +147,7 @@ public static class Permissions
         TrackingAction.Correct => "校对事项",
         TrackingAction.ImportDocuments => "导入文件",
         TrackingAction.CompareDocuments => "对比文件",
+        TrackingAction.FindBenefits => "惠企政策测算",
         _ => "修改账本设置",
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Queries;
 using PolicyLedger.Ledger.Storage;
@@ -24,8 +25,11 @@ public sealed record ReportInfo(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<EvidenceInfo> Evidence);
 
-/// <summary>A unit's role in an item as the clause wrote it, and the unit it was resolved to.</summary>
-public sealed record ItemRoleInfo(LedgerRole Role, string Mention, TrackedUnit? Unit, bool Implied);
+/// <summary>
+/// A unit's role in an item in effect: as the clause wrote it and the unit it was resolved to, or as a reviewer's
+/// correction put it (<paramref name="Corrected"/>: the mention is then the name the reviewer gave).
+/// </summary>
+public sealed record ItemRoleInfo(LedgerRole Role, string Mention, TrackedUnit? Unit, bool Implied, bool Corrected = false);
 
 /// <summary>
 /// Everything the 事项 page shows about one item: its row in `status` at the date, its headings, roles (cooperating
@@ -44,6 +48,9 @@ public sealed record ItemDetail(
     IReadOnlyList<ReportInfo> Reports)
 {
     public TrackedItem Item => Row.Item;
+
+    /// <summary>What reviewers' corrections changed in the item (who, when, why), oldest first; empty when it is as read.</summary>
+    public IReadOnlyList<ItemChange> Changes { get; init; } = [];
 }
 
 /// <summary>
@@ -99,9 +106,7 @@ public sealed class ItemDetailService(LedgerContext db, TrackingItems items, Sta
             .Where(t => t.SourceId == document.SourceId && t.Version == document.Version)
             .Select(t => t.Text).FirstOrDefaultAsync(ct);
         var source = text is null ? null : SourceMarks.Around(text, new PolicyLedger.Reading.Syntax.TextSpan(stored.SpanStart, stored.SpanLength), SourceMarks.Of(stored));
-        var roles = stored.Responsibilities.OrderBy(r => r.Role).ThenBy(r => r.Ordinal)
-            .Select(r => new ItemRoleInfo(r.Role, r.Mention, r.Unit is { } u ? new TrackedUnit(u.Id, u.Key, u.Name, u.Jurisdiction) : null, r.Implied))
-            .ToList();
+        var (roles, changes) = await RolesAsync(item, stored, ct);
         return new ItemDetail(
             row,
             stored.Headings.Split('\n', StringSplitOptions.RemoveEmptyEntries),
@@ -110,7 +115,30 @@ public sealed class ItemDetailService(LedgerContext db, TrackingItems items, Sta
             stored.Times.OrderBy(t => t.Ordinal).ToList(),
             stored.Diagnostics.OrderBy(d => d.Ordinal).ToList(),
             source,
-            await ReportsAsync(item, ct));
+            await ReportsAsync(item, ct)) { Changes = changes };
+    }
+
+    /// <summary>
+    /// The item's roles in effect, from the same corrected view every command uses (<see cref="EffectiveItems"/>): a
+    /// role a reviewer put in place is marked corrected, a role removed is gone; the roles as read when no correction
+    /// concerns the item.
+    /// </summary>
+    private async Task<(IReadOnlyList<ItemRoleInfo> Roles, IReadOnlyList<ItemChange> Changes)> RolesAsync(TrackedItem item, LedgerItem stored, CancellationToken ct)
+    {
+        var ledger = await EffectiveItems.LoadAsync(db, new ItemFilter(DocumentIds: [item.DocumentId], ItemIds: [stored.Id]), ct);
+        if (ledger.Items.FirstOrDefault(e => e.Key == item.Key) is { } effective)
+        {
+            var roles = effective.Item.Roles
+                .Select((r, i) => (Role: r, Order: i))
+                .OrderBy(x => x.Role.Role).ThenBy(x => x.Order)
+                .Select(x => new ItemRoleInfo(x.Role.Role, x.Role.Mention, x.Role.Unit is { } u ? new TrackedUnit(u.Id, u.Key, u.Name, u.Jurisdiction) : null, x.Role.Implied, x.Role.Corrected))
+                .ToList();
+            return (roles, effective.Changes);
+        }
+
+        return (stored.Responsibilities.OrderBy(r => r.Role).ThenBy(r => r.Ordinal)
+            .Select(r => new ItemRoleInfo(r.Role, r.Mention, r.Unit is { } u ? new TrackedUnit(u.Id, u.Key, u.Name, u.Jurisdiction) : null, r.Implied))
+            .ToList(), []);
     }
 
     /// <summary>Every report on the item (any unit, any period), oldest period first.</summary>

@@ -20,6 +20,7 @@ public static class ApiEndpoints
         ItemsApi.Map(api);
         LedgerApi.Map(api);
         CompareApi.Map(api);
+        BenefitsApi.Map(api);
         UsersApi.Map(api);
         return api;
     }

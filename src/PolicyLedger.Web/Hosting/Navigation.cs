@@ -14,6 +14,7 @@ public static class Navigation
         new("/ledger", "台账", All),
         new("/review", "校对", ["admin", "supervisor"]),
         new("/compare", "对比", ["admin", "supervisor", "viewer"]),
+        new("/benefits", "惠企", ["admin", "supervisor", "viewer"]),
         new("/tasks", "我的任务", ["reporter"]),
         new("/bulletins", "通报", ["admin", "supervisor", "viewer"]),
         new("/audit", "审计", ["admin", "supervisor"]),

@@ -49,7 +49,31 @@ public static class Show
     {
         "text" => "时限见原文",
         "plan-year" => "按文件计划年度末",
+        "correction" => "校对时更正",
         _ => "原文未写时限",
+    };
+
+    /// <summary>What kind of figure the reader found (Money, Percent, Measure, Ratio), in Chinese.</summary>
+    public static string QuantityKind(string kind) => kind switch
+    {
+        "Money" => "金额",
+        "Percent" => "百分比",
+        "Measure" => "数量",
+        "Ratio" => "比例",
+        _ => kind,
+    };
+
+    /// <summary>How often a time recurs as the reader writes it (quarter, month …), in Chinese.</summary>
+    public static string Recurrence(string recurrence) => recurrence switch
+    {
+        "quarter" => "每季度",
+        "half-year" => "每半年",
+        "week" => "每周",
+        "month" => "每月",
+        "year" => "每年",
+        "ten-days" => "每旬",
+        "day" => "每天",
+        _ => recurrence,
     };
 
     /// <summary>按季度报送，次月5日前 / 按月报送，期末前.</summary>

@@ -64,6 +64,10 @@ public class PermissionTests
     [InlineData(ActorRole.Supervisor, TrackingAction.CompareDocuments, true)]
     [InlineData(ActorRole.Reporter, TrackingAction.CompareDocuments, false)]
     [InlineData(ActorRole.Viewer, TrackingAction.CompareDocuments, true)]
+    [InlineData(ActorRole.Admin, TrackingAction.FindBenefits, true)]
+    [InlineData(ActorRole.Supervisor, TrackingAction.FindBenefits, true)]
+    [InlineData(ActorRole.Reporter, TrackingAction.FindBenefits, false)]
+    [InlineData(ActorRole.Viewer, TrackingAction.FindBenefits, true)]
     public void Rules(ActorRole role, TrackingAction action, bool allowed)
     {
         var problem = Permissions.Check(new Actor("某人", role, [], []), action);

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Tracking.Status;
 
 namespace PolicyLedger.Web.Pages.Ledger;
 
 /// <summary>台账: the items filtered by jurisdiction, document, unit, state and deadline, a page at a time; the .xlsx export holds every row of the filter.</summary>
-public sealed class IndexModel(ItemPages pages, DocumentService documents, LedgerExportService export) : LedgerPageModel
+public sealed class IndexModel(ItemPages pages, DocumentService documents, LedgerExportService export, ReviewService review) : LedgerPageModel
 {
     public const int PageSize = 50;
 
@@ -34,6 +35,9 @@ public sealed class IndexModel(ItemPages pages, DocumentService documents, Ledge
     public int PageNumber { get; set; } = 1;
 
     public ItemPage? Result { get; private set; }
+
+    /// <summary>The page's items a reviewer checked as read on the 校对 page (item key → who); a corrected item shows 已更正 instead.</summary>
+    public IReadOnlyDictionary<string, string> Checked { get; private set; } = new Dictionary<string, string>();
 
     public IReadOnlyList<DocumentInfo> Documents { get; private set; } = [];
 
@@ -68,6 +72,9 @@ public sealed class IndexModel(ItemPages pages, DocumentService documents, Ledge
         }
 
         Result = result.Value;
+        // One lookup beside the page's query: the review checks of the page's items.
+        var uncorrected = Result.Rows.Select(r => r.Item).Where(i => !i.Corrected).ToList();
+        Checked = await review.CheckedAsync(uncorrected, Documents.ToDictionary(d => d.Id, d => d.FileName), HttpContext.RequestAborted);
         return Page();
     }
 
