@@ -20,8 +20,6 @@ namespace PolicyLedger.Comparison.Relations;
 /// </summary>
 internal static class RelationClassifier
 {
-    private const string SentenceEnds = "；;。！？!?\n";
-
     public static Relation Classify(
         PreparedItem a,
         IReadOnlyList<PreparedItem> b,
@@ -126,7 +124,7 @@ internal static class RelationClassifier
     }
 
     private static List<SparseVector> SentenceVectors(string text, PreparedPair pair) =>
-        Sentences(text).Select(s => pair.Content(text, s.Start, s.End)).Where(v => v.Mass > 0).ToList();
+        Text.Sentences.Of(text).Select(s => pair.Content(text, s.Start, s.End)).Where(v => v.Mass > 0).ToList();
 
     /// <summary>
     /// The content weight of the members of <paramref name="text"/>'s enumerations that <paramref name="other"/> does
@@ -151,22 +149,5 @@ internal static class RelationClassifier
         }
 
         return weight;
-    }
-
-    private static IEnumerable<(int Start, int End)> Sentences(string text)
-    {
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || SentenceEnds.Contains(text[i]))
-            {
-                if (i > start)
-                {
-                    yield return (start, i);
-                }
-
-                start = i + 1;
-            }
-        }
     }
 }
