@@ -45,8 +45,14 @@ public partial class HeldOutSetTests(ITestOutputHelper output)
         }
 
         output.WriteLine("held-out pairs: " + total);
+
+        // Measured before the second pass (12 sure links missed, of them the six bundles of distant measures): F1 0.900,
+        // differences 36 of 52 (1 extra), relations 40 of 47. After it: F1 0.944, differences 40 of 52 (3 extra),
+        // relations 43 of 52.
         Assert.True(total.Sure >= 60, total.ToString());
-        Assert.True(total.F1 >= 0.0, total.ToString());
+        Assert.True(total.Precision >= 0.95 && total.F1 >= 0.94, total.ToString());
+        Assert.True(total.DifferencesFound >= 40 && total.ExtraDifferences <= 3, total.ToString());
+        Assert.True(total.RelationsAgree >= 0.8 * total.Relations, total.ToString());
     }
 
     [GeneratedRegex(@"^\d+[.．、]", RegexOptions.Multiline)]
