@@ -6,118 +6,127 @@ namespace PolicyLedger.Comparison.Alignment;
 /// The sentences (between <c>。；！？</c>) of every item of both documents as content vectors, aligned one to one across
 /// the two documents the way items are anchored: an A sentence and a B sentence that are each other's most similar
 /// sentence, above the chance level of items and a floor, and more similar to each other than either is to any sentence of
-/// another item of its own document, say the same thing wherever each stands. For an item and an item of the other document:
-/// the share of the item's content weight whose counterpart sentences stand in that item.
+/// another item of its own document, say the same thing wherever each stands. For an item and an item of the other
+/// document: the share of the item's content weight whose counterpart sentences stand in that item. Each sentence's
+/// most similar sentences are computed when first asked for, so a pair with few far candidates costs little.
 /// </summary>
 internal sealed class SentenceAlignment
 {
-    private readonly Dictionary<(int A, int B), double> _shareOfA;
-    private readonly Dictionary<(int A, int B), double> _shareOfB;
+    private readonly Side _a;
+    private readonly Side _b;
+    private readonly double _floor;
 
-    private SentenceAlignment(Dictionary<(int, int), double> shareOfA, Dictionary<(int, int), double> shareOfB)
+    private SentenceAlignment(Side a, Side b, double floor)
     {
-        _shareOfA = shareOfA;
-        _shareOfB = shareOfB;
+        _a = a;
+        _b = b;
+        _floor = floor;
     }
-
-    /// <summary>The share of A's item <paramref name="a"/> (by content weight) whose counterpart sentences stand in B's item <paramref name="b"/>.</summary>
-    public double ShareOfA(int a, int b) => _shareOfA.GetValueOrDefault((a, b));
-
-    /// <summary>The share of B's item <paramref name="b"/> whose counterpart sentences stand in A's item <paramref name="a"/>.</summary>
-    public double ShareOfB(int a, int b) => _shareOfB.GetValueOrDefault((a, b));
 
     /// <param name="floor">The similarity a counterpart sentence pair must exceed besides the nulls (<see cref="ComparisonOptions.FarPartSentenceSimilarity"/>).</param>
-    public static SentenceAlignment Of(PreparedPair pair, double floor)
+    public static SentenceAlignment Of(PreparedPair pair, double floor) =>
+        new(new Side(pair, pair.A), new Side(pair, pair.B), Math.Max(floor, pair.ChanceLevel));
+
+    /// <summary>The share of A's item <paramref name="a"/> (by content weight) whose counterpart sentences stand in B's item <paramref name="b"/>.</summary>
+    public double ShareOfA(int a, int b) => Share(_a, _b, a, b);
+
+    /// <summary>The share of B's item <paramref name="b"/> whose counterpart sentences stand in A's item <paramref name="a"/>.</summary>
+    public double ShareOfB(int a, int b) => Share(_b, _a, b, a);
+
+    private double Share(Side own, Side other, int item, int target)
     {
-        var a = Split(pair, pair.A);
-        var b = Split(pair, pair.B);
-        var nullA = NearestOutsideItem(a);
-        var nullB = NearestOutsideItem(b);
-        var bestForA = Enumerable.Repeat(-1, a.Count).ToArray();
-        var bestValueA = new double[a.Count];
-        var bestForB = Enumerable.Repeat(-1, b.Count).ToArray();
-        var bestValueB = new double[b.Count];
-        for (var i = 0; i < a.Count; i++)
+        double stated = 0, total = 0;
+        foreach (var x in own.OfItem(item))
         {
-            for (var j = 0; j < b.Count; j++)
+            total += own.Vectors[x].Mass;
+            var (y, similarity) = own.Best(x, other);
+            if (y >= 0 && other.Items[y] == target && other.Best(y, own).Index == x
+                && similarity > Math.Max(_floor, Math.Max(own.NearestOutsideItem(x), other.NearestOutsideItem(y))))
             {
-                var s = a[i].Vector.Cosine(b[j].Vector);
-                if (s > bestValueA[i])
-                {
-                    (bestForA[i], bestValueA[i]) = (j, s);
-                }
-
-                if (s > bestValueB[j])
-                {
-                    (bestForB[j], bestValueB[j]) = (i, s);
-                }
+                stated += own.Vectors[x].Mass;
             }
         }
 
-        var massA = Mass(a, pair.A.Length);
-        var massB = Mass(b, pair.B.Length);
-        var shareOfA = new Dictionary<(int, int), double>();
-        var shareOfB = new Dictionary<(int, int), double>();
-        for (var i = 0; i < a.Count; i++)
-        {
-            var j = bestForA[i];
-            if (j >= 0 && bestForB[j] == i && bestValueA[i] > Math.Max(Math.Max(pair.ChanceLevel, floor), Math.Max(nullA[i], nullB[j])))
-            {
-                var key = (a[i].Item, b[j].Item);
-                shareOfA[key] = shareOfA.GetValueOrDefault(key) + (a[i].Vector.Mass / massA[a[i].Item]);
-                shareOfB[key] = shareOfB.GetValueOrDefault(key) + (b[j].Vector.Mass / massB[b[j].Item]);
-            }
-        }
-
-        return new SentenceAlignment(shareOfA, shareOfB);
+        return total == 0 ? 0 : stated / total;
     }
 
-    /// <summary>For each sentence, its similarity to the most similar sentence of another item of its own document.</summary>
-    private static double[] NearestOutsideItem(List<(int Item, SparseVector Vector)> sentences)
+    /// <summary>One document's sentences, with what is known of them so far.</summary>
+    private sealed class Side
     {
-        var nearest = new double[sentences.Count];
-        for (var x = 0; x < sentences.Count; x++)
+        private readonly Dictionary<int, (int Index, double Similarity)> _best = [];
+        private readonly Dictionary<int, double> _nearest = [];
+        private readonly Dictionary<int, List<int>> _byItem = [];
+
+        public Side(PreparedPair pair, PreparedItem[] items)
         {
-            for (var y = x + 1; y < sentences.Count; y++)
+            var vectors = new List<SparseVector>();
+            var owners = new List<int>();
+            foreach (var item in items)
             {
-                if (sentences[x].Item != sentences[y].Item)
+                var own = new List<int>();
+                foreach (var (start, end) in Sentences.Of(item.Text))
                 {
-                    var s = sentences[x].Vector.Cosine(sentences[y].Vector);
-                    nearest[x] = Math.Max(nearest[x], s);
-                    nearest[y] = Math.Max(nearest[y], s);
+                    var vector = pair.Content(item.Text, start, end);
+                    if (vector.Mass > 0)
+                    {
+                        own.Add(vectors.Count);
+                        vectors.Add(vector);
+                        owners.Add(item.Index);
+                    }
                 }
+
+                _byItem[item.Index] = own;
             }
+
+            Vectors = [.. vectors];
+            Items = [.. owners];
         }
 
-        return nearest;
-    }
+        public SparseVector[] Vectors { get; }
 
-    private static double[] Mass(List<(int Item, SparseVector Vector)> sentences, int items)
-    {
-        var mass = new double[items];
-        foreach (var (item, vector) in sentences)
+        /// <summary>The item each sentence belongs to.</summary>
+        public int[] Items { get; }
+
+        public IReadOnlyList<int> OfItem(int item) => _byItem.GetValueOrDefault(item) ?? [];
+
+        /// <summary>The most similar sentence of the other document (-1 when none shares a bigram).</summary>
+        public (int Index, double Similarity) Best(int x, Side other)
         {
-            mass[item] += vector.Mass;
-        }
-
-        return mass;
-    }
-
-    private static List<(int Item, SparseVector Vector)> Split(PreparedPair pair, PreparedItem[] items)
-    {
-        var sentences = new List<(int, SparseVector)>();
-        foreach (var item in items)
-        {
-            foreach (var (start, end) in Sentences.Of(item.Text))
+            if (!_best.TryGetValue(x, out var best))
             {
-                var vector = pair.Content(item.Text, start, end);
-                if (vector.Mass > 0)
+                best = (-1, 0);
+                for (var y = 0; y < other.Vectors.Length; y++)
                 {
-                    sentences.Add((item.Index, vector));
+                    var s = Vectors[x].Cosine(other.Vectors[y]);
+                    if (s > best.Similarity)
+                    {
+                        best = (y, s);
+                    }
                 }
+
+                _best[x] = best;
             }
+
+            return best;
         }
 
-        return sentences;
+        /// <summary>The similarity of a sentence to the most similar sentence of another item of its own document.</summary>
+        public double NearestOutsideItem(int x)
+        {
+            if (!_nearest.TryGetValue(x, out var nearest))
+            {
+                for (var y = 0; y < Vectors.Length; y++)
+                {
+                    if (Items[y] != Items[x])
+                    {
+                        nearest = Math.Max(nearest, Vectors[x].Cosine(Vectors[y]));
+                    }
+                }
+
+                _nearest[x] = nearest;
+            }
+
+            return nearest;
+        }
     }
 }
