@@ -22,6 +22,9 @@ internal readonly record struct Link(int A, int B, LinkKind Kind);
 /// same subject).</item>
 /// <item><b>Bundles.</b> The same from A's side: an unpaired A item joins the pair of the B item it is most like, when
 /// it stands beside that item's A partner. Splits and bundles repeat until nothing changes.</item>
+/// <item><b>Parts far apart.</b> A candidate standing further from the parts passes the same test when at least half of
+/// it is said in the target, sentence by sentence (<see cref="SentenceAlignment"/>): the sentences of a long item that
+/// bundles two distant measures each have their counterpart in one of them.</item>
 /// </list>
 /// Order and headings help (sections, neighbours) but do not decide: a measure moved to another section is still
 /// found as an anchor.
@@ -70,7 +73,7 @@ internal static class ItemAligner
             .Select(w => new Link(w.A, w.B, LinkKind.Section)));
 
         FillGaps(pair, links, bestForA, bestForB);
-        AddSplitsAndBundles(pair, links, bestForA, bestForB, options.SiblingDistance);
+        AddSplitsAndBundles(pair, links, bestForA, bestForB, options);
         return links.OrderBy(l => l.A).ThenBy(l => l.B).ToList();
     }
 
@@ -144,10 +147,12 @@ internal static class ItemAligner
         while (changed);
     }
 
-    private static void AddSplitsAndBundles(PreparedPair pair, List<Link> links, int[] bestForA, int[] bestForB, int distance)
+    private static void AddSplitsAndBundles(PreparedPair pair, List<Link> links, int[] bestForA, int[] bestForB, ComparisonOptions options)
     {
-        var splits = new Side(pair.B, pair.A, pair.SiblingsB, bestForB, (j, i) => new Link(i, j, LinkKind.Split), l => l.B, l => l.A, (j, i) => pair.Similarity[i, j]);
-        var bundles = new Side(pair.A, pair.B, pair.SiblingsA, bestForA, (i, j) => new Link(i, j, LinkKind.Bundle), l => l.A, l => l.B, (i, j) => pair.Similarity[i, j]);
+        var distance = options.SiblingDistance;
+        var sentences = new Lazy<SentenceAlignment>(() => SentenceAlignment.Of(pair, options.FarPartSentenceSimilarity));
+        var splits = new Side(pair.B, pair.A, pair.SiblingsB, bestForB, (j, i) => new Link(i, j, LinkKind.Split), l => l.B, l => l.A, (j, i) => pair.Similarity[i, j], (j, i) => sentences.Value.ShareOfB(i, j));
+        var bundles = new Side(pair.A, pair.B, pair.SiblingsA, bestForA, (i, j) => new Link(i, j, LinkKind.Bundle), l => l.A, l => l.B, (i, j) => pair.Similarity[i, j], (i, j) => sentences.Value.ShareOfA(i, j));
         bool changed;
         do
         {
@@ -173,7 +178,8 @@ internal static class ItemAligner
 
             var parts = links.Where(l => side.Other(l) == t).Select(side.Own).ToList();
             var similarity = side.Similarity(c, t);
-            if (parts.Count > 0 && parts.Any(p => Math.Abs(p - c) <= distance) && similarity > chance
+            if (parts.Count > 0 && similarity > chance
+                && (parts.Any(p => Math.Abs(p - c) <= distance) || side.StatedIn(c, t) >= 0.5)
                 && IsPart(side.Targets[t], parts.Select(p => side.Candidates[p]).ToList(), side.Candidates[c], similarity, side.Siblings, side.Candidates))
             {
                 links.Add(side.Link(c, t));
@@ -193,7 +199,8 @@ internal static class ItemAligner
         Func<int, int, Link> Link,
         Func<Link, int> Own,
         Func<Link, int> Other,
-        Func<int, int, double> Similarity);
+        Func<int, int, double> Similarity,
+        Func<int, int, double> StatedIn);
 
     /// <summary>
     /// Whether <paramref name="candidate"/> is one more part of the measure of <paramref name="target"/>, beside

@@ -20,8 +20,6 @@ namespace PolicyLedger.Comparison.Relations;
 /// </summary>
 internal static class RelationClassifier
 {
-    private const string SentenceEnds = "；;。！？!?\n";
-
     public static Relation Classify(
         PreparedItem a,
         IReadOnlyList<PreparedItem> b,
@@ -39,8 +37,11 @@ internal static class RelationClassifier
         var elsewhere = SparseVector.Sum(otherPartnersOfB.Select(x => x.Vector));
         var bText = string.Join("。", b.Select(x => x.Text));
         var elsewhereText = string.Join("。", otherPartnersOfB.Select(x => x.Text));
-        var extraA = NewSentences([a], bUnion, SparseVector.Empty, pair, options) + MissingMembers(a.Text, bText, string.Empty, pair);
-        var extraB = b.Sum(x => NewSentences([x], a.Vector, elsewhere, pair, options) + MissingMembers(x.Text, a.Text, elsewhereText, pair));
+        var sentencesA = SentenceVectors(a.Text, pair);
+        var sentencesB = b.SelectMany(x => SentenceVectors(x.Text, pair)).ToList();
+        var (counterpartA, counterpartB) = Counterparts(sentencesA, sentencesB);
+        var extraA = NewSentences(sentencesA, counterpartA, bUnion, SparseVector.Empty, options) + MissingMembers(a.Text, bText, string.Empty, pair);
+        var extraB = NewSentences(sentencesB, counterpartB, a.Vector, elsewhere, options) + b.Sum(x => MissingMembers(x.Text, a.Text, elsewhereText, pair));
         if (extraB > 0 && extraB >= options.ClearlyMore * extraA)
         {
             return Relation.Broadened;
@@ -54,31 +55,76 @@ internal static class RelationClassifier
         return Relation.Same;
     }
 
-    /// <summary>The content weight of the sentences of <paramref name="side"/> that <paramref name="other"/> lacks and that are not the part of a bundle paired elsewhere.</summary>
-    private static double NewSentences(IEnumerable<PreparedItem> side, SparseVector other, SparseVector elsewhere, PreparedPair pair, ComparisonOptions options)
+    /// <summary>
+    /// The content weight of the sentences of one side that the other side lacks: a sentence is new when it is no sentence's
+    /// counterpart on the other side and less than <see cref="ComparisonOptions.NewSentenceCoverage"/> of it occurs there
+    /// (nor, for B, in the part of a bundle paired elsewhere).
+    /// </summary>
+    private static double NewSentences(List<SparseVector> sentences, bool[] counterpart, SparseVector other, SparseVector elsewhere, ComparisonOptions options)
     {
         double weight = 0;
-        foreach (var item in side)
+        for (var k = 0; k < sentences.Count; k++)
         {
-            foreach (var (start, end) in Sentences(item.Text))
+            var sentence = sentences[k];
+            if (counterpart[k] || sentence.CoveredBy(other) >= options.NewSentenceCoverage
+                || (elsewhere.Count > 0 && sentence.CoveredBy(elsewhere) >= options.NewSentenceCoverage))
             {
-                var sentence = pair.Content(item.Text, start, end);
-                if (sentence.Mass == 0 || sentence.CoveredBy(other) >= options.NewSentenceCoverage)
-                {
-                    continue;
-                }
-
-                if (elsewhere.Count > 0 && sentence.CoveredBy(elsewhere) >= options.NewSentenceCoverage)
-                {
-                    continue;
-                }
-
-                weight += sentence.Mass;
+                continue;
             }
+
+            weight += sentence.Mass;
         }
 
         return weight;
     }
+
+    /// <summary>
+    /// Sentence alignment: a sentence of A and a sentence of B that are each other's most similar sentence (cosine of their
+    /// content) say the same thing in their own words, however differently; they are counterparts, never new.
+    /// </summary>
+    private static (bool[] A, bool[] B) Counterparts(List<SparseVector> a, List<SparseVector> b)
+    {
+        var counterpartA = new bool[a.Count];
+        var counterpartB = new bool[b.Count];
+        var similarity = new double[a.Count, b.Count];
+        for (var i = 0; i < a.Count; i++)
+        {
+            for (var j = 0; j < b.Count; j++)
+            {
+                similarity[i, j] = a[i].Cosine(b[j]);
+            }
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            var j = Best(b.Count, k => similarity[i, k]);
+            if (j >= 0 && Best(a.Count, k => similarity[k, j]) == i)
+            {
+                counterpartA[i] = counterpartB[j] = true;
+            }
+        }
+
+        return (counterpartA, counterpartB);
+    }
+
+    private static int Best(int count, Func<int, double> value)
+    {
+        var best = -1;
+        var bestValue = 0.0;
+        for (var k = 0; k < count; k++)
+        {
+            if (value(k) > bestValue)
+            {
+                best = k;
+                bestValue = value(k);
+            }
+        }
+
+        return best;
+    }
+
+    private static List<SparseVector> SentenceVectors(string text, PreparedPair pair) =>
+        Text.Sentences.Of(text).Select(s => pair.Content(text, s.Start, s.End)).Where(v => v.Mass > 0).ToList();
 
     /// <summary>
     /// The content weight of the members of <paramref name="text"/>'s enumerations that <paramref name="other"/> does
@@ -103,22 +149,5 @@ internal static class RelationClassifier
         }
 
         return weight;
-    }
-
-    private static IEnumerable<(int Start, int End)> Sentences(string text)
-    {
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || SentenceEnds.Contains(text[i]))
-            {
-                if (i > start)
-                {
-                    yield return (start, i);
-                }
-
-                start = i + 1;
-            }
-        }
     }
 }

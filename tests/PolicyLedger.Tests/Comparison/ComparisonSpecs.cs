@@ -40,11 +40,18 @@ public static class ComparisonSpecs
 {
     public static readonly string[] Files = ["reordered.md", "split-bundle.md", "reworded.md", "figures.md", "dropped-added.md", "scope.md", "versions.md"];
 
-    public static IReadOnlyList<ComparisonExample> All() => Files.SelectMany(Load).ToList();
+    /// <summary>The held-out set (<c>Specs/comparison-heldout</c>): measured before and after a change of method, never developed against.</summary>
+    public static readonly string[] HeldOutFiles = ["employment.md", "agriculture.md", "housing.md", "tourism.md", "digital.md", "eldercare.md"];
 
-    public static IReadOnlyList<ComparisonExample> Load(string file)
+    public const string HeldOutFolder = "comparison-heldout";
+
+    public static IReadOnlyList<ComparisonExample> All() => Files.SelectMany(f => Load(f)).ToList();
+
+    public static IReadOnlyList<ComparisonExample> HeldOut() => HeldOutFiles.SelectMany(f => Load(f, HeldOutFolder)).ToList();
+
+    public static IReadOnlyList<ComparisonExample> Load(string file, string folder = "comparison")
     {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", "comparison", file), Encoding.UTF8).Replace("\r\n", "\n");
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", folder, file), Encoding.UTF8).Replace("\r\n", "\n");
         var examples = new List<ComparisonExample>();
         string? a = null;
         foreach (var section in text.Split("\n## ").Skip(1))

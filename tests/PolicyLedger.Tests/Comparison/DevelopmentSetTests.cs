@@ -100,6 +100,6 @@ public class DevelopmentSetTests(ITestOutputHelper output)
         output.WriteLine("invented pairs: " + score);
         Assert.True(score.F1 >= 0.96, score.ToString());
         Assert.True(score.DifferencesFound >= 0.9 * score.Differences && score.ExtraDifferences == 0, score.ToString());
-        Assert.True(score.RelationsAgree >= 0.88 * score.Relations, score.ToString());
+        Assert.True(score.RelationsAgree >= 0.9 * score.Relations, score.ToString());
     }
 }
