@@ -92,7 +92,7 @@ public sealed class ItemCorrection
     /// <summary>Merge: the text of the item after it when the correction was made.</summary>
     public string? NextItemText { get; set; }
 
-    /// <summary>What the ledger showed before the correction, for people ("示范区财政金融局", "2023-12-31").</summary>
+    /// <summary>What the ledger showed before the correction, for people ("青山新区财政局", "2023-12-31").</summary>
     public string? Before { get; set; }
 
     public string? Why { get; set; }

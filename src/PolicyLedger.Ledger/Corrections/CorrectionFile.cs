@@ -38,9 +38,9 @@ public sealed record CorrectionFileContent(IReadOnlyList<CorrectionEntry> Correc
 /// <code>
 /// corrections:
 /// - item: 济管〔2023〕19号#12
-///   text: 对新招用…（牵头单位：示范区人社局）
+///   text: 对新招用…（牵头单位：青山新区人社局）
 ///   change: lead
-///   value: 示范区人力资源和社会保障局、示范区财政金融局
+///   value: 青山新区人力资源和社会保障局、青山新区财政局
 ///   why: 牵头单位漏读
 ///   by: 张三
 ///   at: 2024-05-06T10:00:00+08:00
