@@ -18,6 +18,8 @@ command -v python3 >/dev/null || packages+=(python3)
 # The PDF producer tests print web pages with Chromium (with a CJK font) and convert Word files with LibreOffice;
 # the browser tests drive the same /usr/bin/chromium through Playwright.
 command -v chromium >/dev/null || packages+=(chromium)
+# Chromium's Chinese locale files: with them the browser tests' date inputs read 年/月/日 as a Chinese user's do.
+[ -f /usr/lib/chromium/locales/zh-CN.pak ] || packages+=(chromium-l10n)
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || packages+=(fonts-noto-cjk)
 command -v soffice >/dev/null || packages+=(libreoffice-writer-nogui)
 # python-docx reads the .docx bulletin in the tests (its tables, by another library than the one that wrote them).

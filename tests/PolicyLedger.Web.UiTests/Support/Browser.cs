@@ -32,6 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN"],
+            // Date inputs take their format (年/月/日) from the browser process's locale, not from the page's language.
+            Env = new Dictionary<string, string> { ["LANG"] = "zh_CN.UTF-8", ["LANGUAGE"] = "zh_CN:zh" },
         });
     }
 
