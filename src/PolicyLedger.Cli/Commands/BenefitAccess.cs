@@ -22,7 +22,7 @@ internal static class BenefitAccess
         if (ledgerGiven || database.Provider == LedgerProvider.Postgres || File.Exists(database.Display))
         {
             var stored = await LedgerAccess.QueryAsync(database, errors, english: false, c => DocumentTextQueries.CurrentAsync(c, ct), ct);
-            sources.AddRange((stored ?? []).Select(FromLedger));
+            sources.AddRange((stored ?? []).Select(PolicyLedger.Web.Benefits.BenefitFinder.SourceOf));
         }
 
         if (files.Count > 0)
@@ -48,13 +48,6 @@ internal static class BenefitAccess
 
         return DocumentTextIndex.Build(sources);
     }
-
-    public static DocumentSource FromLedger(StoredDocumentText d) => new(
-        d.Key,
-        $"台账中的 {d.FileName} 第{d.Version}版",
-        d.Text,
-        d.Span,
-        d.Items.Select(i => new ItemExtent(i.Id, i.Number, i.Span)).ToList());
 
     /// <summary>Prints the diagnostics of loading rules or scenarios to the error stream, errors first.</summary>
     public static void Report(IEnumerable<BenefitDiagnostic> diagnostics, TextWriter errors)

@@ -75,8 +75,7 @@ public sealed class BenefitFinder(BenefitRules rules, LedgerContext db, Tracking
         // Only the documents the rules cite (found as DocumentTextIndex finds them), not every text of the ledger.
         var cited = rules.Set.Documents.SelectMany(d => new[] { DocumentTextIndex.KeyOf(d), d.Cite }).Select(DocumentKey.Normalize).ToHashSet(StringComparer.Ordinal);
         var stored = await DocumentTextQueries.CurrentAsync(db, key => cited.Contains(DocumentKey.Normalize(key)), ct);
-        var texts = DocumentTextIndex.Build(stored.Select(d => new DocumentSource(
-            d.Key, $"台账中的 {d.FileName} 第{d.Version}版", d.Text, d.Span, d.Items.Select(i => new ItemExtent(i.Id, i.Number, i.Span)).ToList())));
+        var texts = DocumentTextIndex.Build(stored.Select(SourceOf));
         var result = new BenefitsService(rules.Set, texts).Evaluate(scenario, asOf, clock.Today());
         if (readingWarnings.Count > 0)
         {
@@ -84,6 +83,13 @@ public sealed class BenefitFinder(BenefitRules rules, LedgerContext db, Tracking
         }
 
         return new BenefitAnswer(result, await ItemKeysAsync(actor, result, texts, ct));
+    }
+
+    /// <summary>A stored document's text as quotes are checked against it (the CLI's `benefits` reads the ledger's texts the same way).</summary>
+    public static DocumentSource SourceOf(StoredDocumentText d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new DocumentSource(d.Key, $"台账中的 {d.FileName} 第{d.Version}版", d.Text, d.Span, d.Items.Select(i => new ItemExtent(i.Id, i.Number, i.Span)).ToList());
     }
 
     /// <summary>The ledger's key of every item the result cites, for the documents in the person's jurisdictions.</summary>
