@@ -154,8 +154,10 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     /// </summary>
     private async Task<IReadOnlyList<StatusRow>> JudgeAsync(IReadOnlyList<LedgerRowRef> rows, DateOnly asOf, CancellationToken ct)
     {
+        // The stored items and their documents' reports in one command; a corrected document's rows (rare) through the correction engine, and then the reports of them all.
+        var (stored, reports) = await StoredItemRows.ReadAsync(db, rows.Where(r => !r.Corrected && r.ItemId is not null).Select(r => r.ItemId!.Value).ToList(), ct);
         var tracked = new List<TrackedItem>(rows.Count);
-        tracked.AddRange(await items.OfUncorrectedAsync(rows.Where(r => !r.Corrected && r.ItemId is not null).Select(r => r.ItemId!.Value).ToList(), ct));
+        tracked.AddRange(stored);
         var correctedDocuments = rows.Where(r => r.Corrected).Select(r => r.DocumentId).Distinct().ToList();
         if (correctedDocuments.Count > 0)
         {
@@ -163,7 +165,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             tracked.AddRange((await items.OfDocumentsAsync(correctedDocuments, ct)).Where(t => ordinals.Contains((t.DocumentId, t.Ordinal))));
         }
 
-        var book = await status.LoadAsync(tracked, ct);
+        var book = correctedDocuments.Count > 0 ? await status.LoadAsync(tracked, ct) : new StatusBook(tracked, reports);
         var order = rows.Select((r, index) => (r, index)).ToDictionary(p => (p.r.DocumentId, p.r.Ordinal), p => p.index);
         return book.At(asOf).OrderBy(r => order[(r.Item.DocumentId, r.Item.Ordinal)]).ToList();
     }
