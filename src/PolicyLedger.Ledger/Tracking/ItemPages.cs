@@ -116,6 +116,13 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     /// <summary>One page of the filter's rows and the filter's count, in one round trip (the count is a subquery the database evaluates once).</summary>
     private async Task<ItemPage> PageOfAsync(Filtered filtered, ItemPageQuery query, CancellationToken ct)
     {
+        if (filtered.WholeJurisdiction)
+        {
+            var (found, count) = await JurisdictionPages.PageAsync(db, filtered.Jurisdiction!, query.Page, query.PageSize, ct);
+            var judged = await JudgeAsync(found.Select(r => new LedgerRowRef { DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected }).ToList(), query.AsOf, ct);
+            return new ItemPage(judged, count, query.Page, query.PageSize, query.AsOf, null);
+        }
+
         var filter = filtered.Rows;
         var counted = await Ordered(filter).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(r => new CountedRow { DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected, Total = filter.Count() })
@@ -230,7 +237,10 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             unitId = unit.Value.Id;
         }
 
-        return new Filtered(Rows(db, actor, jurisdiction, documentIds, unitId), jurisdiction);
+        // A whole jurisdiction the actor sees, for anyone but a reporter (whose rows are narrowed by its units): paged by the rows kept per document.
+        var whole = jurisdiction is not null && documentIds is null && unitId is null && actor.Role != ActorRole.Reporter
+            && actor.Sees(jurisdiction);
+        return new Filtered(Rows(db, actor, jurisdiction, documentIds, unitId), jurisdiction, whole);
     }
 
     /// <summary>
@@ -337,8 +347,8 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         return chosen[0];
     }
 
-    /// <summary>The filter's rows as SQL, and the jurisdiction it was narrowed to.</summary>
-    private sealed record Filtered(IQueryable<LedgerRowRef> Rows, string? Jurisdiction);
+    /// <summary>The filter's rows as SQL, the jurisdiction it was narrowed to, and whether it is that whole jurisdiction (<see cref="JurisdictionPages"/>).</summary>
+    private sealed record Filtered(IQueryable<LedgerRowRef> Rows, string? Jurisdiction, bool WholeJurisdiction);
 
     /// <summary>A row of the 台账 as the page query sees it: a stored item's id, or a corrected document's row (its stored item, if any).</summary>
     private sealed class LedgerRowRef

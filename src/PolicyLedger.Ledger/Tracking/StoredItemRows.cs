@@ -10,17 +10,21 @@ using PolicyLedger.Reading.Units;
 namespace PolicyLedger.Ledger.Tracking;
 
 /// <summary>
-/// The stored items of a 台账 page (or of a unit's status), read with a hand-written reader: one command of five
-/// statements on the connection and transaction EF Core uses — the items with their documents and cadences, their
-/// reporting units, figures, times, and the progress reports anchored to their documents — each a flat result read
-/// column by column. The same values EF Core's query read (<see cref="TrackingItems.OfUncorrectedAsync"/>); a page's
-/// 50 items cost about a tenth of the CPU, because nothing is tracked, no row is repeated by joining collections, and
-/// no expression is compiled. The SQL is the same on both providers but for the list of ids (a PostgreSQL array, a
-/// JSON array SQLite reads with json_each).
+/// The stored items of a 台账 page (or of a unit's status), read with a hand-written reader: one command of six
+/// statements on the connection and transaction EF Core uses — the items with their documents and cadences, the units
+/// that report on them, their lead and responsible roles, figures, times, and the progress reports anchored to their
+/// documents — each a flat result read column by column into the values EF Core's query used to build. Nothing is
+/// tracked, no row is repeated by joining collections, no expression is compiled (docs/web.md, Load, for the
+/// figures). The SQL is the same on both providers but for lists of ids (a PostgreSQL array; a JSON array SQLite reads
+/// with json_each).
 /// </summary>
 internal static class StoredItemRows
 {
     private const string Ids = "{ids}";
+
+    private const string UnitsOf = "{unitsOf}";
+
+    private const string UnitsOfEnd = "{unitsOfEnd}";
 
     private const string Sql = $"""
         SELECT i."Id", i."Ordinal", i."Key", i."Number", i."Text", i."SpanStart", i."SpanLength",
@@ -32,9 +36,11 @@ internal static class StoredItemRows
         INNER JOIN sources AS s ON s."Id" = d."SourceId"
         LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
         WHERE i."Id" {Ids};
-        SELECT r."ItemId", r."Role", r."Mention", u."Id", u."Key", u."Name", u."Jurisdiction", u."Kind"
+        SELECT u."Id", u."Key", u."Name", u."Jurisdiction", u."Kind"
+        FROM units AS u
+        WHERE u."Id" {UnitsOf}(SELECT r."UnitId" FROM responsibilities AS r WHERE r."ItemId" {Ids} AND r."Role" <> 'Cooperating'){UnitsOfEnd};
+        SELECT r."ItemId", r."Role", r."Mention", r."UnitId"
         FROM responsibilities AS r
-        INNER JOIN units AS u ON u."Id" = r."UnitId"
         WHERE r."ItemId" {Ids} AND r."Role" <> 'Cooperating'
         ORDER BY r."ItemId", r."Ordinal";
         SELECT q."ItemId", q."Text", q."Kind", q."Value", q."Unit", q."Per", q."Bound", q."High"
@@ -52,9 +58,13 @@ internal static class StoredItemRows
             WHERE i."Id" {Ids} AND d."SourceId" = p."SourceId" AND d."Position" = p."DocumentPosition");
         """;
 
-    private static readonly string PostgresSql = Sql.Replace(Ids, "= ANY (@ids)", StringComparison.Ordinal);
+    // The units are read by their ids apart from the roles: joined to them, PostgreSQL's planner hashes every unit of the
+    // ledger (17 000 in the load run, 5–10 ms) for the 150 it needs; an array of ids is an index scan.
+    private static readonly string PostgresSql = Sql.Replace(Ids, "= ANY (@ids)", StringComparison.Ordinal)
+        .Replace(UnitsOf, "= ANY (ARRAY", StringComparison.Ordinal).Replace(UnitsOfEnd, ")", StringComparison.Ordinal);
 
-    private static readonly string SqliteSql = Sql.Replace(Ids, "IN (SELECT value FROM json_each(@ids))", StringComparison.Ordinal);
+    private static readonly string SqliteSql = Sql.Replace(Ids, "IN (SELECT value FROM json_each(@ids))", StringComparison.Ordinal)
+        .Replace(UnitsOf, "IN ", StringComparison.Ordinal).Replace(UnitsOfEnd, string.Empty, StringComparison.Ordinal);
 
     /// <summary>
     /// The items of these ids in the order of the ids, built as <see cref="EffectiveItems.Uncorrected"/> items are, and
@@ -96,10 +106,16 @@ internal static class StoredItemRows
             }
 
             await reader.NextResultAsync(ct);
+            var units = new Dictionary<long, UnitView>();
             while (await reader.ReadAsync(ct))
             {
-                var unit = new UnitView(reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), Enum.Parse<UnitKind>(reader.GetString(7)));
-                rows[reader.GetInt64(0)].Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), reader.GetString(2), unit));
+                units[reader.GetInt64(0)] = new UnitView(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Enum.Parse<UnitKind>(reader.GetString(4)));
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows[reader.GetInt64(0)].Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), reader.GetString(2), units[reader.GetInt64(3)]));
             }
 
             await reader.NextResultAsync(ct);
