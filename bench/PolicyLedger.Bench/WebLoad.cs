@@ -132,10 +132,7 @@ public static class WebLoad
                 : references.TryGetValue((table, c), out var parent) && maxima.TryGetValue(parent, out var offset) ? $"\"{c}\" + k * {offset}"
                 : $"\"{c}\"");
             var list = string.Join(", ", columns[table].Select(c => $"\"{c}\""));
-            // Copy after copy (ORDER BY k), each in the template's order: a jurisdiction's rows lie together on disk, as rows
-            // imported document by document do, not interleaved with every other copy's.
-            var order = columns[table].Contains("Id") ? "k, \"Id\"" : "k";
-            var sql = $"INSERT INTO \"{table}\" ({list}) SELECT {string.Join(", ", select)} FROM \"{table}\" CROSS JOIN generate_series(1, {copies}) AS k ORDER BY {order}";
+            var sql = $"INSERT INTO \"{table}\" ({list}) SELECT {string.Join(", ", select)} FROM \"{table}\" CROSS JOIN generate_series(1, {copies}) AS k";
             var step = Stopwatch.StartNew();
             var rows = await ExecuteAsync(db, sql);
             Console.WriteLine($"  {table}: {rows} rows copied in {step.Elapsed.TotalSeconds:0.0} s");

@@ -240,7 +240,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         // A whole jurisdiction the actor sees, for anyone but a reporter (whose rows are narrowed by its units): paged by the rows kept per document.
         var whole = jurisdiction is not null && documentIds is null && unitId is null && actor.Role != ActorRole.Reporter
             && actor.Sees(jurisdiction);
-        return new Filtered(Rows(db, actor, jurisdiction, documentIds, unitId), jurisdiction, whole);
+        return new Filtered(db, actor, jurisdiction, documentIds, unitId, whole);
     }
 
     /// <summary>
@@ -347,8 +347,15 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         return chosen[0];
     }
 
-    /// <summary>The filter's rows as SQL, the jurisdiction it was narrowed to, and whether it is that whole jurisdiction (<see cref="JurisdictionPages"/>).</summary>
-    private sealed record Filtered(IQueryable<LedgerRowRef> Rows, string? Jurisdiction, bool WholeJurisdiction);
+    /// <summary>
+    /// The filter: the jurisdiction it was narrowed to, the documents and the unit, whether it is that whole jurisdiction
+    /// (<see cref="JurisdictionPages"/>), and its rows as SQL (the query is built only when asked for: building it costs
+    /// CPU a whole jurisdiction's page does not need).
+    /// </summary>
+    private sealed record Filtered(LedgerContext Db, Actor Actor, string? Jurisdiction, List<long>? DocumentIds, long? UnitId, bool WholeJurisdiction)
+    {
+        public IQueryable<LedgerRowRef> Rows => ItemPages.Rows(Db, Actor, Jurisdiction, DocumentIds, UnitId);
+    }
 
     /// <summary>A row of the 台账 as the page query sees it: a stored item's id, or a corrected document's row (its stored item, if any).</summary>
     private sealed class LedgerRowRef
