@@ -116,11 +116,13 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     /// <summary>One page of the filter's rows and the filter's count, in one round trip (the count is a subquery the database evaluates once).</summary>
     private async Task<ItemPage> PageOfAsync(Filtered filtered, ItemPageQuery query, CancellationToken ct)
     {
-        if (filtered.WholeJurisdiction)
+        if (filtered.InOneJurisdiction)
         {
-            var (found, count) = await JurisdictionPages.PageAsync(db, filtered.Jurisdiction!, query.Page, query.PageSize, ct);
+            var (found, count) = filtered.UnitId is { } unit
+                ? await JurisdictionPages.UnitPageAsync(db, filtered.Jurisdiction!, unit, query.Page, query.PageSize, ct)
+                : await JurisdictionPages.PageAsync(db, filtered.Jurisdiction!, query.Page, query.PageSize, ct);
             var judged = await JudgeAsync(found.Select(r => new LedgerRowRef { DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected }).ToList(), query.AsOf, ct);
-            return new ItemPage(judged, count, query.Page, query.PageSize, query.AsOf, null);
+            return new ItemPage(judged, count ?? await filtered.Rows.CountAsync(ct), query.Page, query.PageSize, query.AsOf, null);
         }
 
         var filter = filtered.Rows;
@@ -237,10 +239,10 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             unitId = unit.Value.Id;
         }
 
-        // A whole jurisdiction the actor sees, for anyone but a reporter (whose rows are narrowed by its units): paged by the rows kept per document.
-        var whole = jurisdiction is not null && documentIds is null && unitId is null && actor.Role != ActorRole.Reporter
-            && actor.Sees(jurisdiction);
-        return new Filtered(db, actor, jurisdiction, documentIds, unitId, whole);
+        // A jurisdiction the actor sees (all of it, or one unit's rows in it), for anyone but a reporter (whose rows are
+        // narrowed by its units): paged by hand-written SQL (JurisdictionPages).
+        var oneJurisdiction = jurisdiction is not null && documentIds is null && actor.Role != ActorRole.Reporter && actor.Sees(jurisdiction);
+        return new Filtered(db, actor, jurisdiction, documentIds, unitId, oneJurisdiction);
     }
 
     /// <summary>
@@ -348,11 +350,11 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     }
 
     /// <summary>
-    /// The filter: the jurisdiction it was narrowed to, the documents and the unit, whether it is that whole jurisdiction
-    /// (<see cref="JurisdictionPages"/>), and its rows as SQL (the query is built only when asked for: building it costs
-    /// CPU a whole jurisdiction's page does not need).
+    /// The filter: the jurisdiction it was narrowed to, the documents and the unit, whether it is one jurisdiction the
+    /// actor sees (paged by <see cref="JurisdictionPages"/>), and its rows as SQL (the query is built only when asked for:
+    /// building it costs CPU such a page does not need).
     /// </summary>
-    private sealed record Filtered(LedgerContext Db, Actor Actor, string? Jurisdiction, List<long>? DocumentIds, long? UnitId, bool WholeJurisdiction)
+    private sealed record Filtered(LedgerContext Db, Actor Actor, string? Jurisdiction, List<long>? DocumentIds, long? UnitId, bool InOneJurisdiction)
     {
         public IQueryable<LedgerRowRef> Rows => ItemPages.Rows(Db, Actor, Jurisdiction, DocumentIds, UnitId);
     }

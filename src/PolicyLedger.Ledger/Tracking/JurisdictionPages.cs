@@ -12,7 +12,8 @@ namespace PolicyLedger.Ledger.Tracking;
 /// jurisdiction's documents in the 台账's order (by file, then place in the file), keeps the two or three documents the
 /// page falls in, and reads only their rows. The total is the sum. One statement, the same on both providers; the
 /// general filter (<see cref="ItemPages"/>) counts and sorts every row instead, which cost PostgreSQL about 4 ms for a
-/// jurisdiction of 2 000 items (docs/web.md, Load).
+/// jurisdiction of 2 000 items (docs/web.md, Load). One unit's rows in a jurisdiction are few (a unit's items): they are
+/// selected, counted in the same pass and sorted.
 /// </summary>
 internal static class JurisdictionPages
 {
@@ -55,21 +56,58 @@ internal static class JurisdictionPages
         ORDER BY s."SourceId", s."Position", s."Ordinal"
         """;
 
+    /// <summary>
+    /// The rows of one unit (lead or responsible, as stored or as corrected) in one jurisdiction, counted in the same pass
+    /// (COUNT(*) OVER ()) rather than by the filter run a second time; the total is null when the page is past the end.
+    /// </summary>
+    private const string UnitSql = """
+        SELECT u."Total", u."DocumentId", u."Ordinal", u."ItemId", u."Corrected"
+        FROM (
+            SELECT CAST(COUNT(*) OVER () AS BIGINT) AS "Total", v."SourceId", v."Position", v."DocumentId", v."Ordinal", v."ItemId", v."Corrected"
+            FROM (
+                SELECT d."SourceId", d."Position", i."DocumentId", i."Ordinal", i."Id" AS "ItemId", FALSE AS "Corrected"
+                FROM items AS i INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+                WHERE d."IsCurrent" AND d."Jurisdiction" = @jurisdiction
+                  AND NOT EXISTS (SELECT 1 FROM corrected_documents AS c WHERE c."DocumentId" = d."Id")
+                  AND EXISTS (SELECT 1 FROM responsibilities AS r WHERE r."ItemId" = i."Id" AND r."UnitId" = @unit AND r."Role" <> 'Cooperating')
+                UNION ALL
+                SELECT d."SourceId", d."Position", c."DocumentId", c."Ordinal", c."StoredItemId", TRUE
+                FROM corrected_rows AS c INNER JOIN documents AS d ON d."Id" = c."DocumentId"
+                WHERE d."IsCurrent" AND d."Jurisdiction" = @jurisdiction
+                  AND EXISTS (SELECT 1 FROM corrected_row_units AS x WHERE x."RowId" = c."Id" AND x."UnitId" = @unit AND x."Role" <> 'Cooperating')
+            ) AS v
+        ) AS u
+        ORDER BY u."SourceId", u."Position", u."Ordinal"
+        LIMIT @take OFFSET @skip
+        """;
+
     /// <summary>The rows of page <paramref name="page"/> (from 1) of <paramref name="size"/> rows, and how many the jurisdiction has.</summary>
-    public static async Task<(IReadOnlyList<PageRow> Rows, int Total)> PageAsync(LedgerContext db, string jurisdiction, int page, int size, CancellationToken ct)
+    public static async Task<(IReadOnlyList<PageRow> Rows, int? Total)> PageAsync(LedgerContext db, string jurisdiction, int page, int size, CancellationToken ct) =>
+        await RunAsync(db, Sql, jurisdiction, null, page, size, ct);
+
+    /// <summary>The rows of page <paramref name="page"/> of one unit's rows in a jurisdiction, and how many it has (null past the last page).</summary>
+    public static async Task<(IReadOnlyList<PageRow> Rows, int? Total)> UnitPageAsync(LedgerContext db, string jurisdiction, long unitId, int page, int size, CancellationToken ct) =>
+        await RunAsync(db, UnitSql, jurisdiction, unitId, page, size, ct);
+
+    private static async Task<(IReadOnlyList<PageRow> Rows, int? Total)> RunAsync(LedgerContext db, string sql, string jurisdiction, long? unitId, int page, int size, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = Sql;
+            command.CommandText = sql;
             Add(command, "jurisdiction", jurisdiction);
+            if (unitId is { } unit)
+            {
+                Add(command, "unit", unit);
+            }
+
             Add(command, "skip", (long)(page - 1) * size);
             Add(command, "take", (long)size);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var rows = new List<PageRow>(size);
-            long total = 0;
+            long? total = null;
             while (await reader.ReadAsync(ct))
             {
                 total = reader.GetInt64(0);
@@ -79,7 +117,7 @@ internal static class JurisdictionPages
                 }
             }
 
-            return (rows, checked((int)total));
+            return (rows, total is { } t ? checked((int)t) : null);
         }
         finally
         {

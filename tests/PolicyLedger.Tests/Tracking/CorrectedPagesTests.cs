@@ -159,6 +159,16 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
         Assert.All(rows, r => Assert.Equal(PolicyLedger.Tracking.Periods.PeriodKind.Month, r.Item.Cadence.Kind));
         Assert.Equal(1200m, rows[0].Item.Target);
         Assert.Equal(new DateOnly(2024, 9, 30), rows[1].Status.Deadline);
+
+        // A page past the end, of the jurisdiction and of one unit in it: no rows, and the total all the same.
+        var scope = new TrackingScope(jurisdiction);
+        var past = await WithAsync<ItemPages, Result<ItemPage>>(p => p.PageAsync(admin, new ItemPageQuery(scope, July10, Page: 9, PageSize: 2)));
+        Assert.Empty(past.Value!.Rows);
+        Assert.Equal(4, past.Value.Total);
+        var pastUnit = await WithAsync<ItemPages, Result<ItemPage>>(p => p.PageAsync(admin, new ItemPageQuery(scope, July10, housing, Page: 9, PageSize: 2)));
+        Assert.Empty(pastUnit.Value!.Rows);
+        Assert.Equal((await StatusAsync(new StatusQuery(scope, July10, housing))).Count, pastUnit.Value.Total);
+        Assert.True(pastUnit.Value.Total > 0);
     }
 
     private sealed record Pages(IReadOnlyList<string> All, IReadOnlyDictionary<string, IReadOnlyList<string>> ByUnit);
