@@ -19,7 +19,7 @@ internal readonly record struct Link(int A, int B, LinkKind Kind);
 /// (<see cref="ComparisonOptions.SiblingDistance"/>) joins that pair when it holds a word of the A item that the
 /// parts so far lack, is more like the A item than like any item of its own document outside the parts, and adds more
 /// of the A item to the parts than any other item of its document would (the best complement, not one more item on the
-/// same subject).</item>
+/// same subject). An item standing between two parts is spared the best-complement test.</item>
 /// <item><b>Bundles.</b> The same from A's side: an unpaired A item joins the pair of the B item it is most like, when
 /// it stands beside that item's A partner. Splits and bundles repeat until nothing changes.</item>
 /// <item><b>Parts far apart.</b> A candidate standing further from the parts passes the same test when at least half of
