@@ -97,6 +97,13 @@ internal static class ImportCommand
         }
 
         await output.WriteLineAsync($"{summary}（账本 {database.Display}）");
+
+        // Corrections found again in what was imported (the importer does it): applied where their item is, orphaned where not.
+        if (summary.Reapplied is { } reapplied)
+        {
+            await ReapplyReport.WriteAsync(reapplied, output);
+        }
+
         switch (summary.Stopped)
         {
             case ImportStop.Cancelled:
@@ -110,18 +117,6 @@ internal static class ImportCommand
                     $"{summary.Files.Count(f => f.Unwritten)} 个文件已读取但未写入，" +
                     $"{summary.NotStarted.Count} 个文件未开始");
                 return 2;
-        }
-
-        // Corrections are found again in what was imported: applied where their item is, listed as orphaned where not.
-        var reapplied = await CorrectionAccess.RunAsync(database, null, aliasFile, "import", errors, async scope =>
-        {
-            var result = await scope.Get<PolicyLedger.Ledger.Corrections.CorrectionService>().ReapplyAsync(scope.Actor, cancellationToken);
-            await ReapplyReport.WriteAsync(result, output);
-            return 0;
-        }, cancellationToken, units);
-        if (reapplied != 0)
-        {
-            return 2;
         }
 
         return summary.Failed == 0 && entries.All(e => e.Error is null) && !units.Aliases.HasErrors ? 0 : 1;
