@@ -83,6 +83,62 @@ public sealed class CorrectedLedgerApiTests
         Assert.Equal(status.Count, counted.GetProperty("counts").EnumerateObject().Sum(c => c.Value.GetInt32()));
     }
 
+    [SkippableTheory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_new_version_uploaded_in_the_browser_keeps_the_corrections_on_the_items_that_carry_them(Provider provider)
+    {
+        using var ledger = await ApiLedger.CreateAsync(provider);
+        await using var services = new ServiceCollection().AddPolicyLedger(ledger.Database, TimeProvider.System).BuildServiceProvider();
+        await using var host = new TestHost(ledger.Database);
+        var supervisor = host.WithToken(ledger.Tokens["supervisor"]);
+        const string number = "甲政〔2024〕21号";
+        string[] items = ["汛前完成河道清淤5公里。(县水利局负责)", "新增城镇就业岗位800个。(县人力资源和社会保障局负责)", "年底前建成充电桩60个。(县交通运输局负责)"];
+        async Task<JsonElement> UploadAsync(params string[] texts)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(ApiLedger.Document("甲县人民政府关于印发2024年民生实事的通知", number, "2024年2月1日", texts))), "files", "民生实事.txt" },
+            };
+            var response = await supervisor.PostAsync("/api/v1/documents", form);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        await UploadAsync(items);
+        var admin = Actor.LocalAdmin("校对人");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<CorrectionService>().CorrectAsync(admin, new CorrectionInput(ApiLedger.ItemKey(number, 2), [new ChangeRequest(CorrectionKind.NotAnItem)], "不是任务"));
+            Assert.True(result.Ok, string.Join("; ", result.Problems));
+        }
+
+        // Version 2 inserts an item first: the corrected paragraph is #3 now, and the upload finds the correction there.
+        var second = await UploadAsync(["3月底前完成老旧小区改造方案。(县住房和城乡建设局负责)", .. items]);
+        Assert.Equal("newversion", second.GetProperty("files")[0].GetProperty("outcome").GetString());
+        Assert.Equal(1, second.GetProperty("corrections").GetProperty("applied").GetInt32());
+        Assert.Equal(0, second.GetProperty("corrections").GetProperty("orphaned").GetInt32());
+        IReadOnlyList<CorrectionRow> corrections;
+        IReadOnlyList<StatusRow> status;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            (corrections, _) = await scope.ServiceProvider.GetRequiredService<CorrectionService>().ListAsync(admin, number);
+            var report = await scope.ServiceProvider.GetRequiredService<StatusService>().StatusAsync(admin, new StatusQuery(new TrackingScope(Document: number), July10));
+            Assert.True(report.Ok, report.Problem?.ToString());
+            status = report.Value!.Rows;
+        }
+
+        var correction = Assert.Single(corrections);
+        Assert.Equal(CorrectionState.Applied, correction.State);
+        Assert.Equal(ApiLedger.ItemKey(number, 3), correction.AppliedTo);
+
+        // The 台账 of the new version: three items, the one marked not-an-item left out, as `status` shows it.
+        var (keys, total) = await AllPagesAsync(supervisor, "/api/v1/items?pageSize=2&asOf=2024-07-10&document=" + Uri.EscapeDataString(number));
+        Assert.Equal(status.Select(r => r.Item.Key), keys);
+        Assert.Equal([ApiLedger.ItemKey(number, 1), ApiLedger.ItemKey(number, 2), ApiLedger.ItemKey(number, 4)], keys);
+        Assert.Equal(3, total);
+    }
+
     private static async Task<(List<string> Keys, int Total)> AllPagesAsync(HttpClient client, string path)
     {
         var keys = new List<string>();

@@ -117,7 +117,7 @@ public sealed class HostTests : IDisposable
 
         var locked = await TestHost.SignInAsync(client, "reader", "guess 5");
         Assert.Equal((HttpStatusCode)423, locked.StatusCode);
-        Assert.Contains("账户已锁定至 2024-07-01 10:15", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("账户已锁定至2024年7月1日 10:15（北京时间）", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode)423, (await TestHost.SignInAsync(client, "reader", TestUsers.Password)).StatusCode);
 
         clock.Advance(TimeSpan.FromMinutes(16));

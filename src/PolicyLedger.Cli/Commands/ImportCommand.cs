@@ -12,7 +12,7 @@ namespace PolicyLedger.Cli.Commands;
 /// <summary><c>policyledger import PATH...</c>: reads files into the ledger (idempotent, versioned, atomic per file).</summary>
 internal static class ImportCommand
 {
-    /// <summary>Test hook: milliseconds to wait after a batch is written and before it commits (the kill test uses it).</summary>
+    /// <summary>Test hook: milliseconds to wait after a batch is written and before it commits (the kill and signal tests use it; a stop ends the wait).</summary>
     public const string PauseVariable = "POLICYLEDGER_IMPORT_PAUSE_BEFORE_COMMIT_MS";
 
     public static Command Create(LedgerOptions options)
@@ -66,7 +66,7 @@ internal static class ImportCommand
         }
 
         var files = entries.Where(e => e.Error is null && e.Skipped is null).Select(e => e.Path).ToList();
-        var importer = new LedgerImporter(database, reader, units, TimeProvider.System, new ImportOptions { BeforeCommit = PauseFromEnvironment(errors) });
+        var importer = new LedgerImporter(database, reader, units, TimeProvider.System, new ImportOptions { BeforeCommit = PauseFromEnvironment(errors, cancellationToken) });
         ImportSummary summary;
         try
         {
@@ -97,6 +97,13 @@ internal static class ImportCommand
         }
 
         await output.WriteLineAsync($"{summary}（账本 {database.Display}）");
+
+        // Corrections found again in what was imported (the importer does it): applied where their item is, orphaned where not.
+        if (summary.Reapplied is { } reapplied)
+        {
+            await ReapplyReport.WriteAsync(reapplied, output);
+        }
+
         switch (summary.Stopped)
         {
             case ImportStop.Cancelled:
@@ -110,18 +117,6 @@ internal static class ImportCommand
                     $"{summary.Files.Count(f => f.Unwritten)} 个文件已读取但未写入，" +
                     $"{summary.NotStarted.Count} 个文件未开始");
                 return 2;
-        }
-
-        // Corrections are found again in what was imported: applied where their item is, listed as orphaned where not.
-        var reapplied = await CorrectionAccess.RunAsync(database, null, aliasFile, "import", errors, async scope =>
-        {
-            var result = await scope.Get<PolicyLedger.Ledger.Corrections.CorrectionService>().ReapplyAsync(scope.Actor, cancellationToken);
-            await ReapplyReport.WriteAsync(result, output);
-            return 0;
-        }, cancellationToken, units);
-        if (reapplied != 0)
-        {
-            return 2;
         }
 
         return summary.Failed == 0 && entries.All(e => e.Error is null) && !units.Aliases.HasErrors ? 0 : 1;
@@ -145,7 +140,8 @@ internal static class ImportCommand
         return summary!;
     }
 
-    private static Action<IReadOnlyList<string>>? PauseFromEnvironment(TextWriter errors)
+    /// <summary>The test hook's pause before a batch commits; a stop (Ctrl-C, SIGTERM) ends it early, as it would end a slow write.</summary>
+    private static Action<IReadOnlyList<string>>? PauseFromEnvironment(TextWriter errors, CancellationToken stop)
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable(PauseVariable), out var milliseconds) || milliseconds <= 0)
         {
@@ -156,7 +152,7 @@ internal static class ImportCommand
         {
             errors.WriteLine($"policyledger: holding a transaction of {batch.Count} files for {milliseconds} ms");
             errors.Flush();
-            Thread.Sleep(milliseconds);
+            stop.WaitHandle.WaitOne(milliseconds);
         };
     }
 

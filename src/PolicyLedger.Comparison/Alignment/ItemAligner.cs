@@ -19,7 +19,7 @@ internal readonly record struct Link(int A, int B, LinkKind Kind);
 /// (<see cref="ComparisonOptions.SiblingDistance"/>) joins that pair when it holds a word of the A item that the
 /// parts so far lack, is more like the A item than like any item of its own document outside the parts, and adds more
 /// of the A item to the parts than any other item of its document would (the best complement, not one more item on the
-/// same subject).</item>
+/// same subject). An item standing between two parts is spared the best-complement test.</item>
 /// <item><b>Bundles.</b> The same from A's side: an unpaired A item joins the pair of the B item it is most like, when
 /// it stands beside that item's A partner. Splits and bundles repeat until nothing changes.</item>
 /// <item><b>Parts far apart.</b> A candidate standing further from the parts passes the same test when at least half of
@@ -180,7 +180,7 @@ internal static class ItemAligner
             var similarity = side.Similarity(c, t);
             if (parts.Count > 0 && similarity > chance
                 && (parts.Any(p => Math.Abs(p - c) <= distance) || side.StatedIn(c, t) >= 0.5)
-                && IsPart(side.Targets[t], parts.Select(p => side.Candidates[p]).ToList(), side.Candidates[c], similarity, side.Siblings, side.Candidates))
+                && IsPart(side.Targets[t], parts.Select(p => side.Candidates[p]).ToList(), side.Candidates[c], similarity, side.Siblings, side.Candidates, Between(parts, c)))
             {
                 links.Add(side.Link(c, t));
                 changed = true;
@@ -189,6 +189,14 @@ internal static class ItemAligner
 
         return changed;
     }
+
+    /// <summary>
+    /// Whether candidate <paramref name="c"/> stands between two parts of the group, the item before it and the item after
+    /// it: a split's parts stand together, so the item in their midst whose most similar item is their target is read as
+    /// one more part without having to be the best complement of the parts (the parts around it already hold most of the
+    /// target, and what is left of it can be said better by an item elsewhere on the same subject).
+    /// </summary>
+    private static bool Between(List<int> parts, int c) => parts.Contains(c - 1) && parts.Contains(c + 1);
 
     /// <summary>The items that may join a group (candidates), the items groups form around (targets), and how links read from the candidates' side.</summary>
     private sealed record Side(
@@ -208,7 +216,7 @@ internal static class ItemAligner
     /// and it is more like the target than like any item of its own document outside the parts (it belongs with them,
     /// not with a measure of its own).
     /// </summary>
-    private static bool IsPart(PreparedItem target, List<PreparedItem> parts, PreparedItem candidate, double similarity, double[,] siblings, PreparedItem[] candidates)
+    private static bool IsPart(PreparedItem target, List<PreparedItem> parts, PreparedItem candidate, double similarity, double[,] siblings, PreparedItem[] candidates, bool between)
     {
         var nearestOther = 0.0;
         var n = siblings.GetLength(0);
@@ -233,6 +241,11 @@ internal static class ItemAligner
         if (gain <= 0)
         {
             return false;
+        }
+
+        if (between)
+        {
+            return true;
         }
 
         foreach (var other in candidates)

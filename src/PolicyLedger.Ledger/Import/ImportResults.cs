@@ -59,6 +59,9 @@ public sealed record ImportSummary(IReadOnlyList<FileImportResult> Files, TimeSp
     /// <summary>What made the ledger unusable, in Chinese (with <see cref="ImportStop.LedgerUnavailable"/>).</summary>
     public string? StopReason { get; init; }
 
+    /// <summary>The corrections found again after the import (null when the ledger went away first).</summary>
+    public Corrections.ReapplyResult? Reapplied { get; init; }
+
     /// <summary>Files given that were never handled because the import stopped early.</summary>
     public IReadOnlyList<string> NotStarted { get; init; } = [];
 

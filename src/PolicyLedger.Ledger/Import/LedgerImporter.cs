@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
 using PolicyLedger.Ledger.Units;
@@ -185,11 +186,14 @@ public sealed class LedgerImporter
             stop = ImportStop.Cancelled;
         }
 
-        // Documents came or went out of date: the 台账's corrected rows follow (a new version is a new document).
-        if (stop != ImportStop.LedgerUnavailable && results.Any(r => r.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion or ImportOutcome.UnitsUpdated))
+        // Corrections are found again in what was imported (applied where their item is, orphaned where not), and the
+        // 台账's corrected rows follow (a new version is a new document) — for every front end that imports, once. Also
+        // after a cancelled import: what was committed is in the ledger.
+        ReapplyResult? reapplied = null;
+        if (stop != ImportStop.LedgerUnavailable)
         {
-            await using var context = _database.CreateContext();
-            await Corrections.CorrectedRows.RefreshAsync(context, null, CancellationToken.None);
+            await using var context = NewContext();
+            reapplied = await new CorrectionService(context, _time, _units).ReapplyAsync(Actor.LocalAdmin(context.AuditActor), CancellationToken.None);
         }
 
         // In the order the files were given, whatever order they were finished in.
@@ -198,6 +202,7 @@ public sealed class LedgerImporter
         return new ImportSummary(results.OrderBy(r => order[r.Path]).ToList(), started.Elapsed)
         {
             Stopped = stop,
+            Reapplied = reapplied,
             StopReason = stopReason,
             NotStarted = files.Where(f => !handled.Contains(f)).ToList(),
         };
@@ -310,9 +315,10 @@ public sealed class LedgerImporter
         return results;
     }
 
-    private List<FileImportResult> Write(List<PreparedFile> batch, List<FileImportResult> log, ConcurrentDictionary<string, SourceState> sources, Dictionary<string, long> unitIds)
+    /// <summary>A context audited as the import: its clock, the actor and context the options name.</summary>
+    private LedgerContext NewContext()
     {
-        using var context = _database.CreateContext();
+        var context = _database.CreateContext();
         context.AuditClock = _time;
         if (_options.Actor is { } actor)
         {
@@ -324,6 +330,12 @@ public sealed class LedgerImporter
             context.AuditContext = what;
         }
 
+        return context;
+    }
+
+    private List<FileImportResult> Write(List<PreparedFile> batch, List<FileImportResult> log, ConcurrentDictionary<string, SourceState> sources, Dictionary<string, long> unitIds)
+    {
+        using var context = NewContext();
         context.ChangeTracker.AutoDetectChangesEnabled = false;
 
         // Waiting for another importer's batch (PostgreSQL's advisory lock) is waiting, not failing: as long as SQLite's busy timeout.

@@ -61,7 +61,10 @@ public sealed record VersionDto(int Version, bool Current, string ContentHash, s
 
 public sealed record UploadResultDto(string File, string Outcome, string? Version, int Documents, int Items, string? Message);
 
-public sealed record UploadDto(int Imported, int Failed, IReadOnlyList<UploadResultDto> Files);
+/// <param name="Corrections">The corrections found again after the import: how many apply to an item, how many lost it (null: none to find).</param>
+public sealed record UploadDto(int Imported, int Failed, IReadOnlyList<UploadResultDto> Files, UploadCorrectionsDto? Corrections = null);
+
+public sealed record UploadCorrectionsDto(int Applied, int Orphaned);
 
 public sealed record AuditDto(long Id, string At, string Actor, string Action, string Entity, string? EntityKey, string? Context, string? Before, string? After);
 

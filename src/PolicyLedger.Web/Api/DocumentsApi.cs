@@ -78,6 +78,7 @@ public static class DocumentsApi
         }
 
         var imported = new List<UploadResultDto>();
+        UploadCorrectionsDto? corrections = null;
         if (read.Files.Count > 0)
         {
             var result = await importer.ImportAsync(actor, read.Files, UploadFolder(configuration, database), ct);
@@ -88,11 +89,15 @@ public static class DocumentsApi
 
             imported.AddRange(result.Value.Files.Select(f => new UploadResultDto(
                 Path.GetFileName(f.Path), f.Outcome.ToString().ToLowerInvariant(), f.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Documents, f.Items, f.Message)));
+            if (result.Value.Reapplied is { } found && found.Applied + found.Orphaned > 0)
+            {
+                corrections = new UploadCorrectionsDto(found.Applied, found.Orphaned);
+            }
         }
 
         var files = imported.Concat(read.Refused.Select(r => new UploadResultDto(r.File, "failed", null, 0, 0, r.Reason))).ToList();
         var failed = files.Count(f => f.Outcome == "failed");
-        return Results.Json(new UploadDto(files.Count - failed, failed, files), statusCode: failed == files.Count ? 422 : 200);
+        return Results.Json(new UploadDto(files.Count - failed, failed, files, corrections), statusCode: failed == files.Count ? 422 : 200);
     }
 
     /// <summary>Where uploaded files are kept: <c>Upload:Folder</c>, else an "uploads" folder beside a SQLite ledger, else one in the temporary folder (the same path on every instance).</summary>

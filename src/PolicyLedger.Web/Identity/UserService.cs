@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -483,7 +484,7 @@ public sealed class UserService(LedgerContext db, TimeProvider clock, SignInPoli
     private static UserProblem NotFound(string name) => new("PL-U11", 404, $"没有用户“{name}”");
 
     private static UserProblem Locked(DateTimeOffset until) =>
-        new("PL-U13", 423, $"连续登录失败次数过多，账户已锁定至 {TimeZoneInfo.ConvertTime(until, ChinaTime.Zone):yyyy-MM-dd HH:mm}（北京时间）");
+        new("PL-U13", 423, $"连续登录失败次数过多，账户已锁定至{TimeZoneInfo.ConvertTime(until, ChinaTime.Zone).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)}（北京时间）");
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
