@@ -3,13 +3,12 @@ using System.Diagnostics;
 namespace PolicyLedger.Bench;
 
 /// <summary>
-/// Counts the SQL commands EF Core executes in this process (its <c>CommandExecuted</c> diagnostic events), so the load
-/// run can say how many round trips to the database a request of each kind makes, and the queries it compiled.
+/// Counts the SQL commands this process sends to PostgreSQL (Npgsql's activities: one per command, whether EF Core or a
+/// hand-written reader runs it; a command of several statements is one round trip), so the load run can say how many
+/// round trips to the database a request of each kind makes, and the queries EF Core compiled (its diagnostic events).
 /// </summary>
 internal static class SqlCommands
 {
-    private const string Executed = "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted";
-
     private const string Compiling = "Microsoft.EntityFrameworkCore.Query.QueryCompilationStarting";
 
     private static long _count;
@@ -22,7 +21,26 @@ internal static class SqlCommands
     public static long Compiled => Interlocked.Read(ref _compiled);
 
     /// <summary>Starts counting; dispose to stop.</summary>
-    public static IDisposable Listen() => DiagnosticListener.AllListeners.Subscribe(new Listeners());
+    public static IDisposable Listen()
+    {
+        var commands = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            ActivityStopped = _ => Interlocked.Increment(ref _count),
+        };
+        ActivitySource.AddActivityListener(commands);
+        return new Both(commands, DiagnosticListener.AllListeners.Subscribe(new Listeners()));
+    }
+
+    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
+        }
+    }
 
     private sealed class Listeners : IObserver<DiagnosticListener>
     {
@@ -30,7 +48,7 @@ internal static class SqlCommands
         {
             if (value.Name == "Microsoft.EntityFrameworkCore")
             {
-                value.Subscribe(new Events(), (name, _, _) => name is Executed or Compiling);
+                value.Subscribe(new Events(), (name, _, _) => name is Compiling);
             }
         }
 
@@ -47,11 +65,7 @@ internal static class SqlCommands
     {
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key == Executed)
-            {
-                Interlocked.Increment(ref _count);
-            }
-            else if (value.Key == Compiling)
+            if (value.Key == Compiling)
             {
                 Interlocked.Increment(ref _compiled);
             }

@@ -97,7 +97,10 @@ public sealed class LedgerDatabase
     /// <summary>
     /// A PostgreSQL ledger. Unless the connection string says otherwise, Npgsql prepares the statements a connection
     /// runs often (<c>Max Auto Prepare</c>): the 台账's queries are then planned once per connection, not on every
-    /// request — planning cost PostgreSQL more CPU than running them (docs/web.md, Load).
+    /// request — planning cost PostgreSQL more CPU than running them (docs/web.md, Load). Nor does it reset a pooled
+    /// connection's session when it is closed (<c>No Reset On Close</c>): the ledger keeps no session state (no SET, no
+    /// temporary table, advisory locks only for a transaction), and the reset was one more statement PostgreSQL parsed
+    /// and ran for each of the three or four queries of a web request.
     /// </summary>
     public static LedgerDatabase Postgres(string connectionString)
     {
@@ -105,6 +108,11 @@ public sealed class LedgerDatabase
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("ResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return new LedgerDatabase(LedgerProvider.Postgres, builder.ConnectionString, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");

@@ -116,6 +116,15 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     /// <summary>One page of the filter's rows and the filter's count, in one round trip (the count is a subquery the database evaluates once).</summary>
     private async Task<ItemPage> PageOfAsync(Filtered filtered, ItemPageQuery query, CancellationToken ct)
     {
+        if (filtered.InOneJurisdiction)
+        {
+            var (found, count) = filtered.UnitId is { } unit
+                ? await JurisdictionPages.UnitPageAsync(db, filtered.Jurisdiction!, unit, query.Page, query.PageSize, ct)
+                : await JurisdictionPages.PageAsync(db, filtered.Jurisdiction!, query.Page, query.PageSize, ct);
+            var judged = await JudgeAsync(found.Select(r => new LedgerRowRef { DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected }).ToList(), query.AsOf, ct);
+            return new ItemPage(judged, count ?? await filtered.Rows.CountAsync(ct), query.Page, query.PageSize, query.AsOf, null);
+        }
+
         var filter = filtered.Rows;
         var counted = await Ordered(filter).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(r => new CountedRow { DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected, Total = filter.Count() })
@@ -154,8 +163,10 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     /// </summary>
     private async Task<IReadOnlyList<StatusRow>> JudgeAsync(IReadOnlyList<LedgerRowRef> rows, DateOnly asOf, CancellationToken ct)
     {
+        // The stored items and their documents' reports in one command; a corrected document's rows (rare) through the correction engine, and then the reports of them all.
+        var (stored, reports) = await StoredItemRows.ReadAsync(db, rows.Where(r => !r.Corrected && r.ItemId is not null).Select(r => r.ItemId!.Value).ToList(), ct);
         var tracked = new List<TrackedItem>(rows.Count);
-        tracked.AddRange(await items.OfUncorrectedAsync(rows.Where(r => !r.Corrected && r.ItemId is not null).Select(r => r.ItemId!.Value).ToList(), ct));
+        tracked.AddRange(stored);
         var correctedDocuments = rows.Where(r => r.Corrected).Select(r => r.DocumentId).Distinct().ToList();
         if (correctedDocuments.Count > 0)
         {
@@ -163,7 +174,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             tracked.AddRange((await items.OfDocumentsAsync(correctedDocuments, ct)).Where(t => ordinals.Contains((t.DocumentId, t.Ordinal))));
         }
 
-        var book = await status.LoadAsync(tracked, ct);
+        var book = correctedDocuments.Count > 0 ? await status.LoadAsync(tracked, ct) : new StatusBook(tracked, reports);
         var order = rows.Select((r, index) => (r, index)).ToDictionary(p => (p.r.DocumentId, p.r.Ordinal), p => p.index);
         return book.At(asOf).OrderBy(r => order[(r.Item.DocumentId, r.Item.Ordinal)]).ToList();
     }
@@ -228,7 +239,10 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             unitId = unit.Value.Id;
         }
 
-        return new Filtered(Rows(db, actor, jurisdiction, documentIds, unitId), jurisdiction);
+        // A jurisdiction the actor sees (all of it, or one unit's rows in it), for anyone but a reporter (whose rows are
+        // narrowed by its units): paged by hand-written SQL (JurisdictionPages).
+        var oneJurisdiction = jurisdiction is not null && documentIds is null && actor.Role != ActorRole.Reporter && actor.Sees(jurisdiction);
+        return new Filtered(db, actor, jurisdiction, documentIds, unitId, oneJurisdiction);
     }
 
     /// <summary>
@@ -335,8 +349,15 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         return chosen[0];
     }
 
-    /// <summary>The filter's rows as SQL, and the jurisdiction it was narrowed to.</summary>
-    private sealed record Filtered(IQueryable<LedgerRowRef> Rows, string? Jurisdiction);
+    /// <summary>
+    /// The filter: the jurisdiction it was narrowed to, the documents and the unit, whether it is one jurisdiction the
+    /// actor sees (paged by <see cref="JurisdictionPages"/>), and its rows as SQL (the query is built only when asked for:
+    /// building it costs CPU such a page does not need).
+    /// </summary>
+    private sealed record Filtered(LedgerContext Db, Actor Actor, string? Jurisdiction, List<long>? DocumentIds, long? UnitId, bool InOneJurisdiction)
+    {
+        public IQueryable<LedgerRowRef> Rows => ItemPages.Rows(Db, Actor, Jurisdiction, DocumentIds, UnitId);
+    }
 
     /// <summary>A row of the 台账 as the page query sees it: a stored item's id, or a corrected document's row (its stored item, if any).</summary>
     private sealed class LedgerRowRef

@@ -110,74 +110,18 @@ public sealed class TrackingItems(LedgerContext db)
 
     /// <summary>
     /// The stored items of these ids, of documents no correction concerns (the 台账's page query has checked that), in
-    /// the order of the ids: one query for the items with their documents, cadences, reporting units, figures and times.
-    /// The same items <see cref="OfItemsAsync"/> builds through <see cref="EffectiveItems"/> (uncorrected, they are the
-    /// reading unchanged), without the corrections, document list and diagnostics a page does not need.
+    /// the order of the ids, with their documents, cadences, reporting units, figures and times (<see cref="StoredItemRows"/>:
+    /// one command, read by hand). The same items <see cref="OfItemsAsync"/> builds through <see cref="EffectiveItems"/>
+    /// (uncorrected, they are the reading unchanged), without the corrections, document list and diagnostics a page does not need.
     /// </summary>
     public async Task<IReadOnlyList<TrackedItem>> OfUncorrectedAsync(IReadOnlyCollection<long> itemIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
-        if (itemIds.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = itemIds.ToList();
-        var rows = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id))
-            .Select(i => new
-            {
-                i.Id,
-                i.Ordinal,
-                i.Key,
-                i.Number,
-                i.Text,
-                i.SpanStart,
-                i.SpanLength,
-                Document = new
-                {
-                    i.Document!.Id,
-                    i.Document.SourceId,
-                    i.Document.Position,
-                    i.Document.Version,
-                    i.Document.Key,
-                    i.Document.DocNumber,
-                    i.Document.Title,
-                    i.Document.Source!.FileName,
-                    i.Document.Jurisdiction,
-                    i.Document.Date,
-                    i.Document.ImportedAt,
-                    i.Document.SpanStart,
-                    i.Document.SpanLength,
-                    i.Document.CadenceKind,
-                    i.Document.CadenceDueDay,
-                    i.Document.CadenceSource,
-                },
-                Override = db.Cadences.Where(c => c.SourceId == i.Document.SourceId && c.DocumentPosition == i.Document.Position)
-                    .Select(c => new { c.Kind, c.DueDay, c.Origin }).FirstOrDefault(),
-                Roles = i.Responsibilities.Where(r => r.Role != LedgerRole.Cooperating).OrderBy(r => r.Ordinal)
-                    .Select(r => new { r.Role, r.Mention, r.UnitId, r.Unit!.Key, r.Unit.Name, r.Unit.Jurisdiction, r.Unit.Kind }).ToList(),
-                Quantities = i.Quantities.OrderBy(q => q.Ordinal).Select(q => new ItemQuantity(q.Text, q.Kind, q.Value, q.Unit, q.Per, q.Bound, q.High)).ToList(),
-                Times = i.Times.OrderBy(t => t.Ordinal).Select(t => new ItemTime(t.Text, t.Start, t.End, t.Recurrence)).ToList(),
-            })
-            .ToListAsync(ct);
-        var order = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
-        return rows.OrderBy(r => order[r.Id]).Select(r =>
-        {
-            var d = r.Document;
-            var view = new DocumentView(d.Id, d.SourceId, d.Position, d.Version, d.Key, d.DocNumber ?? d.Title ?? $"{d.FileName}#{d.Position + 1}",
-                d.DocNumber, d.Title, d.FileName, d.Jurisdiction, d.Date, d.ImportedAt, d.SpanStart, d.SpanLength);
-            var read = new ReadItem(r.Id, r.Key, r.Number, [], r.Text, r.SpanStart, r.SpanLength, null, null,
-                r.Roles.Select(x => new ItemRole(x.Role, x.Mention, new UnitView(x.UnitId, x.Key, x.Name, x.Jurisdiction, x.Kind))).ToList(),
-                r.Quantities, r.Times);
-            var cadence = r.Override is { } o
-                ? StoredCadence.Effective(d.CadenceKind, d.CadenceDueDay, d.CadenceSource, new DocumentCadence { Kind = o.Kind, DueDay = o.DueDay, Origin = o.Origin })
-                : StoredCadence.Effective(d.CadenceKind, d.CadenceDueDay, d.CadenceSource, null);
-            return Track(EffectiveItems.Uncorrected(view, read, r.Ordinal), cadence);
-        }).ToList();
+        return (await StoredItemRows.ReadAsync(db, itemIds.ToList(), ct)).Items;
     }
 
     /// <summary>An item in effect as tracking sees it: its reporting units (lead first), main target and schedule.</summary>
-    private static TrackedItem Track(EffectiveItem effective, ReportingCadence cadence)
+    internal static TrackedItem Track(EffectiveItem effective, ReportingCadence cadence)
     {
         var doc = effective.Document;
         var item = effective.Item;

@@ -358,7 +358,9 @@ public sealed class UserService(LedgerContext db, TimeProvider clock, SignInPoli
 
         var hash = HashToken(token);
         // One round trip: a user has few units and jurisdictions, so their join is small.
-        var row = await db.ApiTokens.AsTracking().Include(t => t.User).ThenInclude(u => u!.Units).Include(t => t.User).ThenInclude(u => u!.Jurisdictions)
+        // Read without tracking (every API request does this); only a token last used more than five minutes ago is
+        // loaded again, tracked, to note its use (audited as every change is).
+        var row = await db.ApiTokens.AsNoTracking().Include(t => t.User).ThenInclude(u => u!.Units).Include(t => t.User).ThenInclude(u => u!.Jurisdictions)
             .AsSingleQuery().FirstOrDefaultAsync(t => t.Hash == hash, ct);
         var now = clock.GetUtcNow().ToUniversalTime();
         if (row?.User is null || row.RevokedAt is not null || row.ExpiresAt <= now || row.User.Disabled)
@@ -368,7 +370,8 @@ public sealed class UserService(LedgerContext db, TimeProvider clock, SignInPoli
 
         if (row.LastUsedAt is null || now - row.LastUsedAt > TimeSpan.FromMinutes(5))
         {
-            row.LastUsedAt = now;
+            var used = await db.ApiTokens.AsTracking().FirstAsync(t => t.Id == row.Id, ct);
+            used.LastUsedAt = now;
             await db.SaveChangesAsync(ct);
         }
 

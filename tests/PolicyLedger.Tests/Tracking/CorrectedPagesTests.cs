@@ -112,6 +112,65 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
         Assert.DoesNotContain($"{A}#4", pages.ByUnit[water]);
     }
 
+    /// <summary>
+    /// A page's rows are read by hand (<c>StoredItemRows</c>): figures, times, a cadence set by the office, reports of two
+    /// units and two periods (one corrected later, one late, one with no percent) come out as `status` reads them
+    /// through EF Core — every field a row shows, its state and last report.
+    /// </summary>
+    [SkippableFact]
+    public async Task Rows_with_figures_times_cadences_and_reports_read_as_status_reads_them()
+    {
+        ledgers.RequireServer();
+        var a = Path.Combine(ledgers.Folder, "a.txt");
+        string[] items =
+        [
+            "新建城市停车位1200个，年底前投入使用。|L=县住建局|R=县财政局|Q=1200|T=2024-12-31",
+            "发放创业担保贷款5000万元。|R=县人社局|Q=50000000|T=2024-06-30|T=2024-09-30",
+            "完成高标准农田建设2万亩。|R=县农业农村局|C=县财政局",
+            "开展安全生产大检查。|L=县应急管理局|R=县住建局,县交通运输局|T=2024-03-31",
+        ];
+        await File.WriteAllTextAsync(a, Document(A, items));
+        await ImportAsync(a);
+        var jurisdiction = await ScalarAsync(db => db.Documents.Select(d => d.Jurisdiction).FirstAsync());
+        var housing = await ScalarAsync(db => db.Responsibilities.Where(r => r.Mention == "县住建局").Select(r => r.Unit!.Key).FirstAsync());
+        var finance = await ScalarAsync(db => db.Responsibilities.Where(r => r.Mention == "县财政局").Select(r => r.Unit!.Key).FirstAsync());
+        var source = await ScalarAsync(db => db.Documents.Select(d => d.SourceId).FirstAsync());
+        var admin = Actor.LocalAdmin("张三");
+        Assert.True((await WithAsync<CadenceService, Result<PolicyLedger.Tracking.Periods.ReportingCadence>>(c => c.SetAsync(admin, source, 0, PolicyLedger.Tracking.Periods.PeriodKind.Month, 5))).Ok);
+
+        async Task ReportAsync(string item, string period, decimal? percent, bool done, string? narrative, string? unit, DateOnly on)
+        {
+            var result = await WithAsync<ReportService, ReportResult>(r => r.AddAsync(admin, new ReportInput(
+                $"{A}#{item}", PolicyLedger.Tracking.Periods.ReportingPeriod.Parse(period), percent, done, null, narrative, [], unit, SubmittedOn: on)));
+            Assert.True(result.Outcome is ReportOutcome.Added or ReportOutcome.Corrected, result.Reason);
+        }
+
+        _clock.SetUtcNow(new DateTimeOffset(2024, 7, 9, 2, 0, 0, TimeSpan.Zero));
+        await ReportAsync("1", "2024-04", 30m, false, "已完成选址", housing, new DateOnly(2024, 5, 3));
+        await ReportAsync("1", "2024-05", 45.5m, false, "开工建设", finance, new DateOnly(2024, 6, 4));
+        _clock.Advance(TimeSpan.FromHours(1));
+        await ReportAsync("1", "2024-05", 50m, false, "主体完工", housing, new DateOnly(2024, 6, 4));
+        await ReportAsync("2", "2024-06", null, false, "正在审核", null, new DateOnly(2024, 7, 8));
+        await ReportAsync("4", "2024-03", 100m, true, "已完成", null, new DateOnly(2024, 4, 20));
+
+        await SameAsStatusAsync(jurisdiction, [housing, finance], expectedTotal: 4);
+        var rows = await AllPagesAsync(new ItemPageQuery(new TrackingScope(jurisdiction), July10, PageSize: 3));
+        Assert.Equal(["主体完工", "正在审核", null, "已完成"], rows.Select(r => r.LastNarrative));
+        Assert.All(rows, r => Assert.Equal(PolicyLedger.Tracking.Periods.PeriodKind.Month, r.Item.Cadence.Kind));
+        Assert.Equal(1200m, rows[0].Item.Target);
+        Assert.Equal(new DateOnly(2024, 9, 30), rows[1].Status.Deadline);
+
+        // A page past the end, of the jurisdiction and of one unit in it: no rows, and the total all the same.
+        var scope = new TrackingScope(jurisdiction);
+        var past = await WithAsync<ItemPages, Result<ItemPage>>(p => p.PageAsync(admin, new ItemPageQuery(scope, July10, Page: 9, PageSize: 2)));
+        Assert.Empty(past.Value!.Rows);
+        Assert.Equal(4, past.Value.Total);
+        var pastUnit = await WithAsync<ItemPages, Result<ItemPage>>(p => p.PageAsync(admin, new ItemPageQuery(scope, July10, housing, Page: 9, PageSize: 2)));
+        Assert.Empty(pastUnit.Value!.Rows);
+        Assert.Equal((await StatusAsync(new StatusQuery(scope, July10, housing))).Count, pastUnit.Value.Total);
+        Assert.True(pastUnit.Value.Total > 0);
+    }
+
     private sealed record Pages(IReadOnlyList<string> All, IReadOnlyDictionary<string, IReadOnlyList<string>> ByUnit);
 
     private sealed class PagesComparer : IEqualityComparer<Pages>

@@ -1,0 +1,202 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PolicyLedger.Ledger.Corrections;
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading.Units;
+
+namespace PolicyLedger.Ledger.Tracking;
+
+/// <summary>
+/// The stored items of a 台账 page (or of a unit's status), read with a hand-written reader: one command of six
+/// statements on the connection and transaction EF Core uses — the items with their documents and cadences, the units
+/// that report on them, their lead and responsible roles, figures, times, and the progress reports anchored to their
+/// documents — each a flat result read column by column into the values EF Core's query used to build. Nothing is
+/// tracked, no row is repeated by joining collections, no expression is compiled (docs/web.md, Load, for the
+/// figures). The SQL is the same on both providers but for lists of ids (a PostgreSQL array; a JSON array SQLite reads
+/// with json_each).
+/// </summary>
+internal static class StoredItemRows
+{
+    private const string Ids = "{ids}";
+
+    private const string UnitsOf = "{unitsOf}";
+
+    private const string UnitsOfEnd = "{unitsOfEnd}";
+
+    private const string Sql = $"""
+        SELECT i."Id", i."Ordinal", i."Key", i."Number", i."Text", i."SpanStart", i."SpanLength",
+               d."Id", d."SourceId", d."Position", d."Version", d."Key", d."DocNumber", d."Title", s."FileName", d."Jurisdiction",
+               d."Date", d."ImportedAt", d."SpanStart", d."SpanLength", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
+               c."Kind", c."DueDay", c."Origin"
+        FROM items AS i
+        INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+        INNER JOIN sources AS s ON s."Id" = d."SourceId"
+        LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
+        WHERE i."Id" {Ids};
+        SELECT u."Id", u."Key", u."Name", u."Jurisdiction", u."Kind"
+        FROM units AS u
+        WHERE u."Id" {UnitsOf}(SELECT r."UnitId" FROM responsibilities AS r WHERE r."ItemId" {Ids} AND r."Role" <> 'Cooperating'){UnitsOfEnd};
+        SELECT r."ItemId", r."Role", r."Mention", r."UnitId"
+        FROM responsibilities AS r
+        WHERE r."ItemId" {Ids} AND r."Role" <> 'Cooperating'
+        ORDER BY r."ItemId", r."Ordinal";
+        SELECT q."ItemId", q."Text", q."Kind", q."Value", q."Unit", q."Per", q."Bound", q."High"
+        FROM quantities AS q
+        WHERE q."ItemId" {Ids}
+        ORDER BY q."ItemId", q."Ordinal";
+        SELECT t."ItemId", t."Text", t."Start", t."End", t."Recurrence"
+        FROM times AS t
+        WHERE t."ItemId" {Ids}
+        ORDER BY t."ItemId", t."Ordinal";
+        SELECT p."SourceId", p."DocumentPosition", p."ItemKey", p."UnitId", p."Period", p."Percent", p."Done", p."Narrative", p."SubmittedOn", p."UpdatedAt"
+        FROM progress_reports AS p
+        WHERE EXISTS (
+            SELECT 1 FROM items AS i INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+            WHERE i."Id" {Ids} AND d."SourceId" = p."SourceId" AND d."Position" = p."DocumentPosition");
+        """;
+
+    // The units are read by their ids apart from the roles: joined to them, PostgreSQL's planner hashes every unit of the
+    // ledger (17 000 in the load run, 5–10 ms) for the 150 it needs; an array of ids is an index scan.
+    private static readonly string PostgresSql = Sql.Replace(Ids, "= ANY (@ids)", StringComparison.Ordinal)
+        .Replace(UnitsOf, "= ANY (ARRAY", StringComparison.Ordinal).Replace(UnitsOfEnd, ")", StringComparison.Ordinal);
+
+    private static readonly string SqliteSql = Sql.Replace(Ids, "IN (SELECT value FROM json_each(@ids))", StringComparison.Ordinal)
+        .Replace(UnitsOf, "IN ", StringComparison.Ordinal).Replace(UnitsOfEnd, string.Empty, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The items of these ids in the order of the ids, built as <see cref="EffectiveItems.Uncorrected"/> items are, and
+    /// the progress reports of their documents (what a <see cref="StatusBook"/> judges them by).
+    /// </summary>
+    public static async Task<(IReadOnlyList<TrackedItem> Items, IReadOnlyList<ProgressReport> Reports)> ReadAsync(LedgerContext db, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "ids";
+            if (db is PostgresLedgerContext)
+            {
+                command.CommandText = PostgresSql;
+                parameter.Value = ids.ToArray();
+            }
+            else
+            {
+                command.CommandText = SqliteSql;
+                parameter.Value = "[" + string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+            }
+
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new Dictionary<long, Row>(ids.Count);
+            while (await reader.ReadAsync(ct))
+            {
+                var row = ReadItem(reader);
+                rows[row.Id] = row;
+            }
+
+            await reader.NextResultAsync(ct);
+            var units = new Dictionary<long, UnitView>();
+            while (await reader.ReadAsync(ct))
+            {
+                units[reader.GetInt64(0)] = new UnitView(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Enum.Parse<UnitKind>(reader.GetString(4)));
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows[reader.GetInt64(0)].Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), reader.GetString(2), units[reader.GetInt64(3)]));
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows[reader.GetInt64(0)].Quantities.Add(new ItemQuantity(
+                    reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4), NullableString(reader, 5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetDecimal(7)));
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows[reader.GetInt64(0)].Times.Add(new ItemTime(reader.GetString(1), NullableDate(reader, 2), NullableDate(reader, 3), NullableString(reader, 4)));
+            }
+
+            await reader.NextResultAsync(ct);
+            var reports = new List<ProgressReport>();
+            while (await reader.ReadAsync(ct))
+            {
+                reports.Add(new ProgressReport
+                {
+                    SourceId = reader.GetInt64(0),
+                    DocumentPosition = reader.GetInt32(1),
+                    ItemKey = reader.GetString(2),
+                    UnitId = reader.GetInt64(3),
+                    Period = reader.GetString(4),
+                    Percent = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
+                    Done = reader.GetBoolean(6),
+                    Narrative = NullableString(reader, 7),
+                    SubmittedOn = reader.GetFieldValue<DateOnly>(8),
+                    UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
+                    ReportedBy = string.Empty,
+                    Origin = string.Empty,
+                });
+            }
+
+            var items = new List<TrackedItem>(rows.Count);
+            foreach (var id in ids)
+            {
+                if (rows.TryGetValue(id, out var row))
+                {
+                    items.Add(row.Track());
+                }
+            }
+
+            return (items, reports);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static Row ReadItem(DbDataReader r)
+    {
+        var document = new DocumentView(
+            r.GetInt64(7), r.GetInt64(8), r.GetInt32(9), r.GetInt32(10), r.GetString(11), string.Empty,
+            NullableString(r, 12), NullableString(r, 13), r.GetString(14), r.GetString(15),
+            NullableDate(r, 16), r.GetFieldValue<DateTimeOffset>(17), r.GetInt32(18), r.GetInt32(19));
+        document = document with { Name = document.DocNumber ?? document.Title ?? $"{document.FileName}#{document.Position + 1}" };
+        var overridden = r.IsDBNull(23)
+            ? null
+            : new DocumentCadence { Kind = r.GetString(23), DueDay = r.IsDBNull(24) ? null : r.GetInt32(24), Origin = r.GetString(25) };
+        var cadence = StoredCadence.Effective(NullableString(r, 20), r.IsDBNull(21) ? null : r.GetInt32(21), NullableString(r, 22), overridden);
+        return new Row(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), document, cadence);
+    }
+
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+
+    /// <summary>One item as read, its collections filled from the later results.</summary>
+    private sealed record Row(long Id, int Ordinal, string Key, int? Number, string Text, int SpanStart, int SpanLength, DocumentView Document, PolicyLedger.Tracking.Periods.ReportingCadence Cadence)
+    {
+        public List<ItemRole> Roles { get; } = [];
+
+        public List<ItemQuantity> Quantities { get; } = [];
+
+        public List<ItemTime> Times { get; } = [];
+
+        public TrackedItem Track() =>
+            TrackingItems.Track(EffectiveItems.Uncorrected(Document, new ReadItem(Id, Key, Number, [], Text, SpanStart, SpanLength, null, null, Roles, Quantities, Times), Ordinal), Cadence);
+    }
+}
