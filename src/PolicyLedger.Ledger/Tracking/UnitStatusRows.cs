@@ -1,0 +1,169 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PolicyLedger.Ledger.Corrections;
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading.Units;
+
+namespace PolicyLedger.Ledger.Tracking;
+
+/// <summary>
+/// Every row of one unit's 台账 (lead or responsible; stored items of documents no correction concerns, and the
+/// corrected rows of the others, as <see cref="JurisdictionPages"/> selects them) with only what judging a stored row
+/// needs: its document's title, date, import time and cadence (with the office's override), its times, the units that
+/// report on it, and the progress reports anchored to it — not its text, figures, names or narratives. One command of
+/// five statements on EF Core's connection and transaction, the same SQL on both providers (the unit's items are found
+/// by the responsibilities' index on the unit). The stored rows come as <see cref="TrackedItem"/>s built by the same
+/// code as a page's (<see cref="TrackingItems.Track"/>), so that a <see cref="StatusBook"/> judges them by the same
+/// rules; only their schedule, cadence, anchor and unit ids are meant to be read (docs/web.md, Load).
+/// </summary>
+internal static class UnitStatusRows
+{
+    private const string Mine = """
+        SELECT r."ItemId" FROM responsibilities AS r WHERE r."UnitId" = @unit AND r."Role" <> 'Cooperating'
+        """;
+
+    private const string Sql = $"""
+        SELECT d."SourceId", d."Position", i."DocumentId", i."Ordinal", i."Id", d."Jurisdiction", i."Key",
+               d."Title", d."Date", d."ImportedAt", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
+               c."Kind", c."DueDay", c."Origin"
+        FROM items AS i
+        INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+        LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
+        WHERE i."Id" IN ({Mine}) AND d."IsCurrent"
+          AND NOT EXISTS (SELECT 1 FROM corrected_documents AS x WHERE x."DocumentId" = d."Id");
+        SELECT d."SourceId", d."Position", c."DocumentId", c."Ordinal", c."StoredItemId", d."Jurisdiction"
+        FROM corrected_rows AS c
+        INNER JOIN documents AS d ON d."Id" = c."DocumentId"
+        WHERE d."IsCurrent"
+          AND c."Id" IN (SELECT x."RowId" FROM corrected_row_units AS x WHERE x."UnitId" = @unit AND x."Role" <> 'Cooperating');
+        SELECT t."ItemId", t."Start", t."End", t."Recurrence"
+        FROM times AS t
+        WHERE t."ItemId" IN ({Mine})
+        ORDER BY t."ItemId", t."Ordinal";
+        SELECT o."ItemId", o."Role", o."UnitId"
+        FROM responsibilities AS o
+        WHERE o."ItemId" IN ({Mine}) AND o."Role" <> 'Cooperating'
+        ORDER BY o."ItemId", o."Ordinal";
+        SELECT p."SourceId", p."DocumentPosition", p."ItemKey", p."UnitId", p."Period", p."Percent", p."Done", p."SubmittedOn", p."UpdatedAt"
+        FROM items AS i
+        INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+        INNER JOIN progress_reports AS p ON p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"
+        WHERE i."Id" IN ({Mine}) AND d."IsCurrent";
+        """;
+
+    /// <summary>
+    /// The unit's rows in the 台账's order (file, place in the file, place in the document): a stored row with its item
+    /// as judging needs it, a corrected row with its place only (the caller builds those through the correction engine);
+    /// and the progress reports of the stored rows.
+    /// </summary>
+    public static async Task<(IReadOnlyList<UnitRow> Rows, IReadOnlyList<ProgressReport> Reports)> ReadAsync(LedgerContext db, long unitId, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = Sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "unit";
+            parameter.Value = unitId;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var stored = new Dictionary<long, Stored>();
+            var rows = new List<UnitRow>();
+            while (await reader.ReadAsync(ct))
+            {
+                var row = ReadStored(reader);
+                stored[row.ItemId] = row;
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new UnitRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetString(5), null));
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (stored.TryGetValue(reader.GetInt64(0), out var row))
+                {
+                    row.Times.Add(new ItemTime(string.Empty, NullableDate(reader, 1), NullableDate(reader, 2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                }
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (stored.TryGetValue(reader.GetInt64(0), out var row))
+                {
+                    // Only the unit's id counts in judging (which units' reports an item takes).
+                    var id = reader.GetInt64(2);
+                    row.Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), string.Empty, new UnitView(id, string.Empty, string.Empty, string.Empty, UnitKind.Department)));
+                }
+            }
+
+            await reader.NextResultAsync(ct);
+            var reports = new List<ProgressReport>();
+            while (await reader.ReadAsync(ct))
+            {
+                reports.Add(new ProgressReport
+                {
+                    SourceId = reader.GetInt64(0),
+                    DocumentPosition = reader.GetInt32(1),
+                    ItemKey = reader.GetString(2),
+                    UnitId = reader.GetInt64(3),
+                    Period = reader.GetString(4),
+                    Percent = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
+                    Done = reader.GetBoolean(6),
+                    SubmittedOn = reader.GetFieldValue<DateOnly>(7),
+                    UpdatedAt = reader.GetFieldValue<DateTimeOffset>(8),
+                    ReportedBy = string.Empty,
+                    Origin = string.Empty,
+                });
+            }
+
+            rows.AddRange(stored.Values.Select(s => new UnitRow(s.Document.SourceId, s.Document.Position, s.Document.Id, s.Ordinal, s.ItemId, s.Document.Jurisdiction, s.Track())));
+            return (rows.OrderBy(r => r.SourceId).ThenBy(r => r.Position).ThenBy(r => r.Ordinal).ToList(), reports);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static Stored ReadStored(DbDataReader r)
+    {
+        var document = new DocumentView(
+            r.GetInt64(2), r.GetInt64(0), r.GetInt32(1), 0, string.Empty, string.Empty, null, NullableString(r, 7), string.Empty, r.GetString(5),
+            NullableDate(r, 8), r.GetFieldValue<DateTimeOffset>(9), 0, 0);
+        var overridden = r.IsDBNull(13)
+            ? null
+            : new DocumentCadence { Kind = r.GetString(13), DueDay = r.IsDBNull(14) ? null : r.GetInt32(14), Origin = r.GetString(15) };
+        var cadence = StoredCadence.Effective(NullableString(r, 10), r.IsDBNull(11) ? null : r.GetInt32(11), NullableString(r, 12), overridden);
+        return new Stored(r.GetInt64(4), r.GetInt32(3), r.GetString(6), document, cadence);
+    }
+
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+
+    /// <summary>A row of the unit's 台账: its place, its stored item (null for a paragraph a correction took as an item), and, for a stored row, its item as judging needs it.</summary>
+    public sealed record UnitRow(long SourceId, int Position, long DocumentId, int Ordinal, long? ItemId, string Jurisdiction, TrackedItem? Judged)
+    {
+        public bool Corrected => Judged is null;
+    }
+
+    /// <summary>A stored item as read, its times and roles filled from the later results.</summary>
+    private sealed record Stored(long ItemId, int Ordinal, string Key, DocumentView Document, PolicyLedger.Tracking.Periods.ReportingCadence Cadence)
+    {
+        public List<ItemRole> Roles { get; } = [];
+
+        public List<ItemTime> Times { get; } = [];
+
+        public TrackedItem Track() =>
+            TrackingItems.Track(EffectiveItems.Uncorrected(Document, new ReadItem(ItemId, Key, null, [], string.Empty, 0, 0, null, null, Roles, [], Times), Ordinal), Cadence);
+    }
+}
