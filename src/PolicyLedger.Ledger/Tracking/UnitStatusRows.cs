@@ -11,12 +11,14 @@ namespace PolicyLedger.Ledger.Tracking;
 /// <summary>
 /// Every row of one unit's 台账 (lead or responsible; stored items of documents no correction concerns, and the
 /// corrected rows of the others, as <see cref="JurisdictionPages"/> selects them) with only what judging a stored row
-/// needs: its document's title, date, import time and cadence (with the office's override), its times, the units that
-/// report on it, and the progress reports anchored to it — not its text, figures, names or narratives. One command of
-/// five statements on EF Core's connection and transaction, the same SQL on both providers (the unit's items are found
-/// by the responsibilities' index on the unit). The stored rows come as <see cref="TrackedItem"/>s built by the same
-/// code as a page's (<see cref="TrackingItems.Track"/>), so that a <see cref="StatusBook"/> judges them by the same
-/// rules; only their schedule, cadence, anchor and unit ids are meant to be read (docs/web.md, Load).
+/// needs: its document's title, date, import time and cadence (with the office's override), its times, the progress
+/// reports anchored to it, and — for an item that has reports — the units that report on it (judging takes an item's
+/// reports from its own units only) — not its text, figures, names or narratives. One command of four statements on
+/// EF Core's connection and transaction, the same SQL on both providers; the unit's items are found by the
+/// responsibilities' index on the unit, then each by its key (no hash of all units or items). The stored rows come as
+/// <see cref="TrackedItem"/>s built by the same code as a page's (<see cref="TrackingItems.Track"/>), so that a
+/// <see cref="StatusBook"/> judges them by the same rules; only their schedule, cadence, anchor and unit ids are meant to
+/// be read (docs/web.md, Load).
 /// </summary>
 internal static class UnitStatusRows
 {
@@ -27,30 +29,31 @@ internal static class UnitStatusRows
     private const string Sql = $"""
         SELECT d."SourceId", d."Position", i."DocumentId", i."Ordinal", i."Id", d."Jurisdiction", i."Key",
                d."Title", d."Date", d."ImportedAt", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
-               c."Kind", c."DueDay", c."Origin"
+               c."Kind", c."DueDay", c."Origin", t."Ordinal", t."Start", t."End", t."Recurrence"
         FROM items AS i
         INNER JOIN documents AS d ON d."Id" = i."DocumentId"
         LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
+        LEFT JOIN times AS t ON t."ItemId" = i."Id"
         WHERE i."Id" IN ({Mine}) AND d."IsCurrent"
-          AND NOT EXISTS (SELECT 1 FROM corrected_documents AS x WHERE x."DocumentId" = d."Id");
+          AND NOT EXISTS (SELECT 1 FROM corrected_documents AS x WHERE x."DocumentId" = d."Id")
+        ORDER BY i."Id", t."Ordinal";
         SELECT d."SourceId", d."Position", c."DocumentId", c."Ordinal", c."StoredItemId", d."Jurisdiction"
         FROM corrected_rows AS c
         INNER JOIN documents AS d ON d."Id" = c."DocumentId"
         WHERE d."IsCurrent"
           AND c."Id" IN (SELECT x."RowId" FROM corrected_row_units AS x WHERE x."UnitId" = @unit AND x."Role" <> 'Cooperating');
-        SELECT t."ItemId", t."Start", t."End", t."Recurrence"
-        FROM times AS t
-        WHERE t."ItemId" IN ({Mine})
-        ORDER BY t."ItemId", t."Ordinal";
-        SELECT o."ItemId", o."Role", o."UnitId"
-        FROM responsibilities AS o
-        WHERE o."ItemId" IN ({Mine}) AND o."Role" <> 'Cooperating'
-        ORDER BY o."ItemId", o."Ordinal";
         SELECT p."SourceId", p."DocumentPosition", p."ItemKey", p."UnitId", p."Period", p."Percent", p."Done", p."SubmittedOn", p."UpdatedAt"
         FROM items AS i
         INNER JOIN documents AS d ON d."Id" = i."DocumentId"
         INNER JOIN progress_reports AS p ON p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"
         WHERE i."Id" IN ({Mine}) AND d."IsCurrent";
+        SELECT o."ItemId", o."Role", o."UnitId"
+        FROM responsibilities AS o
+        WHERE o."Role" <> 'Cooperating' AND o."ItemId" IN (
+            SELECT i."Id" FROM items AS i INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+            WHERE i."Id" IN ({Mine}) AND d."IsCurrent"
+              AND EXISTS (SELECT 1 FROM progress_reports AS p WHERE p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"))
+        ORDER BY o."ItemId", o."Ordinal";
         """;
 
     /// <summary>
@@ -75,34 +78,23 @@ internal static class UnitStatusRows
             var rows = new List<UnitRow>();
             while (await reader.ReadAsync(ct))
             {
-                var row = ReadStored(reader);
-                stored[row.ItemId] = row;
+                // An item once, then a row for each of its times.
+                if (!stored.TryGetValue(reader.GetInt64(4), out var row))
+                {
+                    row = ReadStored(reader);
+                    stored[row.ItemId] = row;
+                }
+
+                if (!reader.IsDBNull(16))
+                {
+                    row.Times.Add(new ItemTime(string.Empty, NullableDate(reader, 17), NullableDate(reader, 18), NullableString(reader, 19)));
+                }
             }
 
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 rows.Add(new UnitRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetString(5), null));
-            }
-
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (stored.TryGetValue(reader.GetInt64(0), out var row))
-                {
-                    row.Times.Add(new ItemTime(string.Empty, NullableDate(reader, 1), NullableDate(reader, 2), reader.IsDBNull(3) ? null : reader.GetString(3)));
-                }
-            }
-
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (stored.TryGetValue(reader.GetInt64(0), out var row))
-                {
-                    // Only the unit's id counts in judging (which units' reports an item takes).
-                    var id = reader.GetInt64(2);
-                    row.Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), string.Empty, new UnitView(id, string.Empty, string.Empty, string.Empty, UnitKind.Department)));
-                }
             }
 
             await reader.NextResultAsync(ct);
@@ -123,6 +115,17 @@ internal static class UnitStatusRows
                     ReportedBy = string.Empty,
                     Origin = string.Empty,
                 });
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (stored.TryGetValue(reader.GetInt64(0), out var row))
+                {
+                    // Only the unit's id counts in judging (which units' reports an item takes).
+                    var id = reader.GetInt64(2);
+                    row.Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), string.Empty, new UnitView(id, string.Empty, string.Empty, string.Empty, UnitKind.Department)));
+                }
             }
 
             rows.AddRange(stored.Values.Select(s => new UnitRow(s.Document.SourceId, s.Document.Position, s.Document.Id, s.Ordinal, s.ItemId, s.Document.Jurisdiction, s.Track())));
