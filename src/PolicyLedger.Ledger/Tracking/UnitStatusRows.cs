@@ -42,7 +42,7 @@ internal static class UnitStatusRows
         INNER JOIN documents AS d ON d."Id" = c."DocumentId"
         WHERE d."IsCurrent"
           AND c."Id" IN (SELECT x."RowId" FROM corrected_row_units AS x WHERE x."UnitId" = @unit AND x."Role" <> 'Cooperating');
-        SELECT p."SourceId", p."DocumentPosition", p."ItemKey", p."UnitId", p."Period", p."Percent", p."Done", p."SubmittedOn", p."UpdatedAt"
+        SELECT p."SourceId", p."DocumentPosition", p."ItemKey", p."UnitId", p."Period", p."Percent", p."Done", CAST(NULL AS TEXT), p."SubmittedOn", p."UpdatedAt"
         FROM items AS i
         INNER JOIN documents AS d ON d."Id" = i."DocumentId"
         INNER JOIN progress_reports AS p ON p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"
@@ -87,7 +87,7 @@ internal static class UnitStatusRows
 
                 if (!reader.IsDBNull(16))
                 {
-                    row.Times.Add(new ItemTime(string.Empty, NullableDate(reader, 17), NullableDate(reader, 18), NullableString(reader, 19)));
+                    row.Times.Add(new ItemTime(string.Empty, StoredItemRows.NullableDate(reader, 17), StoredItemRows.NullableDate(reader, 18), StoredItemRows.NullableString(reader, 19)));
                 }
             }
 
@@ -101,20 +101,7 @@ internal static class UnitStatusRows
             var reports = new List<ProgressReport>();
             while (await reader.ReadAsync(ct))
             {
-                reports.Add(new ProgressReport
-                {
-                    SourceId = reader.GetInt64(0),
-                    DocumentPosition = reader.GetInt32(1),
-                    ItemKey = reader.GetString(2),
-                    UnitId = reader.GetInt64(3),
-                    Period = reader.GetString(4),
-                    Percent = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
-                    Done = reader.GetBoolean(6),
-                    SubmittedOn = reader.GetFieldValue<DateOnly>(7),
-                    UpdatedAt = reader.GetFieldValue<DateTimeOffset>(8),
-                    ReportedBy = string.Empty,
-                    Origin = string.Empty,
-                });
+                reports.Add(StoredItemRows.ReadReport(reader));
             }
 
             await reader.NextResultAsync(ct);
@@ -140,18 +127,14 @@ internal static class UnitStatusRows
     private static Stored ReadStored(DbDataReader r)
     {
         var document = new DocumentView(
-            r.GetInt64(2), r.GetInt64(0), r.GetInt32(1), 0, string.Empty, string.Empty, null, NullableString(r, 7), string.Empty, r.GetString(5),
-            NullableDate(r, 8), r.GetFieldValue<DateTimeOffset>(9), 0, 0);
+            r.GetInt64(2), r.GetInt64(0), r.GetInt32(1), 0, string.Empty, string.Empty, null, StoredItemRows.NullableString(r, 7), string.Empty, r.GetString(5),
+            StoredItemRows.NullableDate(r, 8), r.GetFieldValue<DateTimeOffset>(9), 0, 0);
         var overridden = r.IsDBNull(13)
             ? null
             : new DocumentCadence { Kind = r.GetString(13), DueDay = r.IsDBNull(14) ? null : r.GetInt32(14), Origin = r.GetString(15) };
-        var cadence = StoredCadence.Effective(NullableString(r, 10), r.IsDBNull(11) ? null : r.GetInt32(11), NullableString(r, 12), overridden);
+        var cadence = StoredCadence.Effective(StoredItemRows.NullableString(r, 10), r.IsDBNull(11) ? null : r.GetInt32(11), StoredItemRows.NullableString(r, 12), overridden);
         return new Stored(r.GetInt64(4), r.GetInt32(3), r.GetString(6), document, cadence);
     }
-
-    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 
     /// <summary>A row of the unit's 台账: its place, its stored item (null for a paragraph a correction took as an item), and, for a stored row, its item as judging needs it.</summary>
     public sealed record UnitRow(long SourceId, int Position, long DocumentId, int Ordinal, long? ItemId, string Jurisdiction, TrackedItem? Judged)
