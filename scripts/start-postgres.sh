@@ -7,6 +7,8 @@
 #
 # Installs Debian's postgresql when no server binaries are found (needs root). The cluster lives in a temporary
 # folder ($POLICYLEDGER_PG_DIR, default /tmp/policyledger-pg), trusts local connections, listens only on loopback.
+# $POLICYLEDGER_PG_SHARED_BUFFERS sets the server's shared_buffers (default: PostgreSQL's 128MB, enough for tests;
+# the load benchmark's million-item ledger takes about 2 GB, and a server for it is given as much: docs/web.md).
 set -euo pipefail
 
 dir="${POLICYLEDGER_PG_DIR:-/tmp/policyledger-pg}"
@@ -61,7 +63,7 @@ as_owner "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UT
 # A free port: ask the kernel for one.
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+  -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=${POLICYLEDGER_PG_SHARED_BUFFERS:-128MB}" start >/dev/null \
   || { cat "$dir/server.log" >&2; exit 1; }
 echo "$port" > "$dir/port"
 "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c "CREATE DATABASE $database" >/dev/null
