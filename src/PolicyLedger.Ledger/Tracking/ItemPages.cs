@@ -107,11 +107,52 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             return all.Problem;
         }
 
+        if (all.Value.UnitId is { } unitId)
+        {
+            return await OfUnitAsync(all.Value, unitId, query, countStates, ct);
+        }
+
         var judged = await JudgeAsync(await Ordered(all.Value.Rows).ToListAsync(ct), query.AsOf, ct);
         var counts = judged.GroupBy(r => r.Status.State).ToDictionary(g => g.Key, g => g.Count());
         var chosen = judged.Where(query.Keeps).ToList();
         return new ItemPage(chosen.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList(), chosen.Count, query.Page, query.PageSize, query.AsOf, countStates ? counts : null);
     }
+
+    /// <summary>
+    /// One unit's rows judged all (a status's counts, or a state or deadline asked for): every row of the unit read with
+    /// only what judging needs (<see cref="UnitStatusRows"/>, one command; a corrected document's rows through the
+    /// correction engine, as a page's), narrowed here by the filter's jurisdictions and documents (a unit's rows are few;
+    /// a reporter's own units are checked when the unit is found), judged by the same <see cref="StatusBook"/>; then only
+    /// the page's rows are read whole, as the 台账's are.
+    /// </summary>
+    private async Task<ItemPage> OfUnitAsync(Filtered filtered, long unitId, ItemPageQuery query, bool countStates, CancellationToken ct)
+    {
+        var (read, reports) = await UnitStatusRows.ReadAsync(db, unitId, ct);
+        var rows = read.Where(r => filtered.Actor.Sees(r.Jurisdiction)
+            && (filtered.Jurisdiction is null || r.Jurisdiction == filtered.Jurisdiction)
+            && (filtered.DocumentIds is null || filtered.DocumentIds.Contains(r.DocumentId))).ToList();
+        var stored = rows.Where(r => !r.Corrected).ToList();
+        var judged = new StatusBook(stored.Select(r => r.Judged!).ToList(), reports).At(query.AsOf).ToList();
+        var corrected = rows.Where(r => r.Corrected).ToList();
+        if (corrected.Count > 0)
+        {
+            judged.AddRange(await JudgeAsync(corrected.Select(RefOf).ToList(), query.AsOf, ct));
+        }
+
+        // In the 台账's order; a corrected row the engine no longer makes is left out, as a page leaves it out.
+        var byPlace = judged.ToDictionary(j => (j.Item.DocumentId, j.Item.Ordinal));
+        var all = rows.Where(r => byPlace.ContainsKey((r.DocumentId, r.Ordinal))).Select(r => (Row: r, Judged: byPlace[(r.DocumentId, r.Ordinal)])).ToList();
+        var counts = all.GroupBy(r => r.Judged.Status.State).ToDictionary(g => g.Key, g => g.Count());
+        var chosen = all.Where(r => query.Keeps(r.Judged)).ToList();
+        var page = chosen.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var whole = (await JudgeAsync(page.Where(r => !r.Row.Corrected).Select(r => RefOf(r.Row)).ToList(), query.AsOf, ct))
+            .ToDictionary(j => (j.Item.DocumentId, j.Item.Ordinal));
+        var shown = page.Select(r => r.Row.Corrected ? r.Judged : whole[(r.Row.DocumentId, r.Row.Ordinal)]).ToList();
+        return new ItemPage(shown, chosen.Count, query.Page, query.PageSize, query.AsOf, countStates ? counts : null);
+    }
+
+    private static LedgerRowRef RefOf(UnitStatusRows.UnitRow r) =>
+        new() { SourceId = r.SourceId, Position = r.Position, DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected };
 
     /// <summary>One page of the filter's rows and the filter's count, in one round trip (the count is a subquery the database evaluates once).</summary>
     private async Task<ItemPage> PageOfAsync(Filtered filtered, ItemPageQuery query, CancellationToken ct)

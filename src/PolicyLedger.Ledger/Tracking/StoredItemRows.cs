@@ -135,21 +135,7 @@ internal static class StoredItemRows
             var reports = new List<ProgressReport>();
             while (await reader.ReadAsync(ct))
             {
-                reports.Add(new ProgressReport
-                {
-                    SourceId = reader.GetInt64(0),
-                    DocumentPosition = reader.GetInt32(1),
-                    ItemKey = reader.GetString(2),
-                    UnitId = reader.GetInt64(3),
-                    Period = reader.GetString(4),
-                    Percent = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
-                    Done = reader.GetBoolean(6),
-                    Narrative = NullableString(reader, 7),
-                    SubmittedOn = reader.GetFieldValue<DateOnly>(8),
-                    UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
-                    ReportedBy = string.Empty,
-                    Origin = string.Empty,
-                });
+                reports.Add(ReadReport(reader));
             }
 
             var items = new List<TrackedItem>(rows.Count);
@@ -183,9 +169,26 @@ internal static class StoredItemRows
         return new Row(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), document, cadence);
     }
 
-    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    /// <summary>A progress report as judging and the 台账 need it, from its columns in order: SourceId, DocumentPosition, ItemKey, UnitId, Period, Percent, Done, Narrative, SubmittedOn, UpdatedAt.</summary>
+    internal static ProgressReport ReadReport(DbDataReader reader) => new()
+    {
+        SourceId = reader.GetInt64(0),
+        DocumentPosition = reader.GetInt32(1),
+        ItemKey = reader.GetString(2),
+        UnitId = reader.GetInt64(3),
+        Period = reader.GetString(4),
+        Percent = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
+        Done = reader.GetBoolean(6),
+        Narrative = NullableString(reader, 7),
+        SubmittedOn = reader.GetFieldValue<DateOnly>(8),
+        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
+        ReportedBy = string.Empty,
+        Origin = string.Empty,
+    };
 
-    private static DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+    internal static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    internal static DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 
     /// <summary>One item as read, its collections filled from the later results.</summary>
     private sealed record Row(long Id, int Ordinal, string Key, int? Number, string Text, int SpanStart, int SpanLength, DocumentView Document, PolicyLedger.Tracking.Periods.ReportingCadence Cadence)

@@ -171,6 +171,103 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
         Assert.True(pastUnit.Value.Total > 0);
     }
 
+    /// <summary>
+    /// A unit's status (its rows judged from only what judging needs, <c>UnitStatusRows</c>, and the page read as the
+    /// 台账's) says what `status` says for the unit: the same counts, total and rows page after page, and with each state
+    /// asked for — on a ledger with reports of several periods and of two units, a done item, an overdue one, items
+    /// without a deadline, and a corrected document; for the jurisdiction, a document, and the default scope.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_units_status_counts_and_rows_are_those_of_status()
+    {
+        ledgers.RequireServer();
+        var a = Path.Combine(ledgers.Folder, "a.txt");
+        var b = Path.Combine(ledgers.Folder, "b.txt");
+        await File.WriteAllTextAsync(a, Document(A, [
+            "新建城市停车位1200个。|L=县住建局|R=县财政局|Q=1200|T=2024-12-31",
+            "完成老旧小区改造30个。|R=县住建局|T=2024-06-30",
+            "开展燃气安全隐患排查。|R=县住建局|T=2024-09-30",
+            "建设城市雨水调蓄设施。|R=县住建局,县水利局|T=2024-12-31",
+            "加强农村公路养护。|R=县交通运输局|T=2024-12-31",
+        ]));
+        await File.WriteAllTextAsync(b, string.Join('\n',
+            $"DOC {B}|某某县人民政府|关于加强城市管理工作的通知",
+            "ITEM 1|规范城市管理执法。|R=县住建局",
+            "ITEM 2|完善城市排水管网。|L=县住建局|C=县财政局",
+            "ITEM 3|推进生活垃圾分类。|R=县城市管理局"));
+        await ImportAsync(a, b);
+        var jurisdiction = await ScalarAsync(db => db.Documents.Select(d => d.Jurisdiction).FirstAsync());
+        Task<string> KeyOfAsync(string mention) => ScalarAsync(db => db.Responsibilities.Where(r => r.Mention == mention).Select(r => r.Unit!.Key).FirstAsync());
+        var housing = await KeyOfAsync("县住建局");
+        var finance = await KeyOfAsync("县财政局");
+        var water = await KeyOfAsync("县水利局");
+
+        // B#3 is the housing bureau's too (a reviewer's correction: B's rows are then corrected rows).
+        Assert.True((await CorrectAsync($"{B}#3", new ChangeRequest(CorrectionKind.SetRole, LedgerRole.Responsible, "县住建局"))).Ok);
+
+        var admin = Actor.LocalAdmin("张三");
+        async Task ReportAsync(string item, string period, decimal? percent, bool done, string unit, DateOnly on)
+        {
+            var result = await WithAsync<ReportService, ReportResult>(r => r.AddAsync(admin, new ReportInput(
+                item, PolicyLedger.Tracking.Periods.ReportingPeriod.Parse(period), percent, done, null, "进展", [], unit, SubmittedOn: on)));
+            Assert.True(result.Outcome is ReportOutcome.Added or ReportOutcome.Corrected, result.Reason);
+        }
+
+        _clock.SetUtcNow(new DateTimeOffset(2024, 7, 9, 2, 0, 0, TimeSpan.Zero));
+        await ReportAsync($"{A}#1", "2024Q1", 20m, false, housing, new DateOnly(2024, 4, 3));
+        await ReportAsync($"{A}#1", "2024Q2", 45m, false, housing, new DateOnly(2024, 7, 2));
+        _clock.Advance(TimeSpan.FromHours(1));
+        await ReportAsync($"{A}#1", "2024Q2", 60m, false, finance, new DateOnly(2024, 7, 3));
+        await ReportAsync($"{A}#2", "2024Q1", 40m, false, housing, new DateOnly(2024, 4, 8));
+        await ReportAsync($"{A}#3", "2024Q2", 100m, true, housing, new DateOnly(2024, 6, 20));
+        await ReportAsync($"{A}#4", "2024Q2", 50m, false, water, new DateOnly(2024, 7, 5));
+        await ReportAsync($"{B}#1", "2024Q2", null, false, housing, new DateOnly(2024, 7, 6));
+        await ReportAsync($"{B}#3", "2024Q2", 30m, false, housing, new DateOnly(2024, 7, 6));
+
+        async Task<IReadOnlyList<StatusRow>> SameAsync(TrackingScope scope, string unit)
+        {
+            var expected = await StatusAsync(new StatusQuery(scope, July10, unit));
+            var counts = expected.GroupBy(r => r.Status.State).ToDictionary(g => g.Key, g => g.Count());
+            var shown = new List<StatusRow>();
+            for (var page = 1; ; page++)
+            {
+                var one = await WithAsync<ItemPages, Result<ItemPage>>(p => p.StatusAsync(admin, new ItemPageQuery(scope, July10, unit, Page: page, PageSize: 2)));
+                Assert.True(one.Ok, one.Problem?.ToString());
+                Assert.Equal(counts, one.Value!.Counts);
+                Assert.Equal(expected.Count, one.Value.Total);
+                shown.AddRange(one.Value.Rows);
+                if (one.Value.Rows.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            Assert.Equal(expected.Select(Shown), shown.Select(Shown));
+            foreach (var state in counts.Keys)
+            {
+                var only = await WithAsync<ItemPages, Result<ItemPage>>(p => p.StatusAsync(admin, new ItemPageQuery(scope, July10, unit, state)));
+                Assert.Equal(expected.Where(r => r.Status.State == state).Select(Shown), only.Value!.Rows.Select(Shown));
+                Assert.Equal(counts[state], only.Value.Total);
+                Assert.Equal(counts, only.Value.Counts);
+            }
+
+            return expected;
+        }
+
+        var mine = await SameAsync(new TrackingScope(jurisdiction), housing);
+        Assert.Equal([$"{A}#1", $"{A}#2", $"{A}#3", $"{A}#4", $"{B}#1", $"{B}#2", $"{B}#3"], mine.Select(r => r.Item.Key));
+        var states = mine.Select(r => r.Status.State).ToHashSet();
+        Assert.Contains(TrackingState.Done, states);
+        Assert.Contains(TrackingState.Overdue, states);
+        Assert.Contains(mine, r => r.Status.Deadline is null);
+        Assert.Contains(mine, r => r.Item.Corrected);
+        Assert.True(states.Count >= 4, string.Join(",", states));
+        Assert.Equal(3, (await SameAsync(new TrackingScope(null, B), housing)).Count);
+        await SameAsync(TrackingScope.Default, housing);
+        await SameAsync(TrackingScope.Default, water);
+        Assert.Single(await SameAsync(new TrackingScope(jurisdiction), finance));
+    }
+
     private sealed record Pages(IReadOnlyList<string> All, IReadOnlyDictionary<string, IReadOnlyList<string>> ByUnit);
 
     private sealed class PagesComparer : IEqualityComparer<Pages>

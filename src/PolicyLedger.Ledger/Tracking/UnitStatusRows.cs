@@ -1,0 +1,155 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PolicyLedger.Ledger.Corrections;
+using PolicyLedger.Ledger.Model;
+using PolicyLedger.Ledger.Storage;
+using PolicyLedger.Reading.Units;
+
+namespace PolicyLedger.Ledger.Tracking;
+
+/// <summary>
+/// Every row of one unit's 台账 (lead or responsible; stored items of documents no correction concerns, and the
+/// corrected rows of the others, as <see cref="JurisdictionPages"/> selects them) with only what judging a stored row
+/// needs: its document's title, date, import time and cadence (with the office's override), its times, the progress
+/// reports anchored to it, and — for an item that has reports — the units that report on it (judging takes an item's
+/// reports from its own units only) — not its text, figures, names or narratives. One command of four statements on
+/// EF Core's connection and transaction, the same SQL on both providers; the unit's items are found by the
+/// responsibilities' index on the unit, then each by its key (no hash of all units or items). The stored rows come as
+/// <see cref="TrackedItem"/>s built by the same code as a page's (<see cref="TrackingItems.Track"/>), so that a
+/// <see cref="StatusBook"/> judges them by the same rules; only their schedule, cadence, anchor and unit ids are meant to
+/// be read (docs/web.md, Load).
+/// </summary>
+internal static class UnitStatusRows
+{
+    private const string Mine = """
+        SELECT r."ItemId" FROM responsibilities AS r WHERE r."UnitId" = @unit AND r."Role" <> 'Cooperating'
+        """;
+
+    private const string Sql = $"""
+        SELECT d."SourceId", d."Position", i."DocumentId", i."Ordinal", i."Id", d."Jurisdiction", i."Key",
+               d."Title", d."Date", d."ImportedAt", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
+               c."Kind", c."DueDay", c."Origin", t."Ordinal", t."Start", t."End", t."Recurrence"
+        FROM items AS i
+        INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+        LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
+        LEFT JOIN times AS t ON t."ItemId" = i."Id"
+        WHERE i."Id" IN ({Mine}) AND d."IsCurrent"
+          AND NOT EXISTS (SELECT 1 FROM corrected_documents AS x WHERE x."DocumentId" = d."Id")
+        ORDER BY i."Id", t."Ordinal";
+        SELECT d."SourceId", d."Position", c."DocumentId", c."Ordinal", c."StoredItemId", d."Jurisdiction"
+        FROM corrected_rows AS c
+        INNER JOIN documents AS d ON d."Id" = c."DocumentId"
+        WHERE d."IsCurrent"
+          AND c."Id" IN (SELECT x."RowId" FROM corrected_row_units AS x WHERE x."UnitId" = @unit AND x."Role" <> 'Cooperating');
+        SELECT p."SourceId", p."DocumentPosition", p."ItemKey", p."UnitId", p."Period", p."Percent", p."Done", CAST(NULL AS TEXT), p."SubmittedOn", p."UpdatedAt"
+        FROM items AS i
+        INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+        INNER JOIN progress_reports AS p ON p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"
+        WHERE i."Id" IN ({Mine}) AND d."IsCurrent";
+        SELECT o."ItemId", o."Role", o."UnitId"
+        FROM responsibilities AS o
+        WHERE o."Role" <> 'Cooperating' AND o."ItemId" IN (
+            SELECT i."Id" FROM items AS i INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+            WHERE i."Id" IN ({Mine}) AND d."IsCurrent"
+              AND EXISTS (SELECT 1 FROM progress_reports AS p WHERE p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"))
+        ORDER BY o."ItemId", o."Ordinal";
+        """;
+
+    /// <summary>
+    /// The unit's rows in the 台账's order (file, place in the file, place in the document): a stored row with its item
+    /// as judging needs it, a corrected row with its place only (the caller builds those through the correction engine);
+    /// and the progress reports of the stored rows.
+    /// </summary>
+    public static async Task<(IReadOnlyList<UnitRow> Rows, IReadOnlyList<ProgressReport> Reports)> ReadAsync(LedgerContext db, long unitId, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = Sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "unit";
+            parameter.Value = unitId;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var stored = new Dictionary<long, Stored>();
+            var rows = new List<UnitRow>();
+            while (await reader.ReadAsync(ct))
+            {
+                // An item once, then a row for each of its times.
+                if (!stored.TryGetValue(reader.GetInt64(4), out var row))
+                {
+                    row = ReadStored(reader);
+                    stored[row.ItemId] = row;
+                }
+
+                if (!reader.IsDBNull(16))
+                {
+                    row.Times.Add(new ItemTime(string.Empty, StoredItemRows.NullableDate(reader, 17), StoredItemRows.NullableDate(reader, 18), StoredItemRows.NullableString(reader, 19)));
+                }
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new UnitRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetString(5), null));
+            }
+
+            await reader.NextResultAsync(ct);
+            var reports = new List<ProgressReport>();
+            while (await reader.ReadAsync(ct))
+            {
+                reports.Add(StoredItemRows.ReadReport(reader));
+            }
+
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (stored.TryGetValue(reader.GetInt64(0), out var row))
+                {
+                    // Only the unit's id counts in judging (which units' reports an item takes).
+                    var id = reader.GetInt64(2);
+                    row.Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), string.Empty, new UnitView(id, string.Empty, string.Empty, string.Empty, UnitKind.Department)));
+                }
+            }
+
+            rows.AddRange(stored.Values.Select(s => new UnitRow(s.Document.SourceId, s.Document.Position, s.Document.Id, s.Ordinal, s.ItemId, s.Document.Jurisdiction, s.Track())));
+            return (rows.OrderBy(r => r.SourceId).ThenBy(r => r.Position).ThenBy(r => r.Ordinal).ToList(), reports);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static Stored ReadStored(DbDataReader r)
+    {
+        var document = new DocumentView(
+            r.GetInt64(2), r.GetInt64(0), r.GetInt32(1), 0, string.Empty, string.Empty, null, StoredItemRows.NullableString(r, 7), string.Empty, r.GetString(5),
+            StoredItemRows.NullableDate(r, 8), r.GetFieldValue<DateTimeOffset>(9), 0, 0);
+        var overridden = r.IsDBNull(13)
+            ? null
+            : new DocumentCadence { Kind = r.GetString(13), DueDay = r.IsDBNull(14) ? null : r.GetInt32(14), Origin = r.GetString(15) };
+        var cadence = StoredCadence.Effective(StoredItemRows.NullableString(r, 10), r.IsDBNull(11) ? null : r.GetInt32(11), StoredItemRows.NullableString(r, 12), overridden);
+        return new Stored(r.GetInt64(4), r.GetInt32(3), r.GetString(6), document, cadence);
+    }
+
+    /// <summary>A row of the unit's 台账: its place, its stored item (null for a paragraph a correction took as an item), and, for a stored row, its item as judging needs it.</summary>
+    public sealed record UnitRow(long SourceId, int Position, long DocumentId, int Ordinal, long? ItemId, string Jurisdiction, TrackedItem? Judged)
+    {
+        public bool Corrected => Judged is null;
+    }
+
+    /// <summary>A stored item as read, its times and roles filled from the later results.</summary>
+    private sealed record Stored(long ItemId, int Ordinal, string Key, DocumentView Document, PolicyLedger.Tracking.Periods.ReportingCadence Cadence)
+    {
+        public List<ItemRole> Roles { get; } = [];
+
+        public List<ItemTime> Times { get; } = [];
+
+        public TrackedItem Track() =>
+            TrackingItems.Track(EffectiveItems.Uncorrected(Document, new ReadItem(ItemId, Key, null, [], string.Empty, 0, 0, null, null, Roles, [], Times), Ordinal), Cadence);
+    }
+}
