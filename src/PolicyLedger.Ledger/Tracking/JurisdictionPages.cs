@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using PolicyLedger.Ledger.Storage;
 
 namespace PolicyLedger.Ledger.Tracking;
@@ -18,14 +16,16 @@ namespace PolicyLedger.Ledger.Tracking;
 internal static class JurisdictionPages
 {
     private const string Sql = """
-        WITH d AS (
-            SELECT d."Id", d."SourceId", d."Position",
-                   EXISTS (SELECT 1 FROM corrected_documents AS c WHERE c."DocumentId" = d."Id") AS "Corrected",
-                   CASE WHEN EXISTS (SELECT 1 FROM corrected_documents AS c WHERE c."DocumentId" = d."Id")
-                        THEN (SELECT COUNT(*) FROM corrected_rows AS r WHERE r."DocumentId" = d."Id")
-                        ELSE d."ItemCount" END AS "Rows"
+        WITH o AS (
+            SELECT d."Id", d."SourceId", d."Position", d."ItemCount",
+                   EXISTS (SELECT 1 FROM corrected_documents AS c WHERE c."DocumentId" = d."Id") AS "Corrected"
             FROM documents AS d
             WHERE d."IsCurrent" AND d."Jurisdiction" = @jurisdiction
+        ),
+        d AS (
+            SELECT o."Id", o."SourceId", o."Position", o."Corrected",
+                   CASE WHEN o."Corrected" THEN (SELECT COUNT(*) FROM corrected_rows AS r WHERE r."DocumentId" = o."Id") ELSE o."ItemCount" END AS "Rows"
+            FROM o
         ),
         w AS (
             SELECT d."Id", d."SourceId", d."Position", d."Corrected", d."Rows",
@@ -91,21 +91,14 @@ internal static class JurisdictionPages
 
     private static async Task<(IReadOnlyList<PageRow> Rows, int? Total)> RunAsync(LedgerContext db, string sql, string jurisdiction, long? unitId, int page, int size, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        List<(string, object)> parameters = [("jurisdiction", jurisdiction), ("skip", (long)(page - 1) * size), ("take", (long)size)];
+        if (unitId is { } unit)
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            Add(command, "jurisdiction", jurisdiction);
-            if (unitId is { } unit)
-            {
-                Add(command, "unit", unit);
-            }
+            parameters.Add(("unit", unit));
+        }
 
-            Add(command, "skip", (long)(page - 1) * size);
-            Add(command, "take", (long)size);
-            await using var reader = await command.ExecuteReaderAsync(ct);
+        return await RawCommand.ReadAsync<(IReadOnlyList<PageRow>, int?)>(db, sql, parameters, async reader =>
+        {
             var rows = new List<PageRow>(size);
             long? total = null;
             while (await reader.ReadAsync(ct))
@@ -118,19 +111,7 @@ internal static class JurisdictionPages
             }
 
             return (rows, total is { } t ? checked((int)t) : null);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        }, ct);
     }
 
     /// <summary>A row of the page: a stored item (uncorrected document) or a corrected document's row (its stored item, if any).</summary>

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
@@ -77,27 +75,11 @@ internal static class StoredItemRows
             return ([], []);
         }
 
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        // A PostgreSQL array of the ids, or a JSON array SQLite reads with json_each.
+        var postgres = db is PostgresLedgerContext;
+        object list = postgres ? ids.ToArray() : "[" + string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+        return await RawCommand.ReadAsync<(IReadOnlyList<TrackedItem>, IReadOnlyList<ProgressReport>)>(db, postgres ? PostgresSql : SqliteSql, [("ids", list)], async reader =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "ids";
-            if (db is PostgresLedgerContext)
-            {
-                command.CommandText = PostgresSql;
-                parameter.Value = ids.ToArray();
-            }
-            else
-            {
-                command.CommandText = SqliteSql;
-                parameter.Value = "[" + string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
-            }
-
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(ct);
             var rows = new Dictionary<long, Row>(ids.Count);
             while (await reader.ReadAsync(ct))
             {
@@ -122,13 +104,13 @@ internal static class StoredItemRows
             while (await reader.ReadAsync(ct))
             {
                 rows[reader.GetInt64(0)].Quantities.Add(new ItemQuantity(
-                    reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4), NullableString(reader, 5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetDecimal(7)));
+                    reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4), RawCommand.NullableString(reader, 5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetDecimal(7)));
             }
 
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                rows[reader.GetInt64(0)].Times.Add(new ItemTime(reader.GetString(1), NullableDate(reader, 2), NullableDate(reader, 3), NullableString(reader, 4)));
+                rows[reader.GetInt64(0)].Times.Add(new ItemTime(reader.GetString(1), RawCommand.NullableDate(reader, 2), RawCommand.NullableDate(reader, 3), RawCommand.NullableString(reader, 4)));
             }
 
             await reader.NextResultAsync(ct);
@@ -148,25 +130,17 @@ internal static class StoredItemRows
             }
 
             return (items, reports);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 
     private static Row ReadItem(DbDataReader r)
     {
         var document = new DocumentView(
             r.GetInt64(7), r.GetInt64(8), r.GetInt32(9), r.GetInt32(10), r.GetString(11), string.Empty,
-            NullableString(r, 12), NullableString(r, 13), r.GetString(14), r.GetString(15),
-            NullableDate(r, 16), r.GetFieldValue<DateTimeOffset>(17), r.GetInt32(18), r.GetInt32(19));
+            RawCommand.NullableString(r, 12), RawCommand.NullableString(r, 13), r.GetString(14), r.GetString(15),
+            RawCommand.NullableDate(r, 16), r.GetFieldValue<DateTimeOffset>(17), r.GetInt32(18), r.GetInt32(19));
         document = document with { Name = document.DocNumber ?? document.Title ?? $"{document.FileName}#{document.Position + 1}" };
-        var overridden = r.IsDBNull(23)
-            ? null
-            : new DocumentCadence { Kind = r.GetString(23), DueDay = r.IsDBNull(24) ? null : r.GetInt32(24), Origin = r.GetString(25) };
-        var cadence = StoredCadence.Effective(NullableString(r, 20), r.IsDBNull(21) ? null : r.GetInt32(21), NullableString(r, 22), overridden);
-        return new Row(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), document, cadence);
+        return new Row(r.GetInt64(0), r.GetInt32(1), r.GetString(2), RawCommand.NullableInt(r, 3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), document, RawCommand.Cadence(r, 20));
     }
 
     /// <summary>A progress report as judging and the 台账 need it, from its columns in order: SourceId, DocumentPosition, ItemKey, UnitId, Period, Percent, Done, Narrative, SubmittedOn, UpdatedAt.</summary>
@@ -179,16 +153,12 @@ internal static class StoredItemRows
         Period = reader.GetString(4),
         Percent = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
         Done = reader.GetBoolean(6),
-        Narrative = NullableString(reader, 7),
+        Narrative = RawCommand.NullableString(reader, 7),
         SubmittedOn = reader.GetFieldValue<DateOnly>(8),
         UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
         ReportedBy = string.Empty,
         Origin = string.Empty,
     };
-
-    internal static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    internal static DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 
     /// <summary>One item as read, its collections filled from the later results.</summary>
     private sealed record Row(long Id, int Ordinal, string Key, int? Number, string Text, int SpanStart, int SpanLength, DocumentView Document, PolicyLedger.Tracking.Periods.ReportingCadence Cadence)

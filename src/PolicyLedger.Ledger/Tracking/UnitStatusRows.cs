@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
 using PolicyLedger.Ledger.Storage;
@@ -63,17 +61,8 @@ internal static class UnitStatusRows
     /// </summary>
     public static async Task<(IReadOnlyList<UnitRow> Rows, IReadOnlyList<ProgressReport> Reports)> ReadAsync(LedgerContext db, long unitId, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        return await RawCommand.ReadAsync<(IReadOnlyList<UnitRow>, IReadOnlyList<ProgressReport>)>(db, Sql, [("unit", unitId)], async reader =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = Sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "unit";
-            parameter.Value = unitId;
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(ct);
             var stored = new Dictionary<long, Stored>();
             var rows = new List<UnitRow>();
             while (await reader.ReadAsync(ct))
@@ -87,7 +76,7 @@ internal static class UnitStatusRows
 
                 if (!reader.IsDBNull(16))
                 {
-                    row.Times.Add(new ItemTime(string.Empty, StoredItemRows.NullableDate(reader, 17), StoredItemRows.NullableDate(reader, 18), StoredItemRows.NullableString(reader, 19)));
+                    row.Times.Add(new ItemTime(string.Empty, RawCommand.NullableDate(reader, 17), RawCommand.NullableDate(reader, 18), RawCommand.NullableString(reader, 19)));
                 }
             }
 
@@ -117,23 +106,15 @@ internal static class UnitStatusRows
 
             rows.AddRange(stored.Values.Select(s => new UnitRow(s.Document.SourceId, s.Document.Position, s.Document.Id, s.Ordinal, s.ItemId, s.Document.Jurisdiction, s.Track())));
             return (rows.OrderBy(r => r.SourceId).ThenBy(r => r.Position).ThenBy(r => r.Ordinal).ToList(), reports);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 
     private static Stored ReadStored(DbDataReader r)
     {
         var document = new DocumentView(
-            r.GetInt64(2), r.GetInt64(0), r.GetInt32(1), 0, string.Empty, string.Empty, null, StoredItemRows.NullableString(r, 7), string.Empty, r.GetString(5),
-            StoredItemRows.NullableDate(r, 8), r.GetFieldValue<DateTimeOffset>(9), 0, 0);
-        var overridden = r.IsDBNull(13)
-            ? null
-            : new DocumentCadence { Kind = r.GetString(13), DueDay = r.IsDBNull(14) ? null : r.GetInt32(14), Origin = r.GetString(15) };
-        var cadence = StoredCadence.Effective(StoredItemRows.NullableString(r, 10), r.IsDBNull(11) ? null : r.GetInt32(11), StoredItemRows.NullableString(r, 12), overridden);
-        return new Stored(r.GetInt64(4), r.GetInt32(3), r.GetString(6), document, cadence);
+            r.GetInt64(2), r.GetInt64(0), r.GetInt32(1), 0, string.Empty, string.Empty, null, RawCommand.NullableString(r, 7), string.Empty, r.GetString(5),
+            RawCommand.NullableDate(r, 8), r.GetFieldValue<DateTimeOffset>(9), 0, 0);
+        return new Stored(r.GetInt64(4), r.GetInt32(3), r.GetString(6), document, RawCommand.Cadence(r, 10));
     }
 
     /// <summary>A row of the unit's 台账: its place, its stored item (null for a paragraph a correction took as an item), and, for a stored row, its item as judging needs it.</summary>
