@@ -11,7 +11,8 @@ namespace PolicyLedger.Ledger.Tracking;
 /// The stored items of a 台账 page (or of a unit's status), read with a hand-written reader: one command of six
 /// statements on the connection and transaction EF Core uses — the items with their documents and cadences, the units
 /// that report on them, their lead and responsible roles, figures, times, and the progress reports anchored to their
-/// documents — each a flat result read column by column into the values EF Core's query used to build. Nothing is
+/// documents (the items first, then their documents once each) — each a flat result read column by column into the
+/// values EF Core's query used to build. Nothing is
 /// tracked, no row is repeated by joining collections, no expression is compiled (docs/web.md, Load, for the
 /// figures). The SQL is the same on both providers but for lists of ids (a PostgreSQL array; a JSON array SQLite reads
 /// with json_each).
@@ -25,15 +26,24 @@ internal static class StoredItemRows
     private const string UnitsOfEnd = "{unitsOfEnd}";
 
     private const string Sql = $"""
+        WITH i AS MATERIALIZED (
+            SELECT i."Id", i."DocumentId", i."Ordinal", i."Key", i."Number", i."Text", i."SpanStart", i."SpanLength"
+            FROM items AS i WHERE i."Id" {Ids}
+        ),
+        d AS MATERIALIZED (
+            SELECT d."Id", d."SourceId", d."Position", d."Version", d."Key", d."DocNumber", d."Title", s."FileName", d."Jurisdiction",
+                   d."Date", d."ImportedAt", d."SpanStart", d."SpanLength", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
+                   c."Kind", c."DueDay", c."Origin"
+            FROM documents AS d
+            INNER JOIN sources AS s ON s."Id" = d."SourceId"
+            LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
+            WHERE d."Id" IN (SELECT i."DocumentId" FROM i)
+        )
         SELECT i."Id", i."Ordinal", i."Key", i."Number", i."Text", i."SpanStart", i."SpanLength",
-               d."Id", d."SourceId", d."Position", d."Version", d."Key", d."DocNumber", d."Title", s."FileName", d."Jurisdiction",
+               d."Id", d."SourceId", d."Position", d."Version", d."Key", d."DocNumber", d."Title", d."FileName", d."Jurisdiction",
                d."Date", d."ImportedAt", d."SpanStart", d."SpanLength", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
-               c."Kind", c."DueDay", c."Origin"
-        FROM items AS i
-        INNER JOIN documents AS d ON d."Id" = i."DocumentId"
-        INNER JOIN sources AS s ON s."Id" = d."SourceId"
-        LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
-        WHERE i."Id" {Ids};
+               d."Kind", d."DueDay", d."Origin"
+        FROM i INNER JOIN d ON d."Id" = i."DocumentId";
         SELECT u."Id", u."Key", u."Name", u."Jurisdiction", u."Kind"
         FROM units AS u
         WHERE u."Id" {UnitsOf}(SELECT r."UnitId" FROM responsibilities AS r WHERE r."ItemId" {Ids} AND r."Role" <> 'Cooperating'){UnitsOfEnd};
