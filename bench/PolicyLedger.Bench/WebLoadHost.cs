@@ -7,8 +7,9 @@ namespace PolicyLedger.Bench;
 
 /// <summary>
 /// The web host of the load run in a process of its own (<c>web-host CONNECTION PORT</c>), so that the host's CPU is
-/// measured apart from the clients': it counts its SQL commands and query compilations and says them on stdin's
-/// "stats" (one line: "stats COMMANDS COMPILED"); it stops when stdin closes.
+/// measured apart from the clients': it counts its SQL commands and query compilations and says them, with the bytes
+/// it allocated, its gen-0 collections and the time the GC paused it, on stdin's "stats" (one line: "stats COMMANDS
+/// COMPILED ALLOCATED COLLECTIONS PAUSETICKS"); it stops when stdin closes. It runs with the server GC, as `serve` does.
 /// </summary>
 internal static class WebLoadHost
 {
@@ -22,7 +23,7 @@ internal static class WebLoadHost
         {
             if (line == "stats")
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stats {SqlCommands.Count} {SqlCommands.Compiled}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stats {SqlCommands.Count} {SqlCommands.Compiled} {GC.GetTotalAllocatedBytes()} {GC.CollectionCount(0)} {GC.GetTotalPauseDuration().Ticks}"));
             }
         }
 
@@ -43,6 +44,8 @@ internal sealed class HostProcess : IDisposable
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // As `policyledger serve` runs (the CLI is built with the server GC), unless the run says otherwise.
+        start.Environment["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("DOTNET_gcServer") ?? "1";
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(typeof(HostProcess).Assembly.Location);
@@ -62,14 +65,15 @@ internal sealed class HostProcess : IDisposable
         health.EnsureSuccessStatusCode();
     }
 
-    /// <summary>The host's CPU so far and the SQL commands it ran and queries it compiled.</summary>
-    public async Task<(TimeSpan Cpu, long Commands, long Compiled)> StatsAsync()
+    /// <summary>The host's CPU so far, the SQL commands it ran and queries it compiled, the bytes it allocated, its gen-0 collections and GC pauses.</summary>
+    public async Task<HostStats> StatsAsync()
     {
         await _process.StandardInput.WriteLineAsync("stats");
         await _process.StandardInput.FlushAsync();
         var parts = (await LineAsync("stats ")).Split(' ');
         _process.Refresh();
-        return (_process.TotalProcessorTime, long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+        long Part(int i) => long.Parse(parts[i], CultureInfo.InvariantCulture);
+        return new HostStats(_process.TotalProcessorTime, Part(1), Part(2), Part(3), Part(4), TimeSpan.FromTicks(Part(5)));
     }
 
     /// <summary>The next line of the host's output that starts with <paramref name="prefix"/> (log lines in between are passed on).</summary>
@@ -147,4 +151,12 @@ internal sealed class PostgresBackends(string database)
 
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
+}
+
+/// <summary>What the host process had spent at one moment (differences of two are what a run cost it).</summary>
+internal sealed record HostStats(TimeSpan Cpu, long Commands, long Compiled, long Allocated, long Collections, TimeSpan GcPauses)
+{
+    /// <summary>Per request between <paramref name="before"/> and this: allocated KB, gen-0 collections, GC pause ms.</summary>
+    public string PerRequest(HostStats before, int requests) => string.Create(CultureInfo.InvariantCulture,
+        $"allocated {(Allocated - before.Allocated) / 1024.0 / requests:0} KB, GC {Collections - before.Collections} collections pausing {(GcPauses - before.GcPauses).TotalMilliseconds / requests:0.00} ms");
 }

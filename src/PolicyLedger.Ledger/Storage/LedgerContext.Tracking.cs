@@ -21,8 +21,17 @@ public abstract partial class LedgerContext
 
     public DbSet<LedgerSetting> Settings => Set<LedgerSetting>();
 
-    /// <summary>Who the changes saved through this context are made by (the CLI sets --by or the OS user).</summary>
-    public string AuditActor { get; set; } = DefaultActor();
+    private string? _auditActor;
+
+    /// <summary>
+    /// Who the changes saved through this context are made by (the CLI sets --by or the OS user). Found when first
+    /// asked: a context that only reads (every web request's) never looks up the environment and the OS user.
+    /// </summary>
+    public string AuditActor
+    {
+        get => _auditActor ??= DefaultActor();
+        set => _auditActor = value;
+    }
 
     /// <summary>What the changes are part of ("import a.txt", "progress add").</summary>
     public string? AuditContext { get; set; }

@@ -100,7 +100,9 @@ public abstract partial class LedgerContext : DbContext
             e.HasOne(r => r.Item).WithMany(i => i.Responsibilities).HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.ItemId, r.Ordinal }).IsUnique();
-            e.HasIndex(r => r.UnitId);
+            // A unit's items (its 台账, its status) read from the index alone: a unit's responsibilities lie in the
+            // pages of many documents, one page each when the row had to be read for its item and role.
+            e.HasIndex(r => new { r.UnitId, r.ItemId, r.Role });
             e.Property(r => r.Role).HasConversion<string>().HasMaxLength(16);
         });
 

@@ -11,7 +11,9 @@ namespace PolicyLedger.Ledger.Tracking;
 /// page falls in, and reads only their rows. The total is the sum. One statement, the same on both providers; the
 /// general filter (<see cref="ItemPages"/>) counts and sorts every row instead, which cost PostgreSQL about 4 ms for a
 /// jurisdiction of 2 000 items (docs/web.md, Load). One unit's rows in a jurisdiction are few (a unit's items): they are
-/// selected, counted in the same pass and sorted.
+/// selected, counted in the same pass and sorted — the unit's items found by the responsibilities' index on the unit and
+/// matched against the jurisdiction's documents read once (not each item's document looked up again: 1 006 pages read
+/// instead of 1 701 for a unit of 240 items).
 /// </summary>
 internal static class JurisdictionPages
 {
@@ -61,15 +63,19 @@ internal static class JurisdictionPages
     /// (COUNT(*) OVER ()) rather than by the filter run a second time; the total is null when the page is past the end.
     /// </summary>
     private const string UnitSql = """
+        WITH d AS MATERIALIZED (
+            SELECT d."Id", d."SourceId", d."Position"
+            FROM documents AS d
+            WHERE d."IsCurrent" AND d."Jurisdiction" = @jurisdiction
+              AND NOT EXISTS (SELECT 1 FROM corrected_documents AS c WHERE c."DocumentId" = d."Id")
+        )
         SELECT u."Total", u."DocumentId", u."Ordinal", u."ItemId", u."Corrected"
         FROM (
             SELECT CAST(COUNT(*) OVER () AS BIGINT) AS "Total", v."SourceId", v."Position", v."DocumentId", v."Ordinal", v."ItemId", v."Corrected"
             FROM (
                 SELECT d."SourceId", d."Position", i."DocumentId", i."Ordinal", i."Id" AS "ItemId", FALSE AS "Corrected"
-                FROM items AS i INNER JOIN documents AS d ON d."Id" = i."DocumentId"
-                WHERE d."IsCurrent" AND d."Jurisdiction" = @jurisdiction
-                  AND NOT EXISTS (SELECT 1 FROM corrected_documents AS c WHERE c."DocumentId" = d."Id")
-                  AND EXISTS (SELECT 1 FROM responsibilities AS r WHERE r."ItemId" = i."Id" AND r."UnitId" = @unit AND r."Role" <> 'Cooperating')
+                FROM items AS i INNER JOIN d ON d."Id" = i."DocumentId"
+                WHERE i."Id" IN (SELECT r."ItemId" FROM responsibilities AS r WHERE r."UnitId" = @unit AND r."Role" <> 'Cooperating')
                 UNION ALL
                 SELECT d."SourceId", d."Position", c."DocumentId", c."Ordinal", c."StoredItemId", TRUE
                 FROM corrected_rows AS c INNER JOIN documents AS d ON d."Id" = c."DocumentId"

@@ -8,11 +8,11 @@ using PolicyLedger.Tracking.Periods;
 namespace PolicyLedger.Ledger.Tracking;
 
 /// <summary>
-/// A hand-written command of the 台账's hot paths (<see cref="StoredItemRows"/>, <see cref="UnitStatusRows"/>,
+/// A hand-written command of the hot paths (<see cref="StoredItemRows"/>, <see cref="UnitStatusRows"/>, a bearer token's user,
 /// <see cref="JurisdictionPages"/>) on the connection and transaction EF Core uses: the connection opened for it and
 /// closed after (given back to the pool unless a transaction holds it), the reader handed to the caller.
 /// </summary>
-internal static class RawCommand
+public static class RawCommand
 {
     public static async Task<T> ReadAsync<T>(LedgerContext db, string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<DbDataReader, Task<T>> read, CancellationToken ct)
     {

@@ -138,10 +138,29 @@ public sealed class ScopeService(LedgerContext db, TrackingItems items)
     }
 
     /// <summary>The default scope saved in the ledger (empty where none is saved).</summary>
+    private const string DefaultSql = """SELECT s."Key", s."Value" FROM settings AS s WHERE s."Key" IN (@j, @d)""";
+
     public async Task<TrackingScope> DefaultAsync(CancellationToken ct = default)
     {
-        var settings = await db.Settings.AsNoTracking().Where(s => s.Key == JurisdictionSetting || s.Key == DocumentSetting).ToListAsync(ct);
-        return new TrackingScope(settings.FirstOrDefault(s => s.Key == JurisdictionSetting)?.Value, settings.FirstOrDefault(s => s.Key == DocumentSetting)?.Value);
+        // Read on every status request: a hand-written command (EF Core's query pipeline cost more than the query).
+        return await RawCommand.ReadAsync(db, DefaultSql, [("j", JurisdictionSetting), ("d", DocumentSetting)], async r =>
+        {
+            string? jurisdiction = null, document = null;
+            while (await r.ReadAsync(ct))
+            {
+                var value = RawCommand.NullableString(r, 1);
+                if (r.GetString(0) == JurisdictionSetting)
+                {
+                    jurisdiction = value;
+                }
+                else
+                {
+                    document = value;
+                }
+            }
+
+            return new TrackingScope(jurisdiction, document);
+        }, ct);
     }
 
     /// <summary>Saves (or, given an empty scope, clears) the default scope; it must resolve first.</summary>

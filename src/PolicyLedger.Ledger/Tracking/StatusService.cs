@@ -69,6 +69,12 @@ public sealed class StatusBook
         var byItem = reports.ToLookup(r => (r.SourceId, r.DocumentPosition, r.ItemKey));
         foreach (var item in items)
         {
+            if (!byItem.Contains(item.Anchor))
+            {
+                _snapshots[item.Anchor] = []; // most items of a status have no report: nothing to group
+                continue;
+            }
+
             var unitIds = item.Units.Select(u => u.Id).ToHashSet();
             _snapshots[item.Anchor] = Snapshots(byItem[item.Anchor].Where(r => unitIds.Contains(r.UnitId)));
         }

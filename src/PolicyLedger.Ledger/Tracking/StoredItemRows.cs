@@ -8,11 +8,12 @@ using PolicyLedger.Reading.Units;
 namespace PolicyLedger.Ledger.Tracking;
 
 /// <summary>
-/// The stored items of a 台账 page (or of a unit's status), read with a hand-written reader: one command of six
-/// statements on the connection and transaction EF Core uses — the items with their documents and cadences, the units
-/// that report on them, their lead and responsible roles, figures, times, and the progress reports anchored to their
-/// documents — each a flat result read column by column into the values EF Core's query used to build. Nothing is
-/// tracked, no row is repeated by joining collections, no expression is compiled (docs/web.md, Load, for the
+/// The stored items of a 台账 page (or of a unit's status), read with a hand-written reader: one command of five
+/// statements on the connection and transaction EF Core uses — the items with their documents and cadences (the items
+/// first, then their documents once each), their lead and responsible roles with the units that hold them, figures,
+/// times, and the progress reports anchored to their documents — each a flat result read column by column into the
+/// values EF Core's query used to build. Nothing is tracked, no row is repeated by joining collections, no expression
+/// is compiled (docs/web.md, Load, for the
 /// figures). The SQL is the same on both providers but for lists of ids (a PostgreSQL array; a JSON array SQLite reads
 /// with json_each).
 /// </summary>
@@ -25,21 +26,36 @@ internal static class StoredItemRows
     private const string UnitsOfEnd = "{unitsOfEnd}";
 
     private const string Sql = $"""
+        WITH i AS MATERIALIZED (
+            SELECT i."Id", i."DocumentId", i."Ordinal", i."Key", i."Number", i."Text", i."SpanStart", i."SpanLength"
+            FROM items AS i WHERE i."Id" {Ids}
+        ),
+        d AS MATERIALIZED (
+            SELECT d."Id", d."SourceId", d."Position", d."Version", d."Key", d."DocNumber", d."Title", s."FileName", d."Jurisdiction",
+                   d."Date", d."ImportedAt", d."SpanStart", d."SpanLength", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
+                   c."Kind", c."DueDay", c."Origin"
+            FROM documents AS d
+            INNER JOIN sources AS s ON s."Id" = d."SourceId"
+            LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
+            WHERE d."Id" IN (SELECT i."DocumentId" FROM i)
+        )
         SELECT i."Id", i."Ordinal", i."Key", i."Number", i."Text", i."SpanStart", i."SpanLength",
-               d."Id", d."SourceId", d."Position", d."Version", d."Key", d."DocNumber", d."Title", s."FileName", d."Jurisdiction",
+               d."Id", d."SourceId", d."Position", d."Version", d."Key", d."DocNumber", d."Title", d."FileName", d."Jurisdiction",
                d."Date", d."ImportedAt", d."SpanStart", d."SpanLength", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
-               c."Kind", c."DueDay", c."Origin"
-        FROM items AS i
-        INNER JOIN documents AS d ON d."Id" = i."DocumentId"
-        INNER JOIN sources AS s ON s."Id" = d."SourceId"
-        LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
-        WHERE i."Id" {Ids};
-        SELECT u."Id", u."Key", u."Name", u."Jurisdiction", u."Kind"
-        FROM units AS u
-        WHERE u."Id" {UnitsOf}(SELECT r."UnitId" FROM responsibilities AS r WHERE r."ItemId" {Ids} AND r."Role" <> 'Cooperating'){UnitsOfEnd};
-        SELECT r."ItemId", r."Role", r."Mention", r."UnitId"
-        FROM responsibilities AS r
-        WHERE r."ItemId" {Ids} AND r."Role" <> 'Cooperating'
+               d."Kind", d."DueDay", d."Origin"
+        FROM i INNER JOIN d ON d."Id" = i."DocumentId";
+        WITH r AS MATERIALIZED (
+            SELECT r."ItemId", r."Ordinal", r."Role", r."Mention", r."UnitId"
+            FROM responsibilities AS r
+            WHERE r."ItemId" {Ids} AND r."Role" <> 'Cooperating'
+        ),
+        u AS MATERIALIZED (
+            SELECT u."Id", u."Key", u."Name", u."Jurisdiction", u."Kind"
+            FROM units AS u
+            WHERE u."Id" {UnitsOf}(SELECT r."UnitId" FROM r){UnitsOfEnd}
+        )
+        SELECT r."ItemId", r."Role", r."Mention", r."UnitId", u."Key", u."Name", u."Jurisdiction", u."Kind"
+        FROM r INNER JOIN u ON u."Id" = r."UnitId"
         ORDER BY r."ItemId", r."Ordinal";
         SELECT q."ItemId", q."Text", q."Kind", q."Value", q."Unit", q."Per", q."Bound", q."High"
         FROM quantities AS q
@@ -56,8 +72,9 @@ internal static class StoredItemRows
             WHERE i."Id" {Ids} AND d."SourceId" = p."SourceId" AND d."Position" = p."DocumentPosition");
         """;
 
-    // The units are read by their ids apart from the roles: joined to them, PostgreSQL's planner hashes every unit of the
-    // ledger (17 000 in the load run, 5–10 ms) for the 150 it needs; an array of ids is an index scan.
+    // The roles are read once, then their units by id (an array of ids is an index scan: joined to the roles directly,
+    // PostgreSQL's planner hashed every unit of the ledger, 17 000 in the load run, 5–10 ms, for the 150 it needs), and
+    // the two joined in memory by the database (before, the units' statement found the roles a second time).
     private static readonly string PostgresSql = Sql.Replace(Ids, "= ANY (@ids)", StringComparison.Ordinal)
         .Replace(UnitsOf, "= ANY (ARRAY", StringComparison.Ordinal).Replace(UnitsOfEnd, ")", StringComparison.Ordinal);
 
@@ -91,13 +108,14 @@ internal static class StoredItemRows
             var units = new Dictionary<long, UnitView>();
             while (await reader.ReadAsync(ct))
             {
-                units[reader.GetInt64(0)] = new UnitView(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Enum.Parse<UnitKind>(reader.GetString(4)));
-            }
+                var unitId = reader.GetInt64(3);
+                if (!units.TryGetValue(unitId, out var unit))
+                {
+                    unit = new UnitView(unitId, reader.GetString(4), reader.GetString(5), reader.GetString(6), Enum.Parse<UnitKind>(reader.GetString(7)));
+                    units[unitId] = unit;
+                }
 
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows[reader.GetInt64(0)].Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), reader.GetString(2), units[reader.GetInt64(3)]));
+                rows[reader.GetInt64(0)].Roles.Add(new ItemRole(Enum.Parse<LedgerRole>(reader.GetString(1)), reader.GetString(2), unit));
             }
 
             await reader.NextResultAsync(ct);

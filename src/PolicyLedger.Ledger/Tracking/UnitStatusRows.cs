@@ -24,16 +24,26 @@ internal static class UnitStatusRows
         SELECT r."ItemId" FROM responsibilities AS r WHERE r."UnitId" = @unit AND r."Role" <> 'Cooperating'
         """;
 
+    // The unit's items first, then their documents once each (a unit's 240 items lie in some 80 documents: each looked
+    // up for every item read 1 701 pages, once 1 336).
     private const string Sql = $"""
+        WITH i AS MATERIALIZED (
+            SELECT i."Id", i."DocumentId", i."Ordinal", i."Key" FROM items AS i WHERE i."Id" IN ({Mine})
+        ),
+        d AS MATERIALIZED (
+            SELECT d."Id", d."SourceId", d."Position", d."Jurisdiction", d."Title", d."Date", d."ImportedAt",
+                   d."CadenceKind", d."CadenceDueDay", d."CadenceSource", c."Kind", c."DueDay", c."Origin"
+            FROM documents AS d
+            LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
+            WHERE d."Id" IN (SELECT i."DocumentId" FROM i) AND d."IsCurrent"
+              AND NOT EXISTS (SELECT 1 FROM corrected_documents AS x WHERE x."DocumentId" = d."Id")
+        )
         SELECT d."SourceId", d."Position", i."DocumentId", i."Ordinal", i."Id", d."Jurisdiction", i."Key",
                d."Title", d."Date", d."ImportedAt", d."CadenceKind", d."CadenceDueDay", d."CadenceSource",
-               c."Kind", c."DueDay", c."Origin", t."Ordinal", t."Start", t."End", t."Recurrence"
-        FROM items AS i
-        INNER JOIN documents AS d ON d."Id" = i."DocumentId"
-        LEFT JOIN document_cadences AS c ON c."SourceId" = d."SourceId" AND c."DocumentPosition" = d."Position"
+               d."Kind", d."DueDay", d."Origin", t."Ordinal", t."Start", t."End", t."Recurrence"
+        FROM i
+        INNER JOIN d ON d."Id" = i."DocumentId"
         LEFT JOIN times AS t ON t."ItemId" = i."Id"
-        WHERE i."Id" IN ({Mine}) AND d."IsCurrent"
-          AND NOT EXISTS (SELECT 1 FROM corrected_documents AS x WHERE x."DocumentId" = d."Id")
         ORDER BY i."Id", t."Ordinal";
         SELECT d."SourceId", d."Position", c."DocumentId", c."Ordinal", c."StoredItemId", d."Jurisdiction"
         FROM corrected_rows AS c

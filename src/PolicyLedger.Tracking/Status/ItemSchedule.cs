@@ -21,9 +21,28 @@ public sealed record ItemSchedule(DateOnly Start, DateOnly? Deadline, string Bas
         DateOnly? documentDate,
         DateOnly fallbackStart)
     {
-        var list = times.Where(t => !t.Recurring).ToList();
-        var end = list.Where(t => t.End is not null).Select(t => t.End!.Value).DefaultIfEmpty().Max();
-        var start = list.Where(t => t.Start is not null).Select(t => t.Start!.Value).DefaultIfEmpty().Min();
+        // The latest end and the earliest start of the one-off times (a loop: every row of a unit's status is decided
+        // on each request).
+        DateOnly end = default, start = default;
+        bool anyEnd = false, anyStart = false;
+        foreach (var t in times)
+        {
+            if (t.Recurring)
+            {
+                continue;
+            }
+
+            if (t.End is { } e && (!anyEnd || e > end))
+            {
+                (end, anyEnd) = (e, true);
+            }
+
+            if (t.Start is { } s && (!anyStart || s < start))
+            {
+                (start, anyStart) = (s, true);
+            }
+        }
+
         DateOnly from = start != default ? start
             : planYear is { } y ? new DateOnly(y, 1, 1)
             : documentDate ?? fallbackStart;

@@ -57,8 +57,21 @@ public static class StatusRules
         ArgumentNullException.ThrowIfNull(cadence);
         options ??= StatusOptions.Default;
 
-        var known = reports.Where(r => Seen(r, asOf))
-            .OrderBy(r => r.Period).ThenBy(r => r.SubmittedOn).ToList();
+        // Most items have no report or one: sorted (stably, by period then submission) only when there are several.
+        var known = new List<ReportSnapshot>();
+        foreach (var r in reports)
+        {
+            if (Seen(r, asOf))
+            {
+                known.Add(r);
+            }
+        }
+
+        if (known.Count > 1)
+        {
+            known = known.OrderBy(r => r.Period).ThenBy(r => r.SubmittedOn).ToList();
+        }
+
         var last = known.Count == 0 ? null : known[^1];
         var due = cadence.LatestDue(schedule.Start, asOf);
 

@@ -640,10 +640,10 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
-
                     b.HasIndex("ItemId", "Ordinal")
                         .IsUnique();
+
+                    b.HasIndex("UnitId", "ItemId", "Role");
 
                     b.ToTable("responsibilities", (string)null);
                 });

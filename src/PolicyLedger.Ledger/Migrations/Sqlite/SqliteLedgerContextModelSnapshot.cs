@@ -611,10 +611,10 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
-
                     b.HasIndex("ItemId", "Ordinal")
                         .IsUnique();
+
+                    b.HasIndex("UnitId", "ItemId", "Role");
 
                     b.ToTable("responsibilities", (string)null);
                 });
