@@ -8,8 +8,8 @@ namespace PolicyLedger.Bench;
 /// <summary>
 /// The web host of the load run in a process of its own (<c>web-host CONNECTION PORT</c>), so that the host's CPU is
 /// measured apart from the clients': it counts its SQL commands and query compilations and says them, with the bytes
-/// it allocated, its gen-0 collections and the time the GC paused it, on stdin's "stats" (one line: "stats COMMANDS
-/// COMPILED ALLOCATED COLLECTIONS PAUSETICKS"); it stops when stdin closes. It runs with the server GC, as `serve` does.
+/// it allocated, its gen-0 collections, the time the GC paused it and the methods the JIT compiled, on stdin's "stats"
+/// (one line: "stats COMMANDS COMPILED ALLOCATED COLLECTIONS PAUSETICKS JITTED"); it stops when stdin closes. It runs with the server GC, as `serve` does.
 /// </summary>
 internal static class WebLoadHost
 {
@@ -23,7 +23,7 @@ internal static class WebLoadHost
         {
             if (line == "stats")
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stats {SqlCommands.Count} {SqlCommands.Compiled} {GC.GetTotalAllocatedBytes()} {GC.CollectionCount(0)} {GC.GetTotalPauseDuration().Ticks}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stats {SqlCommands.Count} {SqlCommands.Compiled} {GC.GetTotalAllocatedBytes()} {GC.CollectionCount(0)} {GC.GetTotalPauseDuration().Ticks} {System.Runtime.JitInfo.GetCompiledMethodCount()}"));
             }
         }
 
@@ -73,7 +73,7 @@ internal sealed class HostProcess : IDisposable
         var parts = (await LineAsync("stats ")).Split(' ');
         _process.Refresh();
         long Part(int i) => long.Parse(parts[i], CultureInfo.InvariantCulture);
-        return new HostStats(_process.TotalProcessorTime, Part(1), Part(2), Part(3), Part(4), TimeSpan.FromTicks(Part(5)));
+        return new HostStats(_process.TotalProcessorTime, Part(1), Part(2), Part(3), Part(4), TimeSpan.FromTicks(Part(5)), Part(6));
     }
 
     /// <summary>The next line of the host's output that starts with <paramref name="prefix"/> (log lines in between are passed on).</summary>
@@ -154,9 +154,9 @@ internal sealed class PostgresBackends(string database)
 }
 
 /// <summary>What the host process had spent at one moment (differences of two are what a run cost it).</summary>
-internal sealed record HostStats(TimeSpan Cpu, long Commands, long Compiled, long Allocated, long Collections, TimeSpan GcPauses)
+internal sealed record HostStats(TimeSpan Cpu, long Commands, long Compiled, long Allocated, long Collections, TimeSpan GcPauses, long Jitted)
 {
     /// <summary>Per request between <paramref name="before"/> and this: allocated KB, gen-0 collections, GC pause ms.</summary>
     public string PerRequest(HostStats before, int requests) => string.Create(CultureInfo.InvariantCulture,
-        $"allocated {(Allocated - before.Allocated) / 1024.0 / requests:0} KB, GC {Collections - before.Collections} collections pausing {(GcPauses - before.GcPauses).TotalMilliseconds / requests:0.00} ms");
+        $"allocated {(Allocated - before.Allocated) / 1024.0 / requests:0} KB, GC {Collections - before.Collections} collections pausing {(GcPauses - before.GcPauses).TotalMilliseconds / requests:0.00} ms, methods compiled {Jitted - before.Jitted}");
 }

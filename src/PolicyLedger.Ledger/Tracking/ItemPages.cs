@@ -228,7 +228,29 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     /// <param name="exactJurisdiction">Take the typed jurisdiction as it is, without looking it up (the caller looks it up when nothing matches).</param>
     private async Task<Result<Filtered>> FilterAsync(Actor actor, ItemPageQuery query, bool exactJurisdiction, CancellationToken ct)
     {
-        var scope = query.Scope is null || query.Scope.IsEmpty ? await scopes.DefaultAsync(ct) : query.Scope;
+        var typedUnit = string.IsNullOrWhiteSpace(query.Unit) ? null : query.Unit.Trim();
+        TrackingScope scope;
+        List<TrackedUnit>? units = null;
+        if (query.Scope is not null && !query.Scope.IsEmpty)
+        {
+            scope = query.Scope;
+        }
+        else if (typedUnit is null)
+        {
+            scope = await scopes.DefaultAsync(ct);
+        }
+        else
+        {
+            // A unit's status asks for the saved scope and the unit: one round trip for both.
+            List<(string, object)> parameters = [.. ScopeService.DefaultParameters, ("t", typedUnit)];
+            (scope, units) = await RawCommand.ReadAsync(db, ScopeService.DefaultSql + ";\n" + UnitSql, parameters, async r =>
+            {
+                var read = await ScopeService.ReadDefaultAsync(r, ct);
+                await r.NextResultAsync(ct);
+                return (read, await ReadUnitsAsync(r, ct));
+            }, ct);
+        }
+
         string? jurisdiction = null;
         if (!string.IsNullOrWhiteSpace(scope.Jurisdiction))
         {
@@ -269,9 +291,9 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         }
 
         long? unitId = null;
-        if (!string.IsNullOrWhiteSpace(query.Unit))
+        if (typedUnit is not null)
         {
-            var unit = await FindUnitAsync(actor, query.Unit.Trim(), ct);
+            var unit = ChooseUnit(actor, typedUnit, units ?? await RawCommand.ReadAsync(db, UnitSql, [("t", typedUnit)], r => ReadUnitsAsync(r, ct), ct));
             if (!unit.Ok)
             {
                 return unit.Problem;
@@ -356,30 +378,34 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         return q;
     }
 
-    /// <summary>
-    /// A unit by key, or by a name one unit in the actor's jurisdictions has; several of that name is an error listing
-    /// them, and for a reporter any unit not its own is a denial.
-    /// </summary>
+    /// <summary>The units a typed unit may be: by key or by name.</summary>
     private const string UnitSql = """SELECT u."Id", u."Key", u."Name", u."Jurisdiction" FROM units AS u WHERE u."Key" = @t OR u."Name" = @t""";
 
-    private async Task<Result<TrackedUnit>> FindUnitAsync(Actor actor, string typed, CancellationToken ct)
+    /// <summary>The units of <see cref="UnitSql"/>'s rows.</summary>
+    private static async Task<List<TrackedUnit>> ReadUnitsAsync(System.Data.Common.DbDataReader r, CancellationToken ct)
     {
-        // Asked on every page of one unit: a hand-written command (EF Core's query pipeline cost more than the query);
-        // the units of that key or name are few, narrowed to the actor's jurisdictions here.
-        var found = await RawCommand.ReadAsync(db, UnitSql, [("t", typed)], async r =>
+        var list = new List<TrackedUnit>();
+        while (await r.ReadAsync(ct))
         {
-            var list = new List<TrackedUnit>();
-            while (await r.ReadAsync(ct))
-            {
-                list.Add(new TrackedUnit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
-            }
+            list.Add(new TrackedUnit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+        }
 
-            return list;
-        }, ct);
+        return list;
+    }
+
+    /// <summary>
+    /// The unit asked for among those of that key or name (read by hand on every page of one unit: EF Core's query
+    /// pipeline cost more than the query), narrowed to the actor's jurisdictions here: by key, or by a name one unit in
+    /// the actor's jurisdictions has; several of that name is an error listing them, and for a reporter any unit not its
+    /// own is a denial.
+    /// </summary>
+    private static Result<TrackedUnit> ChooseUnit(Actor actor, string typed, List<TrackedUnit> found)
+    {
         if (actor.Jurisdictions.Count > 0)
         {
             found = found.Where(u => actor.Sees(u.Jurisdiction)).ToList();
         }
+
         var byKey = found.Where(u => u.Key == typed).ToList();
         var chosen = byKey.Count == 1 ? byKey : found;
         if (chosen.Count == 0)

@@ -138,29 +138,33 @@ public sealed class ScopeService(LedgerContext db, TrackingItems items)
     }
 
     /// <summary>The default scope saved in the ledger (empty where none is saved).</summary>
-    private const string DefaultSql = """SELECT s."Key", s."Value" FROM settings AS s WHERE s."Key" IN (@j, @d)""";
+    /// <summary>The saved default scope's two settings (parameters @j and @d: <see cref="DefaultParameters"/>).</summary>
+    internal const string DefaultSql = """SELECT s."Key", s."Value" FROM settings AS s WHERE s."Key" IN (@j, @d)""";
 
-    public async Task<TrackingScope> DefaultAsync(CancellationToken ct = default)
-    {
+    internal static readonly (string Name, object Value)[] DefaultParameters = [("j", JurisdictionSetting), ("d", DocumentSetting)];
+
+    public async Task<TrackingScope> DefaultAsync(CancellationToken ct = default) =>
         // Read on every status request: a hand-written command (EF Core's query pipeline cost more than the query).
-        return await RawCommand.ReadAsync(db, DefaultSql, [("j", JurisdictionSetting), ("d", DocumentSetting)], async r =>
-        {
-            string? jurisdiction = null, document = null;
-            while (await r.ReadAsync(ct))
-            {
-                var value = RawCommand.NullableString(r, 1);
-                if (r.GetString(0) == JurisdictionSetting)
-                {
-                    jurisdiction = value;
-                }
-                else
-                {
-                    document = value;
-                }
-            }
+        await RawCommand.ReadAsync(db, DefaultSql, DefaultParameters, r => ReadDefaultAsync(r, ct), ct);
 
-            return new TrackingScope(jurisdiction, document);
-        }, ct);
+    /// <summary>The default scope from the rows of <see cref="DefaultSql"/>.</summary>
+    internal static async Task<TrackingScope> ReadDefaultAsync(System.Data.Common.DbDataReader r, CancellationToken ct)
+    {
+        string? jurisdiction = null, document = null;
+        while (await r.ReadAsync(ct))
+        {
+            var value = RawCommand.NullableString(r, 1);
+            if (r.GetString(0) == JurisdictionSetting)
+            {
+                jurisdiction = value;
+            }
+            else
+            {
+                document = value;
+            }
+        }
+
+        return new TrackingScope(jurisdiction, document);
     }
 
     /// <summary>Saves (or, given an empty scope, clears) the default scope; it must resolve first.</summary>

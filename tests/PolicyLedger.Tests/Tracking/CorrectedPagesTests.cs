@@ -266,6 +266,10 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
         await SameAsync(TrackingScope.Default, housing);
         await SameAsync(TrackingScope.Default, water);
         Assert.Single(await SameAsync(new TrackingScope(jurisdiction), finance));
+
+        // A saved default scope, read in the same round trip as the unit asked for: the unit's rows in that document only.
+        Assert.True((await WithAsync<ScopeService, Result<TrackingScope>>(s => s.SaveDefaultAsync(admin, new TrackingScope(null, B)))).Ok);
+        Assert.Equal([$"{B}#1", $"{B}#2", $"{B}#3"], (await SameAsync(TrackingScope.Default, housing)).Select(r => r.Item.Key));
     }
 
     private sealed record Pages(IReadOnlyList<string> All, IReadOnlyDictionary<string, IReadOnlyList<string>> ByUnit);
