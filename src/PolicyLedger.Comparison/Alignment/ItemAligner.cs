@@ -4,7 +4,7 @@ namespace PolicyLedger.Comparison.Alignment;
 internal readonly record struct Link(int A, int B, LinkKind Kind);
 
 /// <summary>
-/// Pairs the items of two documents that carry out the same measure. Stateless; five small steps over the
+/// Pairs the items of two documents that carry out the same measure. Stateless; small steps over the
 /// similarity matrix of a <see cref="PreparedPair"/>:
 /// <list type="number">
 /// <item><b>Anchors.</b> A and B items that are each other's most similar item (mutual best), above the chance level of
@@ -25,6 +25,9 @@ internal readonly record struct Link(int A, int B, LinkKind Kind);
 /// <item><b>Parts far apart.</b> A candidate standing further from the parts passes the same test when at least half of
 /// it is said in the target, sentence by sentence (<see cref="SentenceAlignment"/>): the sentences of a long item that
 /// bundles two distant measures each have their counterpart in one of them.</item>
+/// <item><b>Parts beside, by sentences.</b> When nothing more joins, an unpaired item standing beside a part joins that
+/// part's group when at least half of it is said in the group's target sentence by sentence, counterparts above the
+/// chance level only; its most similar item may be another (a long bundle is diluted by its other measures).</item>
 /// </list>
 /// Order and headings help (sections, neighbours) but do not decide: a measure moved to another section is still
 /// found as an anchor.
@@ -151,14 +154,52 @@ internal static class ItemAligner
     {
         var distance = options.SiblingDistance;
         var sentences = new Lazy<SentenceAlignment>(() => SentenceAlignment.Of(pair, options.FarPartSentenceSimilarity));
-        var splits = new Side(pair.B, pair.A, pair.SiblingsB, bestForB, (j, i) => new Link(i, j, LinkKind.Split), l => l.B, l => l.A, (j, i) => pair.Similarity[i, j], (j, i) => sentences.Value.ShareOfB(i, j));
-        var bundles = new Side(pair.A, pair.B, pair.SiblingsA, bestForA, (i, j) => new Link(i, j, LinkKind.Bundle), l => l.A, l => l.B, (i, j) => pair.Similarity[i, j], (i, j) => sentences.Value.ShareOfA(i, j));
+        var splits = new Side(pair.B, pair.A, pair.SiblingsB, bestForB, (j, i) => new Link(i, j, LinkKind.Split), l => l.B, l => l.A, (j, i) => pair.Similarity[i, j], (j, i) => sentences.Value.ShareOfB(i, j), (j, i) => sentences.Value.ShareOfBAtChance(i, j));
+        var bundles = new Side(pair.A, pair.B, pair.SiblingsA, bestForA, (i, j) => new Link(i, j, LinkKind.Bundle), l => l.A, l => l.B, (i, j) => pair.Similarity[i, j], (i, j) => sentences.Value.ShareOfA(i, j), (i, j) => sentences.Value.ShareOfAAtChance(i, j));
         bool changed;
         do
         {
             changed = AddParts(splits, links, pair.ChanceLevel, distance) | AddParts(bundles, links, pair.ChanceLevel, distance);
+            if (!changed)
+            {
+                changed = AddPartsBeside(splits, links, pair.ChanceLevel, distance) | AddPartsBeside(bundles, links, pair.ChanceLevel, distance);
+            }
         }
         while (changed);
+    }
+
+    /// <summary>
+    /// Parts beside the parts, said sentence by sentence: an unpaired item standing beside a part of a group (at most
+    /// one item between) joins the group when at least half of its content weight is in sentences whose counterparts
+    /// stand in the group's target, counterparts above the chance level (the floor of parts far apart is not needed
+    /// where the order already puts the item beside the parts). The target need not be the item's most similar item,
+    /// nor pass the tests of <see cref="IsPart"/>: a long item bundling several measures is diluted by the others, so
+    /// the measure it shares with the candidate shows in one of its sentences, not in the item as a whole.
+    /// </summary>
+    private static bool AddPartsBeside(Side side, List<Link> links, double chance, int distance)
+    {
+        var changed = false;
+        for (var c = 0; c < side.Candidates.Length; c++)
+        {
+            if (links.Any(l => side.Own(l) == c))
+            {
+                continue;
+            }
+
+            var target = links.Where(l => Math.Abs(side.Own(l) - c) <= distance).Select(side.Other).Distinct()
+                .Where(t => side.Similarity(c, t) > chance)
+                .Select(t => (Target: t, Share: side.StatedBeside(c, t)))
+                .Where(x => x.Share >= 0.5)
+                .OrderByDescending(x => x.Share).ThenByDescending(x => side.Similarity(c, x.Target))
+                .Select(x => x.Target).DefaultIfEmpty(-1).First();
+            if (target >= 0)
+            {
+                links.Add(side.Link(c, target));
+                changed = true;
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>
@@ -208,7 +249,8 @@ internal static class ItemAligner
         Func<Link, int> Own,
         Func<Link, int> Other,
         Func<int, int, double> Similarity,
-        Func<int, int, double> StatedIn);
+        Func<int, int, double> StatedIn,
+        Func<int, int, double> StatedBeside);
 
     /// <summary>
     /// Whether <paramref name="candidate"/> is one more part of the measure of <paramref name="target"/>, beside

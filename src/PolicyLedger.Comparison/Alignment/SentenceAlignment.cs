@@ -7,33 +7,42 @@ namespace PolicyLedger.Comparison.Alignment;
 /// the two documents the way items are anchored: an A sentence and a B sentence that are each other's most similar
 /// sentence, above the chance level of items and a floor, and more similar to each other than either is to any sentence of
 /// another item of its own document, say the same thing wherever each stands. For an item and an item of the other
-/// document: the share of the item's content weight whose counterpart sentences stand in that item. Each sentence's
-/// most similar sentences are computed when first asked for, so a pair with few far candidates costs little.
+/// document: the share of the item's content weight whose counterpart sentences stand in that item, with the floor
+/// (for parts far apart) or at the chance level only (for parts beside the parts). Each sentence's most similar
+/// sentences are computed when first asked for, so a pair with few candidates costs little.
 /// </summary>
 internal sealed class SentenceAlignment
 {
     private readonly Side _a;
     private readonly Side _b;
     private readonly double _floor;
+    private readonly double _chance;
 
-    private SentenceAlignment(Side a, Side b, double floor)
+    private SentenceAlignment(Side a, Side b, double floor, double chance)
     {
         _a = a;
         _b = b;
         _floor = floor;
+        _chance = chance;
     }
 
     /// <param name="floor">The similarity a counterpart sentence pair must exceed besides the nulls (<see cref="ComparisonOptions.FarPartSentenceSimilarity"/>).</param>
     public static SentenceAlignment Of(PreparedPair pair, double floor) =>
-        new(new Side(pair, pair.A), new Side(pair, pair.B), Math.Max(floor, pair.ChanceLevel));
+        new(new Side(pair, pair.A), new Side(pair, pair.B), Math.Max(floor, pair.ChanceLevel), pair.ChanceLevel);
 
     /// <summary>The share of A's item <paramref name="a"/> (by content weight) whose counterpart sentences stand in B's item <paramref name="b"/>.</summary>
-    public double ShareOfA(int a, int b) => Share(_a, _b, a, b);
+    public double ShareOfA(int a, int b) => Share(_a, _b, a, b, _floor);
 
     /// <summary>The share of B's item <paramref name="b"/> whose counterpart sentences stand in A's item <paramref name="a"/>.</summary>
-    public double ShareOfB(int a, int b) => Share(_b, _a, b, a);
+    public double ShareOfB(int a, int b) => Share(_b, _a, b, a, _floor);
 
-    private double Share(Side own, Side other, int item, int target)
+    /// <summary>As <see cref="ShareOfA"/>, counterpart sentences above the chance level of items only (no floor).</summary>
+    public double ShareOfAAtChance(int a, int b) => Share(_a, _b, a, b, _chance);
+
+    /// <summary>As <see cref="ShareOfB"/>, counterpart sentences above the chance level of items only (no floor).</summary>
+    public double ShareOfBAtChance(int a, int b) => Share(_b, _a, b, a, _chance);
+
+    private static double Share(Side own, Side other, int item, int target, double floor)
     {
         double stated = 0, total = 0;
         foreach (var x in own.OfItem(item))
@@ -41,7 +50,7 @@ internal sealed class SentenceAlignment
             total += own.Vectors[x].Mass;
             var (y, similarity) = own.Best(x, other);
             if (y >= 0 && other.Items[y] == target && other.Best(y, own).Index == x
-                && similarity > Math.Max(_floor, Math.Max(own.NearestOutsideItem(x), other.NearestOutsideItem(y))))
+                && similarity > Math.Max(floor, Math.Max(own.NearestOutsideItem(x), other.NearestOutsideItem(y))))
             {
                 stated += own.Vectors[x].Mass;
             }
