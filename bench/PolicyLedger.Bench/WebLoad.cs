@@ -188,13 +188,11 @@ public static class WebLoad
         await host.WaitReadyAsync(client);
         var postgres = new PostgresBackends(new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!);
 
-        // Warm-up (JIT, pools, plans), not measured: long enough for the host's methods to reach their final tier (with
-        // 600 requests the runtime was still recompiling hot methods in the background during the measured run, which
-        // counted as up to 2 ms of host CPU a request that a server running for hours does not spend).
-        // The runtime promotes the host's hot methods to optimized code in the background, a few hundred a second on two
-        // busy cores: with a fixed warm-up of 4 000 requests it was still compiling some 190 methods a second during the
-        // measured run (8 % of the host's CPU), a cost a server running for hours does not pay. So the warm-up goes on,
-        // round after round, until a round of 2 000 requests makes the JIT compile fewer than 50 methods.
+        // Warm-up (JIT, pools, plans), not measured. The runtime promotes the host's hot methods to optimized code in the
+        // background, a few hundred a second on two busy cores: with a fixed warm-up of 4 000 requests it was still
+        // compiling some 190 methods a second during the measured run (8 % of the host's CPU), a cost a server running
+        // for hours does not pay. So the warm-up goes on, round after round, until a round of 2 000 requests makes the
+        // JIT compile fewer than 50 methods.
         var warm = await host.StatsAsync();
         for (var round = 1; round <= WarmUpRounds; round++)
         {
@@ -208,7 +206,6 @@ public static class WebLoad
                 break;
             }
         }
-
 
         // Every client at once, the kinds in turn.
         var hostBefore = await host.StatsAsync();

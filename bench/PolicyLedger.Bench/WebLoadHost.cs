@@ -9,7 +9,8 @@ namespace PolicyLedger.Bench;
 /// The web host of the load run in a process of its own (<c>web-host CONNECTION PORT</c>), so that the host's CPU is
 /// measured apart from the clients': it counts its SQL commands and query compilations and says them, with the bytes
 /// it allocated, its gen-0 collections, the time the GC paused it and the methods the JIT compiled, on stdin's "stats"
-/// (one line: "stats COMMANDS COMPILED ALLOCATED COLLECTIONS PAUSETICKS JITTED"); it stops when stdin closes. It runs with the server GC, as `serve` does.
+/// (one line: "stats COMMANDS COMPILED ALLOCATED COLLECTIONS PAUSETICKS JITTED"); it stops when stdin closes. It runs
+/// with the server GC, as `serve` does.
 /// </summary>
 internal static class WebLoadHost
 {
@@ -65,7 +66,10 @@ internal sealed class HostProcess : IDisposable
         health.EnsureSuccessStatusCode();
     }
 
-    /// <summary>The host's CPU so far, the SQL commands it ran and queries it compiled, the bytes it allocated, its gen-0 collections and GC pauses.</summary>
+    /// <summary>
+    /// The host's CPU so far, the SQL commands it ran and queries it compiled, the bytes it allocated, its gen-0
+    /// collections, GC pauses and the methods the JIT compiled.
+    /// </summary>
     public async Task<HostStats> StatsAsync()
     {
         await _process.StandardInput.WriteLineAsync("stats");
@@ -156,7 +160,7 @@ internal sealed class PostgresBackends(string database)
 /// <summary>What the host process had spent at one moment (differences of two are what a run cost it).</summary>
 internal sealed record HostStats(TimeSpan Cpu, long Commands, long Compiled, long Allocated, long Collections, TimeSpan GcPauses, long Jitted)
 {
-    /// <summary>Per request between <paramref name="before"/> and this: allocated KB, gen-0 collections, GC pause ms.</summary>
+    /// <summary>Between <paramref name="before"/> and this: KB allocated and GC pause ms a request, gen-0 collections and methods compiled in all.</summary>
     public string PerRequest(HostStats before, int requests) => string.Create(CultureInfo.InvariantCulture,
         $"allocated {(Allocated - before.Allocated) / 1024.0 / requests:0} KB, GC {Collections - before.Collections} collections pausing {(GcPauses - before.GcPauses).TotalMilliseconds / requests:0.00} ms, methods compiled {Jitted - before.Jitted}");
 }

@@ -8,9 +8,10 @@ using PolicyLedger.Tracking.Periods;
 namespace PolicyLedger.Ledger.Tracking;
 
 /// <summary>
-/// A hand-written command of the hot paths (<see cref="StoredItemRows"/>, <see cref="UnitStatusRows"/>, a bearer token's user,
-/// <see cref="JurisdictionPages"/>) on the connection and transaction EF Core uses: the connection opened for it and
-/// closed after (given back to the pool unless a transaction holds it), the reader handed to the caller.
+/// A hand-written command of the hot paths (<see cref="StoredItemRows"/>, <see cref="UnitStatusRows"/>,
+/// <see cref="JurisdictionPages"/>, a unit asked for, the saved scope, a bearer token's user) on the connection and
+/// transaction EF Core uses: the connection opened for it and closed after (given back to the pool unless a
+/// transaction holds it), the reader handed to the caller.
 /// </summary>
 public static class RawCommand
 {

@@ -137,12 +137,12 @@ public sealed class ScopeService(LedgerContext db, TrackingItems items)
         return matches;
     }
 
-    /// <summary>The default scope saved in the ledger (empty where none is saved).</summary>
     /// <summary>The saved default scope's two settings (parameters @j and @d: <see cref="DefaultParameters"/>).</summary>
     internal const string DefaultSql = """SELECT s."Key", s."Value" FROM settings AS s WHERE s."Key" IN (@j, @d)""";
 
     internal static readonly (string Name, object Value)[] DefaultParameters = [("j", JurisdictionSetting), ("d", DocumentSetting)];
 
+    /// <summary>The default scope saved in the ledger (empty where none is saved).</summary>
     public async Task<TrackingScope> DefaultAsync(CancellationToken ct = default) =>
         // Read on every status request: a hand-written command (EF Core's query pipeline cost more than the query).
         await RawCommand.ReadAsync(db, DefaultSql, DefaultParameters, r => ReadDefaultAsync(r, ct), ct);

@@ -21,10 +21,9 @@ public sealed record ItemSchedule(DateOnly Start, DateOnly? Deadline, string Bas
         DateOnly? documentDate,
         DateOnly fallbackStart)
     {
-        // The latest end and the earliest start of the one-off times (a loop: every row of a unit's status is decided
-        // on each request).
+        // The latest end and the earliest start of the one-off times, default when there is none (a loop: every row of a
+        // unit's status is decided on each request).
         DateOnly end = default, start = default;
-        bool anyEnd = false, anyStart = false;
         foreach (var t in times)
         {
             if (t.Recurring)
@@ -32,14 +31,14 @@ public sealed record ItemSchedule(DateOnly Start, DateOnly? Deadline, string Bas
                 continue;
             }
 
-            if (t.End is { } e && (!anyEnd || e > end))
+            if (t.End is { } e && (end == default || e > end))
             {
-                (end, anyEnd) = (e, true);
+                end = e;
             }
 
-            if (t.Start is { } s && (!anyStart || s < start))
+            if (t.Start is { } s && (start == default || s < start))
             {
-                (start, anyStart) = (s, true);
+                start = s;
             }
         }
 

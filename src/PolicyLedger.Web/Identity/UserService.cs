@@ -360,7 +360,7 @@ public sealed class UserService(LedgerContext db, TimeProvider clock, SignInPoli
         // One round trip, read by hand (every API request does this; EF Core's query pipeline cost the host more than
         // the rest of a page's reading); only a token last used more than five minutes ago is loaded again, tracked, to
         // note its use (audited as every change is).
-        var row = await RawCommand.ReadAsync(db, TokenSql, [("h", hash)], async r => await ReadTokenAsync(r, ct), ct);
+        var row = await RawCommand.ReadAsync(db, TokenSql, [("h", hash)], r => ReadTokenAsync(r, ct), ct);
         var now = clock.GetUtcNow().ToUniversalTime();
         if (row?.User is null || row.RevokedAt is not null || row.ExpiresAt <= now || row.User.Disabled)
         {
