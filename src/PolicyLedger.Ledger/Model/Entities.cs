@@ -272,6 +272,25 @@ public sealed class LedgerResponsibility
     public int? GovernsStart { get; set; }
 
     public int? GovernsLength { get; set; }
+
+    // Copies of the item's own values, which never change once it is stored (set when the row is written, by
+    // ResponsibilityCopies on the change tracker and by SqliteRowWriter around it): a unit's items, their documents,
+    // places, keys and whether they have times come from the index on the unit alone, not from each item's row
+    // (docs/web.md, Load).
+
+    /// <summary>The item's document (a copy of <c>Item.DocumentId</c>).</summary>
+    public long DocumentId { get; set; }
+
+    public LedgerDocument? Document { get; set; }
+
+    /// <summary>The item's place in its document (a copy of <c>Item.Ordinal</c>).</summary>
+    public int ItemOrdinal { get; set; }
+
+    /// <summary>The item's key (a copy of <c>Item.Key</c>).</summary>
+    public string ItemKey { get; set; } = string.Empty;
+
+    /// <summary>How many times (dates, periods) the item has.</summary>
+    public int ItemTimeCount { get; set; }
 }
 
 /// <summary>A figure read from an item (see <c>PolicyLedger.Reading.Syntax.Quantity</c>).</summary>

@@ -66,7 +66,7 @@ public abstract partial class LedgerContext
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        optionsBuilder.AddInterceptors(AuditInterceptor.Instance);
+        optionsBuilder.AddInterceptors(ResponsibilityCopies.Instance, AuditInterceptor.Instance);
         base.OnConfiguring(optionsBuilder);
     }
 

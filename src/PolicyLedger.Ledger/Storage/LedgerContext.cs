@@ -99,10 +99,12 @@ public abstract partial class LedgerContext : DbContext
             e.ToTable("responsibilities");
             e.HasOne(r => r.Item).WithMany(i => i.Responsibilities).HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Document).WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.ItemId, r.Ordinal }).IsUnique();
-            // A unit's items (its 台账, its status) read from the index alone: a unit's responsibilities lie in the
-            // pages of many documents, one page each when the row had to be read for its item and role.
-            e.HasIndex(r => new { r.UnitId, r.ItemId, r.Role });
+            // A unit's items (its 台账, its status) read from the index alone, with their documents, places, keys and
+            // counts of times: a unit's responsibilities lie in the pages of many documents, and each item's row had
+            // to be looked up (four pages an item) for what the index now holds.
+            e.HasIndex(r => new { r.UnitId, r.ItemId, r.Role, r.DocumentId, r.ItemOrdinal, r.ItemKey, r.ItemTimeCount });
             e.Property(r => r.Role).HasConversion<string>().HasMaxLength(16);
         });
 

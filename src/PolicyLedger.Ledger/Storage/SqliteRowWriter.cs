@@ -63,9 +63,15 @@ internal sealed class SqliteRowWriter : IDisposable
                     r.UnitId = unit.Id;
                 }
 
+                // With the copies of the item's values the change tracker's rows get from ResponsibilityCopies.
                 r.ItemId = i.Id;
-                r.Id = Insert("responsibilities", ["ItemId", "UnitId", "Role", "Mention", "Ordinal", "SpanStart", "SpanLength", "Implied", "GovernsText", "GovernsStart", "GovernsLength"],
-                    [r.ItemId, r.UnitId, r.Role.ToString(), r.Mention, r.Ordinal, r.SpanStart, r.SpanLength, r.Implied, r.GovernsText, r.GovernsStart, r.GovernsLength]);
+                r.DocumentId = d.Id;
+                r.ItemOrdinal = i.Ordinal;
+                r.ItemKey = i.Key;
+                r.ItemTimeCount = i.Times.Count;
+                r.Id = Insert("responsibilities",
+                    ["ItemId", "UnitId", "Role", "Mention", "Ordinal", "SpanStart", "SpanLength", "Implied", "GovernsText", "GovernsStart", "GovernsLength", "DocumentId", "ItemOrdinal", "ItemKey", "ItemTimeCount"],
+                    [r.ItemId, r.UnitId, r.Role.ToString(), r.Mention, r.Ordinal, r.SpanStart, r.SpanLength, r.Implied, r.GovernsText, r.GovernsStart, r.GovernsLength, r.DocumentId, r.ItemOrdinal, r.ItemKey, r.ItemTimeCount]);
             }
 
             foreach (var q in i.Quantities)

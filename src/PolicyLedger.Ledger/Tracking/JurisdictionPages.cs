@@ -11,9 +11,9 @@ namespace PolicyLedger.Ledger.Tracking;
 /// page falls in, and reads only their rows. The total is the sum. One statement, the same on both providers; the
 /// general filter (<see cref="ItemPages"/>) counts and sorts every row instead, which cost PostgreSQL about 4 ms for a
 /// jurisdiction of 2 000 items (docs/web.md, Load). One unit's rows in a jurisdiction are few (a unit's items): they are
-/// selected, counted in the same pass and sorted — the unit's items found by the responsibilities' index on the unit and
-/// matched against the jurisdiction's documents read once (not each item's document looked up again: 1 006 pages read
-/// instead of 1 701 for a unit of 240 items).
+/// selected, counted in the same pass and sorted — the unit's items, with their documents and places, from the
+/// responsibilities' index on the unit alone, matched against the jurisdiction's documents read once (no item's row
+/// looked up).
 /// </summary>
 internal static class JurisdictionPages
 {
@@ -73,9 +73,9 @@ internal static class JurisdictionPages
         FROM (
             SELECT CAST(COUNT(*) OVER () AS BIGINT) AS "Total", v."SourceId", v."Position", v."DocumentId", v."Ordinal", v."ItemId", v."Corrected"
             FROM (
-                SELECT d."SourceId", d."Position", i."DocumentId", i."Ordinal", i."Id" AS "ItemId", FALSE AS "Corrected"
-                FROM items AS i INNER JOIN d ON d."Id" = i."DocumentId"
-                WHERE i."Id" IN (SELECT r."ItemId" FROM responsibilities AS r WHERE r."UnitId" = @unit AND r."Role" <> 'Cooperating')
+                SELECT d."SourceId", d."Position", i."DocumentId", i."ItemOrdinal" AS "Ordinal", i."ItemId", FALSE AS "Corrected"
+                FROM (SELECT DISTINCT r."ItemId", r."DocumentId", r."ItemOrdinal" FROM responsibilities AS r WHERE r."UnitId" = @unit AND r."Role" <> 'Cooperating') AS i
+                INNER JOIN d ON d."Id" = i."DocumentId"
                 UNION ALL
                 SELECT d."SourceId", d."Position", c."DocumentId", c."Ordinal", c."StoredItemId", TRUE
                 FROM corrected_rows AS c INNER JOIN documents AS d ON d."Id" = c."DocumentId"

@@ -286,6 +286,86 @@ public abstract class LedgerStorageTests : IDisposable
     }
 
     /// <summary>
+    /// A role keeps copies of its item's document, place, key and count of times (what a unit's 台账 and status read
+    /// from the index on the unit): true after imports (two documents in a file, items with no, one and two times), a
+    /// new version, a re-resolution of the units, and after the migration that added them fills a ledger stored before.
+    /// </summary>
+    [SkippableFact]
+    public async Task Every_role_keeps_its_items_document_place_key_and_count_of_times()
+    {
+        RequireServer();
+        string File(string extra) => string.Join('\n',
+            "DOC 甲〔2024〕1号|某市人民政府|关于甲的通知" + extra,
+            "ITEM 1|没有时限的任务|L=市财政局|R=市税务局",
+            "ITEM 2|一个时限的任务|L=市税务局|R=市财政局,市税务局|T=2024-06-30",
+            "ITEM 3|两个时限的任务|R=市财政局|C=各县人民政府|T=2024-03-31|T=2024-12-31",
+            "DOC 甲〔2024〕2号|某市人民政府|关于乙的通知" + extra,
+            "ITEM 一|第二份文件的任务|L=市财政局|T=2025-01-31|T=2025-02-28|T=2025-03-31");
+        var a = Write("a.txt", File(string.Empty));
+        var b = Write("b.txt", LedgerTestFiles.Document("济管〔2023〕19号", 3));
+        await Importer().ImportAsync([a, b]);
+        Write("a.txt", File("（修订）"));
+        await Importer().ImportAsync([a]);
+        Assert.Equal(ImportOutcome.UnitsUpdated, Assert.Single((await Importer(new AliasedResolution("发展改革和统计局", "示范区发展改革和统计局")).ImportAsync([b])).Files).Outcome);
+
+        await AssertCopiesAsync();
+
+        // Back to the migration before, which drops the copies, then forward again: the migration fills them.
+        await using (var c = Database.CreateContext())
+        {
+            var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(c);
+            var all = c.Database.GetMigrations().ToList();
+            var adding = all.FindIndex(m => m.EndsWith("_ResponsibilitiesCopyTheirItems", StringComparison.Ordinal));
+            Assert.True(adding > 0, "the migration that adds the copies");
+            await migrator.MigrateAsync(all[adding - 1]);
+            Assert.DoesNotContain("ItemTimeCount", await ColumnsAsync(c));
+            await migrator.MigrateAsync();
+        }
+
+        await AssertCopiesAsync();
+    }
+
+    private async Task AssertCopiesAsync()
+    {
+        await using var c = Database.CreateContext();
+        var roles = await c.Responsibilities
+            .Select(r => new
+            {
+                Copies = new { r.DocumentId, r.ItemOrdinal, r.ItemKey, r.ItemTimeCount },
+                Item = new { r.Item!.DocumentId, ItemOrdinal = r.Item.Ordinal, ItemKey = r.Item.Key, ItemTimeCount = r.Item.Times.Count },
+            })
+            .ToListAsync();
+        Assert.All(roles, r => Assert.Equal(r.Item.ToString(), r.Copies.ToString()));
+        Assert.Equal([0, 1, 2, 3], roles.Select(r => r.Copies.ItemTimeCount).Distinct().Order());
+        Assert.Equal(5, roles.Select(r => r.Copies.DocumentId).Distinct().Count()); // two versions of two documents, and b's
+    }
+
+    private static async Task<List<string>> ColumnsAsync(LedgerContext c)
+    {
+        var connection = c.Database.GetDbConnection();
+        await c.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = c is PostgresLedgerContext
+                ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'responsibilities'"
+                : "SELECT name FROM pragma_table_info('responsibilities')";
+            var names = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+
+            return names;
+        }
+        finally
+        {
+            await c.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
     /// Atomic per document: a process killed while a batch's transaction is open leaves none of that batch's
     /// documents, and what was committed before stays whole. Runs the real CLI and kills it.
     /// </summary>

@@ -602,6 +602,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("GovernsLength")
                         .HasColumnType("integer");
 
@@ -616,6 +619,16 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.Property<long>("ItemId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ItemOrdinal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemTimeCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Mention")
                         .IsRequired()
@@ -640,10 +653,12 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentId");
+
                     b.HasIndex("ItemId", "Ordinal")
                         .IsUnique();
 
-                    b.HasIndex("UnitId", "ItemId", "Role");
+                    b.HasIndex("UnitId", "ItemId", "Role", "DocumentId", "ItemOrdinal", "ItemKey", "ItemTimeCount");
 
                     b.ToTable("responsibilities", (string)null);
                 });
@@ -1278,6 +1293,12 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerResponsibility", b =>
                 {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", "Item")
                         .WithMany("Responsibilities")
                         .HasForeignKey("ItemId")
@@ -1289,6 +1310,8 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Document");
 
                     b.Navigation("Item");
 

@@ -573,6 +573,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("GovernsLength")
                         .HasColumnType("INTEGER");
 
@@ -586,6 +589,16 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemOrdinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemTimeCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Mention")
@@ -611,10 +624,12 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentId");
+
                     b.HasIndex("ItemId", "Ordinal")
                         .IsUnique();
 
-                    b.HasIndex("UnitId", "ItemId", "Role");
+                    b.HasIndex("UnitId", "ItemId", "Role", "DocumentId", "ItemOrdinal", "ItemKey", "ItemTimeCount");
 
                     b.ToTable("responsibilities", (string)null);
                 });
@@ -1229,6 +1244,12 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
 
             modelBuilder.Entity("PolicyLedger.Ledger.Model.LedgerResponsibility", b =>
                 {
+                    b.HasOne("PolicyLedger.Ledger.Model.LedgerDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("PolicyLedger.Ledger.Model.LedgerItem", "Item")
                         .WithMany("Responsibilities")
                         .HasForeignKey("ItemId")
@@ -1240,6 +1261,8 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Document");
 
                     b.Navigation("Item");
 
