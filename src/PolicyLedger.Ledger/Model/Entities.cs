@@ -181,6 +181,13 @@ public sealed class LedgerItem
 
     public int? ClauseLength { get; set; }
 
+    /// <summary>
+    /// The item's lead and responsible roles with their units, its figures and its times as one JSON text, derived from
+    /// their rows by the database (<c>ItemDetails</c>) whenever they are written: a page of the 台账 reads its items'
+    /// details with the items, not from three more tables item by item. Never set by hand.
+    /// </summary>
+    public string? Details { get; set; }
+
     public List<LedgerResponsibility> Responsibilities { get; set; } = [];
 
     public List<LedgerQuantity> Quantities { get; set; } = [];

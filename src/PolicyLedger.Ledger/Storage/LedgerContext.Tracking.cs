@@ -60,13 +60,16 @@ public abstract partial class LedgerContext
         return entry;
     }
 
+    /// <summary>The items whose details a save in progress must build again once its rows are written (<see cref="ItemDetailsInterceptor"/>).</summary>
+    internal List<Func<long>> DetailsToBuild { get; } = [];
+
     /// <summary>POLICYLEDGER_USER, else the operating-system user: who an import or a report is by when nobody says.</summary>
     public static string DefaultActor() =>
         Environment.GetEnvironmentVariable("POLICYLEDGER_USER") is { Length: > 0 } user ? user : Environment.UserName;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        optionsBuilder.AddInterceptors(ResponsibilityCopies.Instance, AuditInterceptor.Instance);
+        optionsBuilder.AddInterceptors(ResponsibilityCopies.Instance, ItemDetailsInterceptor.Instance, AuditInterceptor.Instance);
         base.OnConfiguring(optionsBuilder);
     }
 

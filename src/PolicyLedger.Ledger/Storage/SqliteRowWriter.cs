@@ -95,6 +95,9 @@ internal sealed class SqliteRowWriter : IDisposable
                     [g.ItemId, g.Ordinal, g.Code, g.Severity, g.Message, g.SpanStart, g.SpanLength]);
             }
         }
+
+        // The items' details from the rows just written (what the change tracker's saves get from ItemDetailsInterceptor).
+        ItemDetails.BuildForDocument(_connection, _transaction, d.Id);
     }
 
     /// <summary>A version's text; the table is keyed by (SourceId, Version), so no id is given.</summary>

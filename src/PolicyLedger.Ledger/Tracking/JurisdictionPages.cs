@@ -17,8 +17,9 @@ namespace PolicyLedger.Ledger.Tracking;
 /// </summary>
 internal static class JurisdictionPages
 {
+    // The documents materialized once: inlined, their "corrected" test was evaluated again in each step that reads it.
     private const string Sql = """
-        WITH o AS (
+        WITH o AS MATERIALIZED (
             SELECT d."Id", d."SourceId", d."Position", d."ItemCount",
                    EXISTS (SELECT 1 FROM corrected_documents AS c WHERE c."DocumentId" = d."Id") AS "Corrected"
             FROM documents AS d

@@ -30,6 +30,8 @@ internal static class UnitStatusRows
 
     private const string TimesOf = "{timesOf}";
 
+    // The reports' statements join the unit's items without materializing them, so that the planner may start from
+    // the reports (and with none, read nothing else: a hash join with nothing to match skips its other side).
     // The unit's items, then their documents once each (a unit's 240 items lie in some 80 documents), then the times of
     // the items that have any (about half: the others are not looked up on PostgreSQL, where a lateral subquery with a
     // condition on the item alone is skipped; SQLite has no LATERAL and probes them, cheaply).
@@ -55,19 +57,18 @@ internal static class UnitStatusRows
         INNER JOIN documents AS d ON d."Id" = c."DocumentId"
         WHERE d."IsCurrent"
           AND c."Id" IN (SELECT x."RowId" FROM corrected_row_units AS x WHERE x."UnitId" = @unit AND x."Role" <> 'Cooperating');
-        WITH i AS MATERIALIZED ({Mine})
         SELECT p."SourceId", p."DocumentPosition", p."ItemKey", p."UnitId", p."Period", p."Percent", p."Done", CAST(NULL AS TEXT), p."SubmittedOn", p."UpdatedAt"
-        FROM i
+        FROM ({Mine}) AS i
         INNER JOIN documents AS d ON d."Id" = i."DocumentId"
         INNER JOIN progress_reports AS p ON p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"
         WHERE d."IsCurrent";
-        WITH i AS MATERIALIZED ({Mine})
         SELECT o."ItemId", o."Role", o."UnitId"
         FROM responsibilities AS o
         WHERE o."Role" <> 'Cooperating' AND o."ItemId" IN (
-            SELECT i."Id" FROM i INNER JOIN documents AS d ON d."Id" = i."DocumentId"
-            WHERE d."IsCurrent"
-              AND EXISTS (SELECT 1 FROM progress_reports AS p WHERE p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"))
+            SELECT i."Id" FROM ({Mine}) AS i
+            INNER JOIN documents AS d ON d."Id" = i."DocumentId"
+            INNER JOIN progress_reports AS p ON p."SourceId" = d."SourceId" AND p."DocumentPosition" = d."Position" AND p."ItemKey" = i."Key"
+            WHERE d."IsCurrent")
         ORDER BY o."ItemId", o."Ordinal";
         """;
 

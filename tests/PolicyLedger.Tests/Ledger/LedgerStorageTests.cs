@@ -287,11 +287,11 @@ public abstract class LedgerStorageTests : IDisposable
 
     /// <summary>
     /// A role keeps copies of its item's document, place, key and count of times (what a unit's 台账 and status read
-    /// from the index on the unit): true after imports (two documents in a file, items with no, one and two times), a
+    /// from the index on the unit), and an item its details (what a page reads): true after imports (two documents in a file, items with no, one and two times), a
     /// new version, a re-resolution of the units, and after the migration that added them fills a ledger stored before.
     /// </summary>
     [SkippableFact]
-    public async Task Every_role_keeps_its_items_document_place_key_and_count_of_times()
+    public async Task Every_role_keeps_its_items_document_place_key_and_count_of_times_and_every_item_its_details()
     {
         RequireServer();
         string File(string extra) => string.Join('\n',
@@ -310,7 +310,8 @@ public abstract class LedgerStorageTests : IDisposable
 
         await AssertCopiesAsync();
 
-        // Back to the migration before, which drops the copies, then forward again: the migration fills them.
+        // Back to the migration before, which drops the copies (and the details after it), then forward again: the
+        // migrations fill them.
         await using (var c = Database.CreateContext())
         {
             var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(c);
@@ -319,6 +320,7 @@ public abstract class LedgerStorageTests : IDisposable
             Assert.True(adding > 0, "the migration that adds the copies");
             await migrator.MigrateAsync(all[adding - 1]);
             Assert.DoesNotContain("ItemTimeCount", await ColumnsAsync(c));
+            Assert.DoesNotContain("Details", await ColumnsAsync(c, "items"));
             await migrator.MigrateAsync();
         }
 
@@ -338,9 +340,32 @@ public abstract class LedgerStorageTests : IDisposable
         Assert.All(roles, r => Assert.Equal(r.Item.ToString(), r.Copies.ToString()));
         Assert.Equal([0, 1, 2, 3], roles.Select(r => r.Copies.ItemTimeCount).Distinct().Order());
         Assert.Equal(5, roles.Select(r => r.Copies.DocumentId).Distinct().Count()); // two versions of two documents, and b's
+
+        // Each item's details (what a page reads) say what its rows say: lead and responsible roles in order with their
+        // units, figures and times.
+        var items = await c.Items.Include(i => i.Responsibilities).ThenInclude(r => r.Unit).Include(i => i.Quantities).Include(i => i.Times).ToListAsync();
+        Assert.Equal(2 * 4 + 3, items.Count); // two versions of a (four items), b
+        foreach (var item in items)
+        {
+            Assert.NotNull(item.Details);
+            var (detailRoles, quantities, times) = ItemDetails.Read(item.Details, []);
+            Assert.Equal(
+                item.Responsibilities.Where(r => r.Role != LedgerRole.Cooperating).OrderBy(r => r.Ordinal)
+                    .Select(r => $"{r.Role} {r.Mention} {r.UnitId} {r.Unit!.Key} {r.Unit.Name} {r.Unit.Jurisdiction} {r.Unit.Kind}"),
+                detailRoles.Select(r => $"{r.Role} {r.Mention} {r.Unit!.Id} {r.Unit.Key} {r.Unit.Name} {r.Unit.Jurisdiction} {r.Unit.Kind}"));
+            Assert.Equal(
+                item.Quantities.OrderBy(q => q.Ordinal).Select(q => $"{q.Text} {q.Kind} {q.Value} {q.Unit} {q.Per} {q.Bound} {q.High}"),
+                quantities.Select(q => $"{q.Text} {q.Kind} {q.Value} {q.Unit} {q.Per} {q.Bound} {q.High}"));
+            Assert.Equal(
+                item.Times.OrderBy(t => t.Ordinal).Select(t => $"{t.Text} {t.Start} {t.End} {t.Recurrence}"),
+                times.Select(t => $"{t.Text} {t.Start} {t.End} {t.Recurrence}"));
+        }
+
+        Assert.Contains(items, i => i.Responsibilities.Count(r => r.Role != LedgerRole.Cooperating) >= 3);
+        Assert.Contains(items, i => i.Times.Count == 3);
     }
 
-    private static async Task<List<string>> ColumnsAsync(LedgerContext c)
+    private static async Task<List<string>> ColumnsAsync(LedgerContext c, string table = "responsibilities")
     {
         var connection = c.Database.GetDbConnection();
         await c.Database.OpenConnectionAsync();
@@ -348,8 +373,8 @@ public abstract class LedgerStorageTests : IDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = c is PostgresLedgerContext
-                ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'responsibilities'"
-                : "SELECT name FROM pragma_table_info('responsibilities')";
+                ? $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}'"
+                : $"SELECT name FROM pragma_table_info('{table}')";
             var names = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())

@@ -456,6 +456,9 @@ namespace PolicyLedger.Ledger.Migrations.Postgres
                     b.Property<int?>("ClauseStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
+
                     b.Property<long>("DocumentId")
                         .HasColumnType("bigint");
 

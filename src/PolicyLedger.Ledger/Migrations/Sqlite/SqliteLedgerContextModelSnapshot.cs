@@ -433,6 +433,9 @@ namespace PolicyLedger.Ledger.Migrations.Sqlite
                     b.Property<int?>("ClauseStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DocumentId")
                         .HasColumnType("INTEGER");
 
