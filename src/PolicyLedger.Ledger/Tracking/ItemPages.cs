@@ -89,7 +89,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
             var page = await PageOfAsync(quick.Value, query, ct);
             if (page.Total > 0 || string.IsNullOrWhiteSpace(quick.Value.Jurisdiction))
             {
-                return InScope(query, page);
+                return page;
             }
 
             var filtered = await FilterAsync(actor, query, exactJurisdiction: false, ct);
@@ -98,7 +98,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
                 return filtered.Problem;
             }
 
-            return InScope(query, filtered.Value.Jurisdiction == quick.Value.Jurisdiction ? page : await PageOfAsync(filtered.Value, query, ct));
+            return filtered.Value.Jurisdiction == quick.Value.Jurisdiction ? page : await PageOfAsync(filtered.Value, query, ct);
         }
 
         var all = await FilterAsync(actor, query, exactJurisdiction: false, ct);
@@ -109,7 +109,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
 
         if (all.Value.UnitId is { } unitId)
         {
-            return await OfUnitAsync(all.Value, unitId, query, countStates, ct) is var (page, rows) && rows == 0 ? Problems.UnitNotFound(query.Unit!.Trim()) : page;
+            return await OfUnitAsync(all.Value, unitId, query, countStates, ct);
         }
 
         var judged = await JudgeAsync(await Ordered(all.Value.Rows).ToListAsync(ct), query.AsOf, ct);
@@ -125,7 +125,7 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
     /// a reporter's own units are checked when the unit is found), judged by the same <see cref="StatusBook"/>; then only
     /// the page's rows are read whole, as the 台账's are.
     /// </summary>
-    private async Task<(ItemPage Page, int Rows)> OfUnitAsync(Filtered filtered, long unitId, ItemPageQuery query, bool countStates, CancellationToken ct)
+    private async Task<ItemPage> OfUnitAsync(Filtered filtered, long unitId, ItemPageQuery query, bool countStates, CancellationToken ct)
     {
         var (read, reports) = await UnitStatusRows.ReadAsync(db, unitId, ct);
         var rows = read.Where(r => filtered.Actor.Sees(r.Jurisdiction)
@@ -148,16 +148,8 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
         var whole = (await JudgeAsync(page.Where(r => !r.Row.Corrected).Select(r => RefOf(r.Row)).ToList(), query.AsOf, ct))
             .ToDictionary(j => (j.Item.DocumentId, j.Item.Ordinal));
         var shown = page.Select(r => r.Row.Corrected ? r.Judged : whole[(r.Row.DocumentId, r.Row.Ordinal)]).ToList();
-        return (new ItemPage(shown, chosen.Count, query.Page, query.PageSize, query.AsOf, countStates ? counts : null), rows.Count);
+        return new ItemPage(shown, chosen.Count, query.Page, query.PageSize, query.AsOf, countStates ? counts : null);
     }
-
-    /// <summary>
-    /// A unit asked for that leads or is responsible for no row of the scope is not one of the scope's units: `status`
-    /// says so (PL-S02, it looks the unit up among the units of the scope's items), and so does a page, rather than an
-    /// empty page that reads as "no tasks".
-    /// </summary>
-    private static Result<ItemPage> InScope(ItemPageQuery query, ItemPage page) =>
-        !string.IsNullOrWhiteSpace(query.Unit) && page.Total == 0 ? Problems.UnitNotFound(query.Unit.Trim()) : page;
 
     private static LedgerRowRef RefOf(UnitStatusRows.UnitRow r) =>
         new() { SourceId = r.SourceId, Position = r.Position, DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected };

@@ -270,25 +270,6 @@ public abstract class CorrectedPagesTests(TwoLedgers ledgers) : IDisposable
         // A saved default scope, read in the same round trip as the unit asked for: the unit's rows in that document only.
         Assert.True((await WithAsync<ScopeService, Result<TrackingScope>>(s => s.SaveDefaultAsync(admin, new TrackingScope(null, B)))).Ok);
         Assert.Equal([$"{B}#1", $"{B}#2", $"{B}#3"], (await SameAsync(TrackingScope.Default, housing)).Select(r => r.Item.Key));
-
-        // A unit with no row in the scope (the water bureau shares only A#4; finance only cooperates on B#2) is no unit of
-        // it: `status` says PL-S02, and so do its status and its page, under the saved scope and a scope asked for,
-        // rather than an empty page that would read as "no tasks".
-        foreach (var (scope, unit) in new[] { (TrackingScope.Default, water), (TrackingScope.Default, finance), (new TrackingScope(null, B), water) })
-        {
-            var cli = await WithAsync<StatusService, Result<StatusReport>>(s => s.StatusAsync(admin, new StatusQuery(scope, July10, unit)));
-            Assert.Equal("PL-S02", cli.Problem?.Code);
-            var status = await WithAsync<ItemPages, Result<ItemPage>>(p => p.StatusAsync(admin, new ItemPageQuery(scope, July10, unit)));
-            Assert.Equal("PL-S02", status.Problem?.Code);
-            var page = await WithAsync<ItemPages, Result<ItemPage>>(p => p.PageAsync(admin, new ItemPageQuery(scope, July10, unit)));
-            Assert.Equal("PL-S02", page.Problem?.Code);
-        }
-
-        // Past the last page of a unit that has rows is an empty page, not an error.
-        var beyond = await WithAsync<ItemPages, Result<ItemPage>>(p => p.PageAsync(admin, new ItemPageQuery(TrackingScope.Default, July10, housing, Page: 9)));
-        Assert.True(beyond.Ok, beyond.Problem?.ToString());
-        Assert.Empty(beyond.Value!.Rows);
-        Assert.Equal(3, beyond.Value.Total);
     }
 
     private sealed record Pages(IReadOnlyList<string> All, IReadOnlyDictionary<string, IReadOnlyList<string>> ByUnit);
