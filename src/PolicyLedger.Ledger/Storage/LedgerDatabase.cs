@@ -121,16 +121,20 @@ public sealed class LedgerDatabase
     /// <summary>How many statements a PostgreSQL connection keeps prepared (the most used ones), unless the connection string sets it.</summary>
     public const int AutoPreparedStatements = 64;
 
+    // A PostgreSQL context's options, built once: they are immutable, and building them for every context (a web request
+    // makes one) cost EF Core a look-up of its service provider by comparing the options each time. SQLite's are built
+    // for each context: they hold the context's own write-turn interceptor, which keeps the turn its transaction waits for.
+    private DbContextOptions<PostgresLedgerContext>? _postgres;
+
     public LedgerContext CreateContext()
     {
         switch (Provider)
         {
             case LedgerProvider.Postgres:
-                var pg = new DbContextOptionsBuilder<PostgresLedgerContext>()
+                return new PostgresLedgerContext(_postgres ??= new DbContextOptionsBuilder<PostgresLedgerContext>()
                     .UseNpgsql(ConnectionString)
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                    .Options;
-                return new PostgresLedgerContext(pg);
+                    .Options);
             default:
                 var builder = new DbContextOptionsBuilder<SqliteLedgerContext>()
                     .UseSqlite(ConnectionString)

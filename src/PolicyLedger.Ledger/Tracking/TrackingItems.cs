@@ -125,11 +125,7 @@ public sealed class TrackingItems(LedgerContext db)
     {
         var doc = effective.Document;
         var item = effective.Item;
-        var units = item.Roles
-            .Where(r => r.Role != LedgerRole.Cooperating && r.Unit is not null)
-            .OrderBy(r => r.Role)
-            .Select(r => new TrackedUnit(r.Unit!.Id, r.Unit.Key, r.Unit.Name, r.Unit.Jurisdiction))
-            .DistinctBy(u => u.Id).ToList();
+        var units = ReportingUnits(item.Roles);
         var target = effective.Target;
         return new TrackedItem(
             effective.Key,
@@ -158,6 +154,48 @@ public sealed class TrackingItems(LedgerContext db)
     /// The item's schedule (<see cref="ItemSchedule.Decide"/>); a deadline a reviewer set replaces the ones read from its
     /// times (its start dates still count), and "no deadline" set by a reviewer is no deadline even in a plan year.
     /// </summary>
+    /// <summary>
+    /// The units that report on an item: its lead and responsible roles' units, by role (lead first) and then as written,
+    /// each once. A loop rather than LINQ operators: a unit's status builds this for each of its items.
+    /// </summary>
+    private static List<TrackedUnit> ReportingUnits(IReadOnlyList<ItemRole> roles)
+    {
+        var ordered = new List<ItemRole>(roles.Count);
+        foreach (var role in roles)
+        {
+            if (role.Role == LedgerRole.Cooperating || role.Unit is null)
+            {
+                continue;
+            }
+
+            // A stable insertion by role: after every role that comes before it or equals it.
+            var at = ordered.Count;
+            while (at > 0 && ordered[at - 1].Role > role.Role)
+            {
+                at--;
+            }
+
+            ordered.Insert(at, role);
+        }
+
+        var units = new List<TrackedUnit>(ordered.Count);
+        foreach (var role in ordered)
+        {
+            var seen = false;
+            foreach (var unit in units)
+            {
+                seen |= unit.Id == role.Unit!.Id;
+            }
+
+            if (!seen)
+            {
+                units.Add(new TrackedUnit(role.Unit!.Id, role.Unit.Key, role.Unit.Name, role.Unit.Jurisdiction));
+            }
+        }
+
+        return units;
+    }
+
     private static ItemSchedule Schedule(EffectiveItem effective, int? planYear, DateOnly? date, DateTimeOffset importedAt)
     {
         var times = effective.Item.Times.Select(t => (t.Start, t.End, Recurring: t.Recurrence is not null));

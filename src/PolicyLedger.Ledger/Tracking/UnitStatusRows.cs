@@ -90,13 +90,14 @@ internal static class UnitStatusRows
         return await RawCommand.ReadAsync<(IReadOnlyList<UnitRow>, IReadOnlyList<ProgressReport>)>(db, db is PostgresLedgerContext ? PostgresSql : SqliteSql, [("unit", unitId)], async reader =>
         {
             var stored = new Dictionary<long, Stored>();
+            var documents = new Dictionary<long, (DocumentView, PolicyLedger.Tracking.Periods.ReportingCadence)>();
             var rows = new List<UnitRow>();
             while (await reader.ReadAsync(ct))
             {
-                // An item once, then a row for each of its times.
+                // An item once, then a row for each of its times; a document once for its items.
                 if (!stored.TryGetValue(reader.GetInt64(4), out var row))
                 {
-                    row = ReadStored(reader);
+                    row = ReadStored(reader, documents);
                     stored[row.ItemId] = row;
                 }
 
@@ -135,12 +136,18 @@ internal static class UnitStatusRows
         }, ct);
     }
 
-    private static Stored ReadStored(DbDataReader r)
+    private static Stored ReadStored(DbDataReader r, Dictionary<long, (DocumentView, PolicyLedger.Tracking.Periods.ReportingCadence)> documents)
     {
-        var document = new DocumentView(
-            r.GetInt64(2), r.GetInt64(0), r.GetInt32(1), 0, string.Empty, string.Empty, null, RawCommand.NullableString(r, 7), string.Empty, r.GetString(5),
-            RawCommand.NullableDate(r, 8), r.GetFieldValue<DateTimeOffset>(9), 0, 0);
-        return new Stored(r.GetInt64(4), r.GetInt32(3), r.GetString(6), document, RawCommand.Cadence(r, 10));
+        var id = r.GetInt64(2);
+        if (!documents.TryGetValue(id, out var read))
+        {
+            read = (new DocumentView(
+                id, r.GetInt64(0), r.GetInt32(1), 0, string.Empty, string.Empty, null, RawCommand.NullableString(r, 7), string.Empty, r.GetString(5),
+                RawCommand.NullableDate(r, 8), r.GetFieldValue<DateTimeOffset>(9), 0, 0), RawCommand.Cadence(r, 10));
+            documents[id] = read;
+        }
+
+        return new Stored(r.GetInt64(4), r.GetInt32(3), r.GetString(6), read.Item1, read.Item2);
     }
 
     /// <summary>A row of the unit's 台账: its place, its stored item (null for a paragraph a correction took as an item), and, for a stored row, its item as judging needs it.</summary>
