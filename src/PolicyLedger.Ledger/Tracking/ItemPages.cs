@@ -163,7 +163,8 @@ public sealed class ItemPages(LedgerContext db, TrackingItems items, StatusServi
                 ? await JurisdictionPages.UnitPageAsync(db, filtered.Jurisdiction!, unit, query.Page, query.PageSize, ct)
                 : await JurisdictionPages.PageAsync(db, filtered.Jurisdiction!, query.Page, query.PageSize, ct);
             var judged = await JudgeAsync(found.Select(r => new LedgerRowRef { DocumentId = r.DocumentId, Ordinal = r.Ordinal, ItemId = r.ItemId, Corrected = r.Corrected }).ToList(), query.AsOf, ct);
-            return new ItemPage(judged, count ?? await filtered.Rows.CountAsync(ct), query.Page, query.PageSize, query.AsOf, null);
+            // No row on the first page is a total of none; past the last page the rows are counted apart.
+            return new ItemPage(judged, count ?? (query.Page == 1 ? 0 : await filtered.Rows.CountAsync(ct)), query.Page, query.PageSize, query.AsOf, null);
         }
 
         var filter = filtered.Rows;

@@ -25,7 +25,20 @@ public sealed class ConcurrencyTests
         var seed = ledger.Samples("seed", 1);
         Assert.Equal(0, (await RealCli.RunAsync(ledger.Args("import", seed), Long)).ExitCode);
         var status = await RealCli.RunAsync(ledger.Args("status", "--as-of", "2025-07-10", "--format", "json"), Long);
-        var item = JsonDocument.Parse(status.Output).RootElement.EnumerateArray().First().GetProperty("item").GetString()!;
+        Assert.Equal(0, status.ExitCode);
+        Assert.NotEmpty(JsonDocument.Parse(status.Output).RootElement.EnumerateArray());
+
+        // The first item by its file-based key ("1#1"): the imports below add 300 copies of the same documents, and once
+        // one of their batches is in, the key the commands show (the document's title and date, "#1") names them all
+        // (PL-R01, never a guess) — whether the report met it depended on which process got there first.
+        string item;
+        await using (var seeded = ledger.Context())
+        {
+            var head = await seeded.Items.Where(i => i.Document!.IsCurrent)
+                .OrderBy(i => i.Document!.SourceId).ThenBy(i => i.Document!.Position).ThenBy(i => i.Ordinal)
+                .Select(i => new { i.Document!.SourceId, i.Document.Position, i.Key }).FirstAsync();
+            item = PolicyLedger.Ledger.Tracking.TrackedItem.MakeKey(head.SourceId, head.Position, head.Key);
+        }
 
         // Started together: the report lands while the imports write their batches.
         using var importFirst = RealCli.Start(ledger.Args("import", first));
