@@ -92,6 +92,15 @@ public static class Problems
         $"没有名称或编号为“{typed}”的单位（units 命令列出各单位及其编号）",
         $"no unit named or keyed \"{typed}\" (the units command lists them)");
 
+    /// <summary>
+    /// No lead or responsible unit of the scope's items has that key or name (the unit may exist elsewhere in the ledger,
+    /// or only cooperate): said so, rather than that no such unit exists.
+    /// </summary>
+    public static Problem UnitNotInScope(string typed) => new(
+        "PL-S02", ProblemKind.NotFound,
+        $"所选范围内没有名称或编号为“{typed}”的牵头或责任单位（units 命令列出各单位及其编号）",
+        $"no lead or responsible unit named or keyed \"{typed}\" in the scope (the units command lists them)");
+
     public static Problem SeveralJurisdictions(IEnumerable<string> jurisdictions) => new(
         "PL-S03", ProblemKind.Invalid,
         $"范围内有多个辖区（{string.Join("、", jurisdictions.Select(j => JurisdictionName(j, english: false)))}），不能合并排名或通报：请用 --jurisdiction 或 --document 指定，或用 scope 命令设置默认范围",

@@ -228,7 +228,7 @@ public sealed class ScopeService(LedgerContext db, TrackingItems items)
         return named.Count switch
         {
             1 => named[0],
-            0 => Problems.UnitNotFound(text),
+            0 => Problems.UnitNotInScope(text),
             _ => Problems.UnitAmbiguous(text, named.OrderBy(u => u.Jurisdiction, StringComparer.Ordinal).Select(u => (u.Name, u.Key, u.Jurisdiction))),
         };
     }

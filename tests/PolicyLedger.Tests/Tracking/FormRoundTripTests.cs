@@ -89,7 +89,7 @@ public class FormRoundTripTests
         await using var l = await TrackingLedger.CreateAsync();
         var errors = new StringWriter();
         Assert.Equal(2, await ReportFormExport.RunAsync(l.Database, Path.Combine(l.Folder, "x.xlsx"), "无此单位", "2024Q2", TrackingScope.Default, null, CliIo.Of(new StringWriter(), errors)));
-        Assert.Contains("没有名称或编号为“无此单位”的单位", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("没有名称或编号为“无此单位”的牵头或责任单位", errors.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, await ReportFormExport.RunAsync(l.Database, Path.Combine(l.Folder, "x.xlsx"), "人社局", "二季度", TrackingScope.Default, null, CliIo.Of(new StringWriter(), new StringWriter())));
     }
 }

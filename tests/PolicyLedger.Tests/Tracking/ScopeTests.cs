@@ -44,6 +44,11 @@ public class ScopeTests
         Assert.Equal("甲市/财政局", formInScope.Value.UnitKey);
 
         Assert.Equal("PL-S02", (await l.Get<StatusService>().StatusAsync(l.Admin, new StatusQuery(TrackingScope.Default, July10, "无此局"))).Problem!.Code);
+
+        // A unit of the ledger with no row in the scope is not called unknown: the scope has no such lead or responsible unit.
+        var elsewhere = await l.Get<StatusService>().StatusAsync(l.Admin, new StatusQuery(new TrackingScope("乙县"), July10, "甲市/人社局"));
+        Assert.Equal("PL-S02", elsewhere.Problem!.Code);
+        Assert.Contains("所选范围内没有名称或编号为“甲市/人社局”的牵头或责任单位", elsewhere.Problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
