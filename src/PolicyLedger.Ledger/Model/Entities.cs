@@ -281,7 +281,7 @@ public sealed class LedgerResponsibility
     public int? GovernsLength { get; set; }
 
     // Copies of the item's own values, which never change once it is stored (set when the row is written, by
-    // ResponsibilityCopies on the change tracker and by SqliteRowWriter around it): a unit's items, their documents,
+    // ReadingCopiesInterceptor on the change tracker and by SqliteRowWriter around it): a unit's items, their documents,
     // places, keys and whether they have times come from the index on the unit alone, not from each item's row
     // (docs/web.md, Load).
 

@@ -60,7 +60,7 @@ public abstract partial class LedgerContext
         return entry;
     }
 
-    /// <summary>The items whose details a save in progress must build again once its rows are written (<see cref="ItemDetailsInterceptor"/>).</summary>
+    /// <summary>The items whose details a save in progress must build again once its rows are written (<see cref="ReadingCopiesInterceptor"/>).</summary>
     internal List<Func<long>> DetailsToBuild { get; } = [];
 
     /// <summary>POLICYLEDGER_USER, else the operating-system user: who an import or a report is by when nobody says.</summary>
@@ -69,7 +69,7 @@ public abstract partial class LedgerContext
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        optionsBuilder.AddInterceptors(ResponsibilityCopies.Instance, ItemDetailsInterceptor.Instance, AuditInterceptor.Instance);
+        optionsBuilder.AddInterceptors(ReadingCopiesInterceptor.Instance, AuditInterceptor.Instance);
         base.OnConfiguring(optionsBuilder);
     }
 

@@ -63,7 +63,7 @@ internal sealed class SqliteRowWriter : IDisposable
                     r.UnitId = unit.Id;
                 }
 
-                // With the copies of the item's values the change tracker's rows get from ResponsibilityCopies.
+                // With the copies of the item's values the change tracker's rows get from ReadingCopiesInterceptor.
                 r.ItemId = i.Id;
                 r.DocumentId = d.Id;
                 r.ItemOrdinal = i.Ordinal;
@@ -96,7 +96,7 @@ internal sealed class SqliteRowWriter : IDisposable
             }
         }
 
-        // The items' details from the rows just written (what the change tracker's saves get from ItemDetailsInterceptor).
+        // The items' details from the rows just written (what the change tracker's saves get from ReadingCopiesInterceptor).
         ItemDetails.BuildForDocument(_connection, _transaction, d.Id);
     }
 
