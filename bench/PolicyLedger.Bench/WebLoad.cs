@@ -152,10 +152,10 @@ public static class WebLoad
             }
         }
 
-        // The copies' details from their own rows, as an import builds them (the new row versions are written in the
-        // items' order, as an import writes them; VACUUM frees the old ones).
+        // Every item's details from its own rows (the template's again too), as an import builds them (the new row
+        // versions are written in the items' order, as an import writes them; VACUUM frees the old ones).
         var details = Stopwatch.StartNew();
-        var built = await ExecuteAsync(db, ItemDetails.AllSql(postgres: true).Replace("WHERE TRUE", "WHERE i.\"Details\" IS NULL", StringComparison.Ordinal));
+        var built = await ExecuteAsync(db, ItemDetails.AllSql(postgres: true));
         await ExecuteAsync(db, "VACUUM items");
         Console.WriteLine($"  items' details: {built} built in {details.Elapsed.TotalSeconds:0.0} s");
         await ExecuteAsync(db, "ANALYZE");

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PolicyLedger.Ledger.Corrections;
 using PolicyLedger.Ledger.Model;
+using PolicyLedger.Ledger.Tracking;
 using PolicyLedger.Reading.Units;
 
 namespace PolicyLedger.Ledger.Storage;
@@ -15,7 +16,7 @@ namespace PolicyLedger.Ledger.Storage;
 /// An item's details (<see cref="LedgerItem.Details"/>): its lead and responsible roles in order, each with its unit's
 /// key, name, jurisdiction and kind; its figures; its times — one JSON text built by the database from those rows, so
 /// that what a page shows is what the rows hold. Built again for an item whenever one of its rows is written: by
-/// <see cref="ItemDetailsInterceptor"/> after a save through the change tracker (in the save's transaction), by
+/// <see cref="ReadingCopiesInterceptor"/> after a save through the change tracker (in the save's transaction), by
 /// <see cref="SqliteRowWriter"/> for the documents it writes, and by the migration that added the column. A unit's row
 /// never changes once stored; a role's unit does when an import resolves a file's units again, which saves through the
 /// tracker. Shape: <c>{"r":[[role, mention, unitId, key, name, jurisdiction, kind]…],"q":[[text, kind, value, unit,
@@ -52,35 +53,25 @@ public static class ItemDetails
         """;
 
     /// <summary>The SQL that builds the details of every item (the migration that added them, and the load bench's copies).</summary>
-    public static string AllSql(bool postgres) => (postgres ? PostgresSql : SqliteSql).Replace(Where, "TRUE", StringComparison.Ordinal);
+    public static string AllSql(bool postgres) => Sql(postgres, "TRUE");
+
+    private static string Sql(bool postgres, string where) => (postgres ? PostgresSql : SqliteSql).Replace(Where, where, StringComparison.Ordinal);
 
     /// <summary>Builds the details of the items of one document (SQLite's row writer, in its transaction).</summary>
     internal static void BuildForDocument(DbConnection connection, DbTransaction transaction, long documentId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteSql.Replace(Where, "\"DocumentId\" = @document", StringComparison.Ordinal);
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "document";
-        parameter.Value = documentId;
-        command.Parameters.Add(parameter);
+        using var command = RawCommand.Create(connection, transaction, Sql(postgres: false, "\"DocumentId\" = @document"), [("document", documentId)]);
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Builds the details of these items on the context's connection and in its transaction, if any.</summary>
+    /// <summary>
+    /// Builds the details of these items on the context's connection and in its transaction, if any (synchronously when
+    /// the save that wrote their rows was synchronous).
+    /// </summary>
     internal static async Task BuildAsync(LedgerContext db, IReadOnlyCollection<long> itemIds, bool async, CancellationToken ct)
     {
-        if (itemIds.Count == 0)
-        {
-            return;
-        }
-
         var postgres = db is PostgresLedgerContext;
-        var sql = postgres
-            ? PostgresSql.Replace(Where, "i.\"Id\" = ANY (@ids)", StringComparison.Ordinal)
-            : SqliteSql.Replace(Where, "\"Id\" IN (SELECT value FROM json_each(@ids))", StringComparison.Ordinal);
-        object ids = postgres ? itemIds.ToArray() : "[" + string.Join(",", itemIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
-        var connection = db.Database.GetDbConnection();
+        var sql = Sql(postgres, RawCommand.AmongIds(postgres, postgres ? "i.\"Id\"" : "\"Id\""));
         if (async)
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -92,13 +83,7 @@ public static class ItemDetails
 
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "ids";
-            parameter.Value = ids;
-            command.Parameters.Add(parameter);
+            await using var command = RawCommand.Create(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, [("ids", RawCommand.Ids(postgres, itemIds))]);
             if (async)
             {
                 await command.ExecuteNonQueryAsync(ct);

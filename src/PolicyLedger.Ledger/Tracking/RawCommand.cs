@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PolicyLedger.Ledger.Model;
@@ -20,17 +21,7 @@ public static class RawCommand
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
+            await using var command = Create(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters);
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await read(reader);
         }
@@ -39,6 +30,31 @@ public static class RawCommand
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>A command of this SQL with these parameters, on a connection and in a transaction (if any).</summary>
+    public static DbCommand Create(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<(string Name, object Value)> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>"<paramref name="column"/> is one of @ids" (<see cref="Ids"/>): a PostgreSQL array (an index scan), or a JSON array SQLite reads with json_each.</summary>
+    public static string AmongIds(bool postgres, string column) =>
+        postgres ? $"{column} = ANY (@ids)" : $"{column} IN (SELECT value FROM json_each(@ids))";
+
+    /// <summary>The value of @ids for <see cref="AmongIds"/>.</summary>
+    public static object Ids(bool postgres, IReadOnlyCollection<long> ids) =>
+        postgres ? ids.ToArray() : "[" + string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
 
     public static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -24,7 +24,7 @@ internal static class StoredItemRows
     private const string Sql = $"""
         WITH i AS MATERIALIZED (
             SELECT i."Id", i."DocumentId", i."Ordinal", i."Key", i."Number", i."Text", i."SpanStart", i."SpanLength", i."Details"
-            FROM items AS i WHERE i."Id" {Ids}
+            FROM items AS i WHERE {Ids}
         ),
         d AS MATERIALIZED (
             SELECT d."Id", d."SourceId", d."Position", d."Version", d."Key", d."DocNumber", d."Title", s."FileName", d."Jurisdiction",
@@ -44,12 +44,12 @@ internal static class StoredItemRows
         FROM progress_reports AS p
         WHERE EXISTS (
             SELECT 1 FROM items AS i INNER JOIN documents AS d ON d."Id" = i."DocumentId"
-            WHERE i."Id" {Ids} AND d."SourceId" = p."SourceId" AND d."Position" = p."DocumentPosition");
+            WHERE {Ids} AND d."SourceId" = p."SourceId" AND d."Position" = p."DocumentPosition");
         """;
 
-    private static readonly string PostgresSql = Sql.Replace(Ids, "= ANY (@ids)", StringComparison.Ordinal);
+    private static readonly string PostgresSql = Sql.Replace(Ids, RawCommand.AmongIds(postgres: true, "i.\"Id\""), StringComparison.Ordinal);
 
-    private static readonly string SqliteSql = Sql.Replace(Ids, "IN (SELECT value FROM json_each(@ids))", StringComparison.Ordinal);
+    private static readonly string SqliteSql = Sql.Replace(Ids, RawCommand.AmongIds(postgres: false, "i.\"Id\""), StringComparison.Ordinal);
 
     /// <summary>
     /// The items of these ids in the order of the ids, built as <see cref="EffectiveItems.Uncorrected"/> items are, and
@@ -62,10 +62,8 @@ internal static class StoredItemRows
             return ([], []);
         }
 
-        // A PostgreSQL array of the ids, or a JSON array SQLite reads with json_each.
         var postgres = db is PostgresLedgerContext;
-        object list = postgres ? ids.ToArray() : "[" + string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
-        return await RawCommand.ReadAsync<(IReadOnlyList<TrackedItem>, IReadOnlyList<ProgressReport>)>(db, postgres ? PostgresSql : SqliteSql, [("ids", list)], async reader =>
+        return await RawCommand.ReadAsync<(IReadOnlyList<TrackedItem>, IReadOnlyList<ProgressReport>)>(db, postgres ? PostgresSql : SqliteSql, [("ids", RawCommand.Ids(postgres, ids))], async reader =>
         {
             var rows = new Dictionary<long, Row>(ids.Count);
             var units = new Dictionary<long, UnitView>();
