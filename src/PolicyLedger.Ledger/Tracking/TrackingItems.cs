@@ -151,51 +151,30 @@ public sealed class TrackingItems(LedgerContext db)
     }
 
     /// <summary>
-    /// The item's schedule (<see cref="ItemSchedule.Decide"/>); a deadline a reviewer set replaces the ones read from its
-    /// times (its start dates still count), and "no deadline" set by a reviewer is no deadline even in a plan year.
-    /// </summary>
-    /// <summary>
-    /// The units that report on an item: its lead and responsible roles' units, by role (lead first) and then as written,
-    /// each once. A loop rather than LINQ operators: a unit's status builds this for each of its items.
+    /// The units that report on an item: its lead roles' units, then its responsible roles' units, each in the order
+    /// written and each unit once. Loops rather than LINQ operators: a unit's status builds this for each of its items.
     /// </summary>
     private static List<TrackedUnit> ReportingUnits(IReadOnlyList<ItemRole> roles)
     {
-        var ordered = new List<ItemRole>(roles.Count);
-        foreach (var role in roles)
+        var units = new List<TrackedUnit>(roles.Count);
+        foreach (var wanted in (ReadOnlySpan<LedgerRole>)[LedgerRole.Lead, LedgerRole.Responsible])
         {
-            if (role.Role == LedgerRole.Cooperating || role.Unit is null)
+            foreach (var role in roles)
             {
-                continue;
-            }
-
-            // A stable insertion by role: after every role that comes before it or equals it.
-            var at = ordered.Count;
-            while (at > 0 && ordered[at - 1].Role > role.Role)
-            {
-                at--;
-            }
-
-            ordered.Insert(at, role);
-        }
-
-        var units = new List<TrackedUnit>(ordered.Count);
-        foreach (var role in ordered)
-        {
-            var seen = false;
-            foreach (var unit in units)
-            {
-                seen |= unit.Id == role.Unit!.Id;
-            }
-
-            if (!seen)
-            {
-                units.Add(new TrackedUnit(role.Unit!.Id, role.Unit.Key, role.Unit.Name, role.Unit.Jurisdiction));
+                if (role.Role == wanted && role.Unit is { } unit && !units.Exists(u => u.Id == unit.Id))
+                {
+                    units.Add(new TrackedUnit(unit.Id, unit.Key, unit.Name, unit.Jurisdiction));
+                }
             }
         }
 
         return units;
     }
 
+    /// <summary>
+    /// The item's schedule (<see cref="ItemSchedule.Decide"/>); a deadline a reviewer set replaces the ones read from its
+    /// times (its start dates still count), and "no deadline" set by a reviewer is no deadline even in a plan year.
+    /// </summary>
     private static ItemSchedule Schedule(EffectiveItem effective, int? planYear, DateOnly? date, DateTimeOffset importedAt)
     {
         var times = effective.Item.Times.Select(t => (t.Start, t.End, Recurring: t.Recurrence is not null));

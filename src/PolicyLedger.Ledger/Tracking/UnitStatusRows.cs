@@ -30,11 +30,11 @@ internal static class UnitStatusRows
 
     private const string TimesOf = "{timesOf}";
 
-    // The reports' statements join the unit's items without materializing them, so that the planner may start from
-    // the reports (and with none, read nothing else: a hash join with nothing to match skips its other side).
     // The unit's items, then their documents once each (a unit's 240 items lie in some 80 documents), then the times of
     // the items that have any (about half: the others are not looked up on PostgreSQL, where a lateral subquery with a
-    // condition on the item alone is skipped; SQLite has no LATERAL and probes them, cheaply).
+    // condition on the item alone is skipped; SQLite has no LATERAL and probes them, cheaply). The reports' statements
+    // join the unit's items without materializing them, so that the planner may start from the reports (and with none,
+    // read nothing else: a hash join with nothing to match skips its other side).
     private const string Sql = $"""
         WITH i AS MATERIALIZED ({Mine}),
         d AS MATERIALIZED (
