@@ -13,6 +13,15 @@ public sealed record ComparisonOptions
     public int SiblingDistance { get; init; } = 2;
 
     /// <summary>
+    /// How much a shared department raises two items' similarity: their texts' cosine × (1 + this × the cosine of the
+    /// characters of their lead and responsible units' names). The same measure is mostly carried out by the same kind of
+    /// department in every place; a department shared by texts that share nothing adds nothing. 0 compares texts only.
+    /// Chosen on the development set: at 0.3 the invented pairs gain a right link and lose four wrong ones, the
+    /// hand-aligned seed pairs are unchanged; at 0.5 a sure link of the seed pairs is lost.
+    /// </summary>
+    public double DepartmentWeight { get; init; } = 0.3;
+
+    /// <summary>
     /// A part standing further apart joins a split or bundle only when at least half of its content weight is in
     /// sentences whose counterparts stand in the item it joins: each other's most similar sentence across the two
     /// documents, more similar than either is to a sentence of another item of its own document, and above this cosine.

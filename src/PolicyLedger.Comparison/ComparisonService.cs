@@ -27,7 +27,7 @@ public sealed class ComparisonService
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var pair = PreparedPair.Create(a.Items, b.Items);
+        var pair = PreparedPair.Create(a.Items, b.Items, Options.DepartmentWeight);
         var links = ItemAligner.Align(pair, Options);
         var pairs = Describe(pair, links);
         var onlyInA = pair.A.Where(x => links.All(l => l.A != x.Index)).Select(x => x.Item).ToList();
@@ -92,7 +92,7 @@ public sealed class ComparisonService
             var differences = FigureComparer.Differences(a.Item, a.Figures, b.Select(x => (x.Item, x.Figures)).ToList(), pair.Weights, Options);
             var relation = RelationClassifier.Classify(a, b, otherPartners, pair, differences.Count > 0, Options);
             var score = a.Vector.Cosine(Text.SparseVector.Sum(b.Select(x => x.Vector)));
-            var itemLinks = group.OrderBy(l => l.B).Select(l => new ItemLink(pair.B[l.B].Item, l.Kind, pair.Similarity[l.A, l.B])).ToList();
+            var itemLinks = group.OrderBy(l => l.B).Select(l => new ItemLink(pair.B[l.B].Item, l.Kind, a.Vector.Cosine(pair.B[l.B].Vector))).ToList();
             pairs.Add(new ItemPair(a.Item, itemLinks, relation, differences, score));
         }
 

@@ -4,8 +4,15 @@ using PolicyLedger.Reading.Syntax;
 
 namespace PolicyLedger.Comparison.Alignment;
 
-/// <summary>An item ready to compare: the text compared (its task, the responsibility clause left out), its section, its vector and its figures.</summary>
-internal sealed record PreparedItem(int Index, PolicyItem Item, string Text, string Section, SparseVector Vector, IReadOnlyList<Figure> Figures);
+/// <summary>
+/// An item ready to compare: the text compared (its task, the responsibility clause left out), its section, its vector,
+/// its figures, and the vector of its lead and responsible units' names (<see cref="Departments"/>).
+/// </summary>
+internal sealed record PreparedItem(int Index, PolicyItem Item, string Text, string Section, SparseVector Vector, IReadOnlyList<Figure> Figures)
+{
+    /// <summary>The characters of the names of its lead and responsible units (商务局, 文化广电和旅游局 …); empty when it names none.</summary>
+    public SparseVector Departments { get; init; } = SparseVector.Empty;
+}
 
 /// <summary>
 /// Two lists of items prepared against one set of term weights (the inverse document frequency of each bigram over
@@ -13,8 +20,9 @@ internal sealed record PreparedItem(int Index, PolicyItem Item, string Text, str
 /// </summary>
 internal sealed class PreparedPair
 {
-    private PreparedPair(PreparedItem[] a, PreparedItem[] b, TermWeights weights, TermWeights contentWeights, Boilerplate boilerplate)
+    private PreparedPair(PreparedItem[] a, PreparedItem[] b, TermWeights weights, TermWeights contentWeights, Boilerplate boilerplate, double departmentWeight)
     {
+        _departmentWeight = departmentWeight;
         A = a;
         B = b;
         Weights = weights;
@@ -25,7 +33,7 @@ internal sealed class PreparedPair
         {
             for (var j = 0; j < b.Length; j++)
             {
-                Similarity[i, j] = a[i].Vector.Cosine(b[j].Vector);
+                Similarity[i, j] = Alike(a[i], b[j]);
             }
         }
 
@@ -35,6 +43,8 @@ internal sealed class PreparedPair
         NearestSiblingB = Nearest(SiblingsB);
         ChanceLevel = OutlierLevel(Similarity);
     }
+
+    private readonly double _departmentWeight;
 
     public PreparedItem[] A { get; }
 
@@ -51,7 +61,7 @@ internal sealed class PreparedPair
     /// <summary>The vector of <c>text[start..end)</c> as the items' vectors are made: boilerplate left out, content weights.</summary>
     public SparseVector Content(string text, int start, int end) => SparseVector.FromCounts(Boilerplate.CountContent(text, start, end), ContentWeights);
 
-    /// <summary>Cosine similarity of A's item i with B's item j.</summary>
+    /// <summary>How alike A's item i and B's item j are (<see cref="Alike"/>).</summary>
     public double[,] Similarity { get; }
 
     /// <summary>
@@ -62,7 +72,7 @@ internal sealed class PreparedPair
 
     public double[] NearestSiblingB { get; }
 
-    /// <summary>Cosine similarity of two items of A (1 on the diagonal is never used).</summary>
+    /// <summary>How alike two items of A are (<see cref="Alike"/>; the diagonal is never used).</summary>
     public double[,] SiblingsA { get; }
 
     public double[,] SiblingsB { get; }
@@ -76,14 +86,18 @@ internal sealed class PreparedPair
     /// </summary>
     public double ChanceLevel { get; }
 
-    public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b) => Create(a, b, Boilerplate.Default);
+    public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b, double departmentWeight = 0) => Create(a, b, Boilerplate.Default, departmentWeight);
 
     /// <summary>
     /// Prepares two lists of items. The vectors that pair items hold the bigrams of each item's task less those inside
     /// <paramref name="boilerplate"/> words, weighted by their inverse document frequency over those bigrams of both lists;
-    /// <see cref="Weights"/> (used to compare figures' wording and sentences) are taken over every bigram.
+    /// <see cref="Weights"/> (used to compare figures' wording and sentences) are taken over every bigram. The units'
+    /// vectors hold the characters of each item's lead and responsible units' names, weighted by their inverse
+    /// document frequency over the items of both lists (局, 市, 县 weigh little, 商, 旅, 税 much); two
+    /// items' similarity is their texts' cosine × (1 + <paramref name="departmentWeight"/> × their units' cosine)
+    /// (<see cref="ComparisonOptions.DepartmentWeight"/>).
     /// </summary>
-    public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b, Boilerplate boilerplate)
+    public static PreparedPair Create(IReadOnlyList<PolicyItem> a, IReadOnlyList<PolicyItem> b, Boilerplate boilerplate, double departmentWeight = 0)
     {
         var textsA = a.Select(ComparedDocument.TextOf).ToArray();
         var textsB = b.Select(ComparedDocument.TextOf).ToArray();
@@ -91,23 +105,65 @@ internal sealed class PreparedPair
         var contentB = textsB.Select(t => boilerplate.CountContent(t, 0, t.Length)).ToArray();
         var contentWeights = TermWeights.FromDocuments([.. contentA, .. contentB]);
         var weights = TermWeights.FromDocuments([.. textsA.Select(t => Bigrams.Count(t, 0, t.Length)), .. textsB.Select(t => Bigrams.Count(t, 0, t.Length))]);
-        return new PreparedPair(Prepare(a, textsA, contentA, contentWeights), Prepare(b, textsB, contentB, contentWeights), weights, contentWeights, boilerplate);
+        var unitsA = a.Select(UnitCharacters).ToArray();
+        var unitsB = b.Select(UnitCharacters).ToArray();
+        var unitWeights = TermWeights.FromDocuments([.. unitsA, .. unitsB]);
+        return new PreparedPair(
+            Prepare(a, textsA, contentA, contentWeights, unitsA, unitWeights),
+            Prepare(b, textsB, contentB, contentWeights, unitsB, unitWeights),
+            weights,
+            contentWeights,
+            boilerplate,
+            departmentWeight);
+    }
+
+    /// <summary>
+    /// How alike two items are: the cosine of their texts, raised by the share of their lead and responsible units'
+    /// names they have in common. The same measure is mostly carried out by the same kind of department in each place
+    /// (商务局, 商务和投资促进局); a shared department alone never pairs items whose texts share nothing,
+    /// and an item whose clause names no unit is compared by its text alone.
+    /// </summary>
+    public double Alike(PreparedItem x, PreparedItem y)
+    {
+        var text = x.Vector.Cosine(y.Vector);
+        return _departmentWeight == 0 || text == 0 ? text : text * (1 + (_departmentWeight * x.Departments.Cosine(y.Departments)));
+    }
+
+    /// <summary>
+    /// The characters of the names of an item's lead and responsible units as its clause writes them (cooperating units
+    /// left out). Characters, not bigrams: a place or its level runs into the department's name (市商务局, 县商务局,
+    /// 东山市商务局) and would make a bigram of its own on each side.
+    /// </summary>
+    private static Dictionary<uint, int> UnitCharacters(PolicyItem item)
+    {
+        var counts = new Dictionary<uint, int>();
+        foreach (var role in item.Roles.Where(r => r.Role != Role.Cooperating))
+        {
+            foreach (var c in role.Mention.Where(Bigrams.IsWordCharacter))
+            {
+                counts[c] = counts.GetValueOrDefault(c) + 1;
+            }
+        }
+
+        return counts;
     }
 
     public static string SectionOf(PolicyItem item) => string.Join('\u0001', item.Headings);
 
-    private static PreparedItem[] Prepare(IReadOnlyList<PolicyItem> items, string[] texts, Dictionary<uint, int>[] counts, TermWeights weights) =>
-        items.Select((item, i) => new PreparedItem(i, item, texts[i], SectionOf(item), SparseVector.FromCounts(counts[i], weights), FigureReader.Read(item, texts[i])))
-            .ToArray();
+    private static PreparedItem[] Prepare(IReadOnlyList<PolicyItem> items, string[] texts, Dictionary<uint, int>[] counts, TermWeights weights, Dictionary<uint, int>[] units, TermWeights unitWeights) =>
+        items.Select((item, i) => new PreparedItem(i, item, texts[i], SectionOf(item), SparseVector.FromCounts(counts[i], weights), FigureReader.Read(item, texts[i]))
+        {
+            Departments = SparseVector.FromCounts(units[i], unitWeights),
+        }).ToArray();
 
-    private static double[,] Siblings(PreparedItem[] items)
+    private double[,] Siblings(PreparedItem[] items)
     {
         var similarity = new double[items.Length, items.Length];
         for (var i = 0; i < items.Length; i++)
         {
             for (var k = i + 1; k < items.Length; k++)
             {
-                similarity[i, k] = similarity[k, i] = items[i].Vector.Cosine(items[k].Vector);
+                similarity[i, k] = similarity[k, i] = Alike(items[i], items[k]);
             }
         }
 

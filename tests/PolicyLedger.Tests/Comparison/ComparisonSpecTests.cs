@@ -42,6 +42,32 @@ public class ComparisonSpecTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_shared_department_adds_to_words_shared_and_never_pairs_measures_by_itself()
+    {
+        var textsOnly = new ComparisonService(new ComparisonOptions { DepartmentWeight = 0 });
+
+        // A document on another subject in the same style: its departments (农业农村局 …) are not the city's, and none
+        // of the pairs its phrasing alone made is left.
+        var otherSubject = ComparisonSpecs.Load("versions.md").Single(e => e.Expected.Pairs.Count == 0);
+        var byTexts = textsOnly.Compare(otherSubject.ReadA(), otherSubject.ReadB());
+        var withDepartments = ComparisonService.Default.Compare(otherSubject.ReadA(), otherSubject.ReadB());
+        output.WriteLine($"{otherSubject}: texts only {byTexts.Pairs.Count} pairs, with departments {withDepartments.Pairs.Count}");
+        Assert.NotEmpty(byTexts.Pairs);
+        Assert.Empty(withDepartments.Pairs);
+
+        // One department's dropped measure and added measure, standing in the same place, stay apart.
+        var dropped = ComparisonSpecs.Load("departments.md")[1];
+        var actual = ComparisonService.Default.Compare(dropped.ReadA(), dropped.ReadB());
+        foreach (var number in dropped.Expected.OnlyInB)
+        {
+            Assert.Contains(actual.OnlyInB, item => item.Number == number);
+        }
+
+        Assert.DoesNotContain(actual.Pairs, p => p.A.Number == 2 && p.B.Any(b => b.Number == 2));
+        Assert.DoesNotContain(actual.Pairs, p => p.A.Number == 4 && p.B.Any(b => b.Number == 4));
+    }
+
+    [Fact]
     public void Relations_agree_with_the_specs_for_at_least_four_pairs_in_five()
     {
         int agree = 0, total = 0;

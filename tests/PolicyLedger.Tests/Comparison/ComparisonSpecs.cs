@@ -38,7 +38,7 @@ public sealed record ExpectedComparison(IReadOnlyList<ExpectedPair> Pairs, IRead
 /// </summary>
 public static class ComparisonSpecs
 {
-    public static readonly string[] Files = ["reordered.md", "split-bundle.md", "reworded.md", "figures.md", "dropped-added.md", "scope.md", "versions.md"];
+    public static readonly string[] Files = ["reordered.md", "split-bundle.md", "reworded.md", "figures.md", "dropped-added.md", "scope.md", "versions.md", "departments.md"];
 
     /// <summary>The held-out set (<c>Specs/comparison-heldout</c>): measured before and after a change of method, never developed against.</summary>
     public static readonly string[] HeldOutFiles = ["employment.md", "agriculture.md", "housing.md", "tourism.md", "digital.md", "eldercare.md"];
