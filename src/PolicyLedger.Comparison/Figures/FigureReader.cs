@@ -127,6 +127,27 @@ public static class FigureReader
         return start;
     }
 
+    /// <summary>
+    /// Where the wording of a figure's clause starts once the condition it is given under is added: a clause that ends
+    /// with 的 just before the figure's clause (首次认定的，给予20万元奖励；重新认定的，给予10万元奖励) says what the figure
+    /// is for, so two tiers worded alike in their own clauses (给予…奖励) are told apart by their conditions.
+    /// </summary>
+    private static int WithCondition(string text, int from)
+    {
+        if (from < 2 || text[from - 1] is not ('，' or ',') || text[from - 2] != '的')
+        {
+            return from;
+        }
+
+        var condition = from - 1;
+        while (condition > 0 && !ClauseEnds.Contains(text[condition - 1]))
+        {
+            condition--;
+        }
+
+        return condition;
+    }
+
     private static Figure Make(FigureKind kind, string figure, int start, string text, Quantity? quantity, TimeExpression? time)
     {
         if (start < 0)
@@ -139,6 +160,8 @@ public static class FigureReader
         {
             from--;
         }
+
+        from = WithCondition(text, from);
 
         var end = start + figure.Length;
         var to = end;
