@@ -9,7 +9,10 @@ namespace PolicyLedger.Comparison.Figures;
 /// clauses agrees (weighted Dice of the clause bigrams, the figures left out) — enough of it
 /// (<see cref="ComparisonOptions.SameQuantityWording"/>), or at all when each is the only figure of its unit in its
 /// item; two deadlines that are each the only one of their item count the same period whatever their wording.
-/// Figures are matched one to one, the best agreeing first. A figure given on one side only is no difference.
+/// Figures are matched one to one, the best agreeing first. A figure given on one side only is no difference. A count
+/// (家, 个, 项 …) one side gives as a number and the other as a list of names (<see cref="NamedList"/>: 成功上市1家企业 /
+/// 力争甲科技、乙材料上市成功) is compared with the number of names, when the list's clause says at least half of what
+/// the count counts and more of it than any figure of the other side's that could be compared with it.
 /// </summary>
 public static class FigureComparer
 {
@@ -18,8 +21,10 @@ public static class FigureComparer
         IReadOnlyList<Figure> aFigures,
         IReadOnlyList<(PolicyItem Item, IReadOnlyList<Figure> Figures)> bItems,
         TermWeights weights,
-        ComparisonOptions options)
+        ComparisonOptions options,
+        Boilerplate? boilerplate = null)
     {
+        boilerplate ??= Boilerplate.Default;
         var candidates = new List<(double Agreement, int A, int BItem, int B)>();
         var located = aFigures.Where(f => f.IsLocated).ToList();
         var locatedB = bItems.Select(b => b.Figures.Where(f => f.IsLocated).ToList()).ToList();
@@ -52,6 +57,7 @@ public static class FigureComparer
         var usedA = new HashSet<int>();
         var usedB = new HashSet<(int, int)>();
         var differences = new List<(int Order, FigureDifference Difference)>();
+        CountsSaidAsLists(aItem, located, bItems, locatedB, boilerplate, usedA, usedB, differences);
         foreach (var c in candidates.OrderByDescending(c => c.Agreement).ThenBy(c => c.A).ThenBy(c => c.BItem).ThenBy(c => c.B))
         {
             if (!usedA.Add(c.A) || !usedB.Add((c.BItem, c.B)))
@@ -67,6 +73,70 @@ public static class FigureComparer
         }
 
         return differences.OrderBy(d => d.Order).Select(d => d.Difference).ToList();
+    }
+
+    /// <summary>
+    /// Counts one side gives as a number and the other as a list of names: each count (of A, then of B) whose wording is
+    /// said better by a list of the other side than by any figure there that could be compared with it is taken by the
+    /// list (<paramref name="usedA"/>, <paramref name="usedB"/>), and listed as a difference when the numbers differ.
+    /// </summary>
+    private static void CountsSaidAsLists(
+        PolicyItem aItem,
+        List<Figure> located,
+        IReadOnlyList<(PolicyItem Item, IReadOnlyList<Figure> Figures)> bItems,
+        List<List<Figure>> locatedB,
+        Boilerplate boilerplate,
+        HashSet<int> usedA,
+        HashSet<(int, int)> usedB,
+        List<(int Order, FigureDifference Difference)> differences)
+    {
+        var listsA = NamedList.Read(ComparedDocument.TextOf(aItem));
+        var listsB = bItems.Select(b => NamedList.Read(ComparedDocument.TextOf(b.Item))).ToList();
+        for (var x = 0; x < located.Count; x++)
+        {
+            var f = located[x];
+            if (!NamedList.IsCount(f))
+            {
+                continue;
+            }
+
+            var rival = locatedB.SelectMany(g => g).Where(f.IsCompatibleWith).Select(g => NamedList.Share(f, g.Before + g.After, boilerplate)).DefaultIfEmpty(0).Max();
+            var best = Enumerable.Range(0, bItems.Count).SelectMany(k => listsB[k].Select(l => (K: k, List: l, Share: l.Says(f, boilerplate))))
+                .OrderByDescending(c => c.Share).FirstOrDefault();
+            if (best.List is not null && best.Share >= 0.5 && best.Share > rival)
+            {
+                usedA.Add(x);
+                var g = best.List.AsCount(f, boilerplate);
+                if (!f.HasSameValueAs(g))
+                {
+                    differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[best.K].Item, g)));
+                }
+            }
+        }
+
+        for (var k = 0; k < bItems.Count; k++)
+        {
+            for (var y = 0; y < locatedB[k].Count; y++)
+            {
+                var g = locatedB[k][y];
+                if (!NamedList.IsCount(g))
+                {
+                    continue;
+                }
+
+                var rival = located.Where(g.IsCompatibleWith).Select(f => NamedList.Share(g, f.Before + f.After, boilerplate)).DefaultIfEmpty(0).Max();
+                var best = listsA.Select(l => (List: l, Share: l.Says(g, boilerplate))).OrderByDescending(c => c.Share).FirstOrDefault();
+                if (best.List is not null && best.Share >= 0.5 && best.Share > rival)
+                {
+                    usedB.Add((k, y));
+                    var f = best.List.AsCount(g, boilerplate);
+                    if (!f.HasSameValueAs(g))
+                    {
+                        differences.Add((f.Start, new FigureDifference(What(g, f), aItem, f, bItems[k].Item, g)));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
