@@ -42,6 +42,10 @@ public static class FigureComparer
                     }
 
                     var agreement = WordingAgreement(f, g, weights);
+                    if (IsDeadline(f) && IsDeadline(g))
+                    {
+                        agreement = Math.Max(agreement, DeadlineAgreement(f, g, boilerplate));
+                    }
                     var alone = located.Count(o => o.IsCompatibleWith(f)) == 1 && bFigures.Count(o => o.IsCompatibleWith(g)) == 1;
 
                     // The only deadline of each of two items that carry out one measure is that measure's deadline, however
@@ -73,6 +77,39 @@ public static class FigureComparer
         }
 
         return differences.OrderBy(d => d.Order).Select(d => d.Difference).ToList();
+    }
+
+    /// <summary>A date something must be done by (…前, 延长至…, 截至…): a time with an end and no start.</summary>
+    private static bool IsDeadline(Figure figure) => figure is { Kind: FigureKind.Time, Time: { Start: null, End: not null } };
+
+    /// <summary>
+    /// How far the wording of two deadlines agrees by characters: the Dice overlap of the Han characters of their
+    /// clauses outside boilerplate words (and outside the 年, 月, 日 of dates). A deadline is worded around its verb in
+    /// either order and in words of one or two characters (2023年4月30日前购买的商品房 / 购房日期延长至2023年3月31日,
+    /// 缴纳 / 契税缴纳日期延长至…), where bigrams meet little; periods (a year, a range) keep the bigrams alone.
+    /// </summary>
+    private static double DeadlineAgreement(Figure f, Figure g, Boilerplate boilerplate)
+    {
+        var x = Characters(f.Before + "\0" + f.After, boilerplate);
+        var y = Characters(g.Before + "\0" + g.After, boilerplate);
+        return x.Count + y.Count == 0 ? 0 : 2.0 * x.Intersect(y).Count() / (x.Count + y.Count);
+    }
+
+    /// <summary>The Han characters and letters of a wording outside boilerplate words and outside the 年, 月, 日 written after a number.</summary>
+    internal static HashSet<char> Characters(string text, Boilerplate boilerplate)
+    {
+        var mask = boilerplate.Mask(text, 0, text.Length);
+        var characters = new HashSet<char>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var afterNumber = i > 0 && char.IsDigit(text[i - 1]) && text[i] is '年' or '月' or '日';
+            if (Bigrams.IsWordCharacter(text[i]) && !mask[i] && !afterNumber)
+            {
+                characters.Add(text[i]);
+            }
+        }
+
+        return characters;
     }
 
     /// <summary>

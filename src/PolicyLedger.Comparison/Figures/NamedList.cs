@@ -99,22 +99,8 @@ public sealed record NamedList(string Clause, int Start, int Members)
         return (double)wording.Count(said.Contains) / wording.Count;
     }
 
-    /// <summary>The content characters of a count's wording: word characters outside boilerplate words and outside dates (2023年, 3月).</summary>
-    private static HashSet<char> Wording(string text, Boilerplate boilerplate)
-    {
-        var mask = boilerplate.Mask(text, 0, text.Length);
-        var characters = new HashSet<char>();
-        for (var i = 0; i < text.Length; i++)
-        {
-            var afterNumber = i > 0 && char.IsDigit(text[i - 1]) && text[i] is '年' or '月' or '日';
-            if (Bigrams.IsWordCharacter(text[i]) && !mask[i] && !afterNumber)
-            {
-                characters.Add(text[i]);
-            }
-        }
-
-        return characters;
-    }
+    /// <summary>The content characters of a count's wording (<see cref="FigureComparer.Characters"/>).</summary>
+    private static HashSet<char> Wording(string text, Boilerplate boilerplate) => FigureComparer.Characters(text, boilerplate);
 
     /// <summary>
     /// The list as a count of the unit of <paramref name="count"/>, to compare with it: its text the names as written
