@@ -89,7 +89,7 @@ public sealed class ComparisonService
             var a = pair.A[group.Key];
             var b = group.OrderBy(l => l.B).Select(l => pair.B[l.B]).ToList();
             var otherPartners = links.Where(l => l.A != group.Key && b.Any(x => x.Index == l.B)).Select(l => pair.A[l.A]).Distinct().ToList();
-            var differences = FigureComparer.Differences(a.Item, a.Figures, b.Select(x => (x.Item, x.Figures)).ToList(), pair.Weights, Options);
+            var differences = FigureComparer.Differences(a.Item, a.Figures, b.Select(x => (x.Item, x.Figures)).ToList(), pair.Weights, Options, pair.Boilerplate);
             var relation = RelationClassifier.Classify(a, b, otherPartners, pair, differences.Count > 0, Options);
             var score = a.Vector.Cosine(Text.SparseVector.Sum(b.Select(x => x.Vector)));
             var itemLinks = group.OrderBy(l => l.B).Select(l => new ItemLink(pair.B[l.B].Item, l.Kind, a.Vector.Cosine(pair.B[l.B].Vector))).ToList();

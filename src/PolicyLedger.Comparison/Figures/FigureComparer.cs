@@ -9,7 +9,10 @@ namespace PolicyLedger.Comparison.Figures;
 /// clauses agrees (weighted Dice of the clause bigrams, the figures left out) — enough of it
 /// (<see cref="ComparisonOptions.SameQuantityWording"/>), or at all when each is the only figure of its unit in its
 /// item; two deadlines that are each the only one of their item count the same period whatever their wording.
-/// Figures are matched one to one, the best agreeing first. A figure given on one side only is no difference.
+/// Figures are matched one to one, the best agreeing first. A figure given on one side only is no difference. A count
+/// (家, 个, 项 …) one side gives as a number and the other as a list of names (<see cref="NamedList"/>: 成功上市1家企业 /
+/// 力争甲科技、乙材料上市成功) is compared with the number of names, when the list's clause says at least half of what
+/// the count counts and more of it than any figure of the other side's that could be compared with it.
 /// </summary>
 public static class FigureComparer
 {
@@ -18,8 +21,10 @@ public static class FigureComparer
         IReadOnlyList<Figure> aFigures,
         IReadOnlyList<(PolicyItem Item, IReadOnlyList<Figure> Figures)> bItems,
         TermWeights weights,
-        ComparisonOptions options)
+        ComparisonOptions options,
+        Boilerplate? boilerplate = null)
     {
+        boilerplate ??= Boilerplate.Default;
         var candidates = new List<(double Agreement, int A, int BItem, int B)>();
         var located = aFigures.Where(f => f.IsLocated).ToList();
         var locatedB = bItems.Select(b => b.Figures.Where(f => f.IsLocated).ToList()).ToList();
@@ -37,6 +42,10 @@ public static class FigureComparer
                     }
 
                     var agreement = WordingAgreement(f, g, weights);
+                    if (IsDeadline(f) && IsDeadline(g))
+                    {
+                        agreement = Math.Max(agreement, DeadlineAgreement(f, g, boilerplate));
+                    }
                     var alone = located.Count(o => o.IsCompatibleWith(f)) == 1 && bFigures.Count(o => o.IsCompatibleWith(g)) == 1;
 
                     // The only deadline of each of two items that carry out one measure is that measure's deadline, however
@@ -52,6 +61,7 @@ public static class FigureComparer
         var usedA = new HashSet<int>();
         var usedB = new HashSet<(int, int)>();
         var differences = new List<(int Order, FigureDifference Difference)>();
+        CountsSaidAsLists(aItem, located, bItems, locatedB, boilerplate, usedA, usedB, differences);
         foreach (var c in candidates.OrderByDescending(c => c.Agreement).ThenBy(c => c.A).ThenBy(c => c.BItem).ThenBy(c => c.B))
         {
             if (!usedA.Add(c.A) || !usedB.Add((c.BItem, c.B)))
@@ -67,6 +77,103 @@ public static class FigureComparer
         }
 
         return differences.OrderBy(d => d.Order).Select(d => d.Difference).ToList();
+    }
+
+    /// <summary>A date something must be done by (…前, 延长至…, 截至…): a time with an end and no start.</summary>
+    private static bool IsDeadline(Figure figure) => figure is { Kind: FigureKind.Time, Time: { Start: null, End: not null } };
+
+    /// <summary>
+    /// How far the wording of two deadlines agrees by characters: the Dice overlap of the Han characters of their
+    /// clauses outside boilerplate words (and outside the 年, 月, 日 of dates). A deadline is worded around its verb in
+    /// either order and in words of one or two characters (2023年4月30日前购买的商品房 / 购房日期延长至2023年3月31日,
+    /// 缴纳 / 契税缴纳日期延长至…), where bigrams meet little; periods (a year, a range) keep the bigrams alone.
+    /// </summary>
+    private static double DeadlineAgreement(Figure f, Figure g, Boilerplate boilerplate)
+    {
+        var x = Characters(f.Before + "\0" + f.After, boilerplate);
+        var y = Characters(g.Before + "\0" + g.After, boilerplate);
+        return x.Count + y.Count == 0 ? 0 : 2.0 * x.Intersect(y).Count() / (x.Count + y.Count);
+    }
+
+    /// <summary>The Han characters and letters of a wording outside boilerplate words and outside the 年, 月, 日 written after a number.</summary>
+    internal static HashSet<char> Characters(string text, Boilerplate boilerplate)
+    {
+        var mask = boilerplate.Mask(text, 0, text.Length);
+        var characters = new HashSet<char>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var afterNumber = i > 0 && char.IsDigit(text[i - 1]) && text[i] is '年' or '月' or '日';
+            if (Bigrams.IsWordCharacter(text[i]) && !mask[i] && !afterNumber)
+            {
+                characters.Add(text[i]);
+            }
+        }
+
+        return characters;
+    }
+
+    /// <summary>
+    /// Counts one side gives as a number and the other as a list of names: each count (of A, then of B) whose wording is
+    /// said better by a list of the other side than by any figure there that could be compared with it is taken by the
+    /// list (<paramref name="usedA"/>, <paramref name="usedB"/>), and listed as a difference when the numbers differ.
+    /// </summary>
+    private static void CountsSaidAsLists(
+        PolicyItem aItem,
+        List<Figure> located,
+        IReadOnlyList<(PolicyItem Item, IReadOnlyList<Figure> Figures)> bItems,
+        List<List<Figure>> locatedB,
+        Boilerplate boilerplate,
+        HashSet<int> usedA,
+        HashSet<(int, int)> usedB,
+        List<(int Order, FigureDifference Difference)> differences)
+    {
+        var listsA = NamedList.Read(ComparedDocument.TextOf(aItem));
+        var listsB = bItems.Select(b => NamedList.Read(ComparedDocument.TextOf(b.Item))).ToList();
+        for (var x = 0; x < located.Count; x++)
+        {
+            var f = located[x];
+            if (!NamedList.IsCount(f))
+            {
+                continue;
+            }
+
+            var rival = locatedB.SelectMany(g => g).Where(f.IsCompatibleWith).Select(g => NamedList.Share(f, g.Before + g.After, boilerplate)).DefaultIfEmpty(0).Max();
+            var best = Enumerable.Range(0, bItems.Count).SelectMany(k => listsB[k].Select(l => (K: k, List: l, Share: l.Says(f, boilerplate))))
+                .OrderByDescending(c => c.Share).FirstOrDefault();
+            if (best.List is not null && best.Share >= 0.5 && best.Share > rival)
+            {
+                usedA.Add(x);
+                var g = best.List.AsCount(f, boilerplate);
+                if (!f.HasSameValueAs(g))
+                {
+                    differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[best.K].Item, g)));
+                }
+            }
+        }
+
+        for (var k = 0; k < bItems.Count; k++)
+        {
+            for (var y = 0; y < locatedB[k].Count; y++)
+            {
+                var g = locatedB[k][y];
+                if (!NamedList.IsCount(g))
+                {
+                    continue;
+                }
+
+                var rival = located.Where(g.IsCompatibleWith).Select(f => NamedList.Share(g, f.Before + f.After, boilerplate)).DefaultIfEmpty(0).Max();
+                var best = listsA.Select(l => (List: l, Share: l.Says(g, boilerplate))).OrderByDescending(c => c.Share).FirstOrDefault();
+                if (best.List is not null && best.Share >= 0.5 && best.Share > rival)
+                {
+                    usedB.Add((k, y));
+                    var f = best.List.AsCount(g, boilerplate);
+                    if (!f.HasSameValueAs(g))
+                    {
+                        differences.Add((f.Start, new FigureDifference(What(g, f), aItem, f, bItems[k].Item, g)));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>

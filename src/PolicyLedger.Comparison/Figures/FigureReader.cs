@@ -30,8 +30,54 @@ public static class FigureReader
         }
 
         var ordered = figures.OrderBy(f => f.Start < 0 ? int.MaxValue : f.Start).ToList();
-        return Respectively(ordered, text);
+        return Respectively(Windows(ordered), text);
     }
+
+    /// <summary>
+    /// Windows that follow one another among an item's times (2023年2月1日至2月28日…；3月1日至3月31日…；4月1日至4月30日…:
+    /// each starting the day after the one before ends, whatever stands between them) are one scheme read in steps: they
+    /// become one figure, the scheme's deadline (the end of its last window, no start), worded by all their clauses and
+    /// written as the last window, so that another place's single date for the scheme (…缴纳日期延长至2023年5月31日)
+    /// meets its end. Windows with a gap between them stay apart.
+    /// </summary>
+    private static List<Figure> Windows(List<Figure> figures)
+    {
+        var times = figures.Where(f => f.Kind == FigureKind.Time).ToList();
+        var replaced = new Dictionary<Figure, Figure?>(ReferenceEqualityComparer.Instance);
+        var k = 0;
+        while (k < times.Count)
+        {
+            var run = 1;
+            while (k + run < times.Count && IsWindow(times[k + run - 1]) && IsWindow(times[k + run])
+                && times[k + run].Time!.Start == times[k + run - 1].Time!.End!.Value.AddDays(1))
+            {
+                run++;
+            }
+
+            if (run >= 2)
+            {
+                var windows = times.GetRange(k, run);
+                var last = windows[^1];
+                foreach (var w in windows)
+                {
+                    replaced[w] = null;
+                }
+
+                replaced[last] = last with
+                {
+                    Before = string.Join('\0', windows.Select(w => w.Before)),
+                    After = string.Join('\0', windows.Select(w => w.After)),
+                    Time = last.Time! with { Start = null },
+                };
+            }
+
+            k += run;
+        }
+
+        return figures.Select(f => replaced.TryGetValue(f, out var r) ? r : f).OfType<Figure>().ToList();
+    }
+
+    private static bool IsWindow(Figure figure) => figure is { Kind: FigureKind.Time, IsLocated: true, Time: { Start: not null, End: not null } };
 
     /// <summary>
     /// Figures given "respectively" (分别): in 对国家级、省级企业分别奖励50万元、20万元 (or with the list in the clause before:
@@ -127,6 +173,27 @@ public static class FigureReader
         return start;
     }
 
+    /// <summary>
+    /// Where the wording of a figure's clause starts once the condition it is given under is added: a clause that ends
+    /// with 的 just before the figure's clause (首次认定的，给予20万元奖励；重新认定的，给予10万元奖励) says what the figure
+    /// is for, so two tiers worded alike in their own clauses (给予…奖励) are told apart by their conditions.
+    /// </summary>
+    private static int WithCondition(string text, int from)
+    {
+        if (from < 2 || text[from - 1] is not ('，' or ',') || text[from - 2] != '的')
+        {
+            return from;
+        }
+
+        var condition = from - 1;
+        while (condition > 0 && !ClauseEnds.Contains(text[condition - 1]))
+        {
+            condition--;
+        }
+
+        return condition;
+    }
+
     private static Figure Make(FigureKind kind, string figure, int start, string text, Quantity? quantity, TimeExpression? time)
     {
         if (start < 0)
@@ -139,6 +206,8 @@ public static class FigureReader
         {
             from--;
         }
+
+        from = WithCondition(text, from);
 
         var end = start + figure.Length;
         var to = end;
