@@ -149,11 +149,17 @@ internal sealed record Marker(MarkerKind Kind, int Number, int Length, string Wr
             return null;
         }
 
-        // "3.5万" is a decimal; "8．2023年" is item 8 about 2023: only the numbering can tell them apart.
-        var ambiguous = char.IsAsciiDigit(line[end + 1]);
+        // "3.5万" is a decimal; "8．2023年" is item 8 about 2023: only the numbering can tell them apart, but for a year
+        // (four digits and 年: no decimal is written so), which opens an item even where no numbering leads to it (the
+        // first item right below a title: "1.2023年全市…").
+        var ambiguous = char.IsAsciiDigit(line[end + 1]) && !IsYear(line, end + 1);
         var n = int.Parse(line.AsSpan(0, end), System.Globalization.CultureInfo.InvariantCulture);
         return n == 0 ? null : new Marker(MarkerKind.Numbered, n, end + 1, line[..(end + 1)], ambiguous);
     }
+
+    private static bool IsYear(string line, int start) =>
+        start + 4 < line.Length && line[start] is '1' or '2' && char.IsAsciiDigit(line[start + 1]) && char.IsAsciiDigit(line[start + 2])
+        && char.IsAsciiDigit(line[start + 3]) && line[start + 4] == '年';
 
     private static Marker? ReadParenthesized(string line)
     {
