@@ -46,6 +46,10 @@ public static class TimeReader
     private static void Scan(MappedText mapped, TimeContext context, List<TimeExpression> list)
     {
         var text = mapped.Text;
+
+        // A text whose document gives no year reads a date without one in the year last written before it in the same
+        // text (2023年4月1日至4月30日为第一阶段，5月1日至5月31日为第二阶段): the writer left out what the reader has.
+        var running = context;
         var i = 0;
         while (i < text.Length)
         {
@@ -70,15 +74,20 @@ public static class TimeReader
                 continue;
             }
 
-            if (DatePointReader.Read(text, i, context, null) is not { } point)
+            if (DatePointReader.Read(text, i, running, null) is not { } point)
             {
                 i++;
                 continue;
             }
 
-            var extent = Extend(text, point, context);
+            var extent = Extend(text, point, running);
             list.Add(new TimeExpression(text[extent.Start..extent.End], mapped.ToSource(extent.Start, extent.End - extent.Start), extent.First, extent.Last, null,
                 extent.YearFromContext));
+            if (context.Year is null && !extent.YearFromContext && (extent.Last ?? extent.First) is { } written)
+            {
+                running = new TimeContext(null, written.Year);
+            }
+
             i = extent.End;
         }
     }
