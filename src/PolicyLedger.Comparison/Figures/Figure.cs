@@ -21,6 +21,14 @@ public sealed record Figure(FigureKind Kind, string Text, int Start, string Befo
 {
     public int Length => Text.Length;
 
+    /// <summary>
+    /// For a figure given respectively (对国家级、省级企业分别奖励50万元、20万元): the list's members as written (the first
+    /// and last with the words around the list: 对国家级, 省级企业) and which member it counts for; null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? List { get; init; }
+
+    public int ListIndex { get; init; }
+
     public bool IsLocated => Start >= 0;
 
     /// <summary>

@@ -41,7 +41,7 @@ public static class FigureComparer
                         continue;
                     }
 
-                    var agreement = WordingAgreement(f, g, weights);
+                    var agreement = f.List is not null && g.List is not null ? MemberAgreement(f, g) : WordingAgreement(f, g, weights);
                     if (IsDeadline(f) && IsDeadline(g))
                     {
                         agreement = Math.Max(agreement, DeadlineAgreement(f, g, boilerplate));
@@ -77,6 +77,62 @@ public static class FigureComparer
         }
 
         return differences.OrderBy(d => d.Order).Select(d => d.Difference).ToList();
+    }
+
+    /// <summary>
+    /// How far two figures given respectively count for the same member: 1 when their members are the same (国家级 and
+    /// 国家级) or one begins the other (省 and 省级: the head shared by the last members may take a character of the
+    /// member with it); members that hold numbers (thresholds: 1亿元、5亿元、10亿元) are the same when their numbers are, else
+    /// none; other members by the Dice overlap of their bigrams. A member is read without the words around the list that
+    /// the first and last members carry (<see cref="Members"/>).
+    /// </summary>
+    private static double MemberAgreement(Figure f, Figure g)
+    {
+        var (x, y) = (Members(f.List!, g.List!)[f.ListIndex], Members(g.List!, f.List!)[g.ListIndex]);
+        if (x == y || (x.Length > 0 && y.Length > 0 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal))))
+        {
+            return 1;
+        }
+
+        var (nx, ny) = (Numbers(x), Numbers(y));
+        if (nx.Length > 0 || ny.Length > 0)
+        {
+            return nx == ny ? 1 : 0;
+        }
+
+        var (bx, by) = (Bigrams.Of(x).ToHashSet(), Bigrams.Of(y).ToHashSet());
+        return bx.Count + by.Count == 0 ? 0 : 2.0 * bx.Intersect(by).Count() / (bx.Count + by.Count);
+    }
+
+    /// <summary>
+    /// The members of a list without the words around it: the first member is cut after the last word that opens a list
+    /// (对新认定的国家级 → 国家级; 的, 为, 对 …), the last one before the head the other side's list ends with too
+    /// (市级企业技术中心 and 省级企业技术中心的 share 企业技术中心: 市级), a closing 的 left out.
+    /// </summary>
+    private static string Numbers(string member) => string.Join(' ', System.Text.RegularExpressions.Regex.Matches(member, @"\d+(\.\d+)?").Select(m => m.Value));
+
+    private static string[] Members(IReadOnlyList<string> list, IReadOnlyList<string> other)
+    {
+        const string joints = "的为对在将由和及与等";
+        var members = list.ToArray();
+        var first = members[0];
+        var cut = first.Length;
+        while (cut > 0 && (Bigrams.IsWordCharacter(first[cut - 1]) || char.IsDigit(first[cut - 1]) || first[cut - 1] == '.') && !joints.Contains(first[cut - 1]))
+        {
+            cut--;
+        }
+
+        members[0] = first[cut..];
+        var last = members[^1].TrimEnd('的');
+        var otherLast = other[^1].TrimEnd('的');
+        var shared = 0;
+        while (shared < last.Length && shared < otherLast.Length && last[^(shared + 1)] == otherLast[^(shared + 1)])
+        {
+            shared++;
+        }
+
+        members[^1] = shared >= 2 && shared < last.Length ? last[..^shared] : last;
+        return members;
     }
 
     /// <summary>A date something must be done by (…前, 延长至…, 截至…): a time with an end and no start.</summary>

@@ -103,7 +103,7 @@ public static class FigureReader
                 var after = result[k + run - 1].After;
                 for (var m = 0; m < run; m++)
                 {
-                    result[k + m] = result[k + m] with { Before = list.Members[m] + list.Verb, After = after };
+                    result[k + m] = result[k + m] with { Before = list.Members[m] + list.Verb, After = after, List = list.Members, ListIndex = m };
                 }
             }
 
