@@ -104,7 +104,7 @@ public sealed record NamedList(string Clause, int Start, int Members)
 
     /// <summary>
     /// The list as a count of the unit of <paramref name="count"/>, to compare with it: its text the names as written
-    /// (力争皓泽电子、金鑫恒拓上市成功 gives 皓泽电子、金鑫恒拓), without the boilerplate and the count's own words around them.
+    /// (力争甲科技、乙材料上市成功 gives 甲科技、乙材料), without the boilerplate and the count's own words around them.
     /// </summary>
     public Figure AsCount(Figure count, Boilerplate boilerplate)
     {
