@@ -109,7 +109,27 @@ public static class FigureComparer
     /// (对新认定的国家级 → 国家级; 的, 为, 对 …), the last one before the head the other side's list ends with too
     /// (市级企业技术中心 and 省级企业技术中心的 share 企业技术中心: 市级), a closing 的 left out.
     /// </summary>
-    private static string Numbers(string member) => string.Join(' ', System.Text.RegularExpressions.Regex.Matches(member, @"\d+(\.\d+)?").Select(m => m.Value));
+    /// <summary>The numbers written in a member (1亿元 → "1", 2.5万 → "2.5"), in order, joined by spaces.</summary>
+    private static string Numbers(string member)
+    {
+        var numbers = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= member.Length; i++)
+        {
+            var inNumber = i < member.Length && (char.IsAsciiDigit(member[i]) || (member[i] == '.' && start >= 0));
+            if (inNumber && start < 0)
+            {
+                start = i;
+            }
+            else if (!inNumber && start >= 0)
+            {
+                numbers.Add(member[start..i].TrimEnd('.'));
+                start = -1;
+            }
+        }
+
+        return string.Join(' ', numbers);
+    }
 
     private static string[] Members(IReadOnlyList<string> list, IReadOnlyList<string> other)
     {
