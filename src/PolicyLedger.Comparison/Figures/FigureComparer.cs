@@ -100,15 +100,12 @@ public static class FigureComparer
             return nx == ny ? 1 : 0;
         }
 
-        var (bx, by) = (Bigrams.Of(x).ToHashSet(), Bigrams.Of(y).ToHashSet());
-        return bx.Count + by.Count == 0 ? 0 : 2.0 * bx.Intersect(by).Count() / (bx.Count + by.Count);
+        return Overlap(Bigrams.Of(x).ToHashSet(), Bigrams.Of(y).ToHashSet());
     }
 
-    /// <summary>
-    /// The members of a list without the words around it: the first member is cut after the last word that opens a list
-    /// (对新认定的国家级 → 国家级; 的, 为, 对 …), the last one before the head the other side's list ends with too
-    /// (市级企业技术中心 and 省级企业技术中心的 share 企业技术中心: 市级), a closing 的 left out.
-    /// </summary>
+    /// <summary>The Dice overlap of two sets, unweighted: twice the shared members over both sets' sizes (0 for two empty sets).</summary>
+    private static double Overlap<T>(HashSet<T> x, HashSet<T> y) => x.Count + y.Count == 0 ? 0 : 2.0 * x.Count(y.Contains) / (x.Count + y.Count);
+
     /// <summary>The numbers written in a member (1亿元 → "1", 2.5万 → "2.5"), in order, joined by spaces.</summary>
     private static string Numbers(string member)
     {
@@ -131,6 +128,11 @@ public static class FigureComparer
         return string.Join(' ', numbers);
     }
 
+    /// <summary>
+    /// The members of a list without the words around it: the first member is cut after the last word that opens a list
+    /// (对新认定的国家级 → 国家级; 的, 为, 对 …), the last one before the head the other side's list ends with too
+    /// (市级企业技术中心 and 省级企业技术中心的 share 企业技术中心: 市级), a closing 的 left out.
+    /// </summary>
     private static string[] Members(IReadOnlyList<string> list, IReadOnlyList<string> other)
     {
         const string joints = "的为对在将由和及与等";
@@ -164,12 +166,10 @@ public static class FigureComparer
     /// either order and in words of one or two characters (2023年4月30日前购买的商品房 / 购房日期延长至2023年3月31日,
     /// 缴纳 / 契税缴纳日期延长至…), where bigrams meet little; periods (a year, a range) keep the bigrams alone.
     /// </summary>
-    private static double DeadlineAgreement(Figure f, Figure g, Boilerplate boilerplate)
-    {
-        var x = Characters(f.Before + "\0" + f.After, boilerplate);
-        var y = Characters(g.Before + "\0" + g.After, boilerplate);
-        return x.Count + y.Count == 0 ? 0 : 2.0 * x.Intersect(y).Count() / (x.Count + y.Count);
-    }
+    private static double DeadlineAgreement(Figure f, Figure g, Boilerplate boilerplate) => Overlap(Characters(f, boilerplate), Characters(g, boilerplate));
+
+    /// <summary>What a figure's clause says (<see cref="Characters(string, Boilerplate)"/> of its wording on both sides).</summary>
+    internal static HashSet<char> Characters(Figure figure, Boilerplate boilerplate) => Characters(figure.Before + "\0" + figure.After, boilerplate);
 
     /// <summary>The Han characters and letters of a wording outside boilerplate words and outside the 年, 月, 日 written after a number.</summary>
     internal static HashSet<char> Characters(string text, Boilerplate boilerplate)
@@ -203,26 +203,18 @@ public static class FigureComparer
         HashSet<(int, int)> usedB,
         List<(int Order, FigureDifference Difference)> differences)
     {
-        var listsA = NamedList.Read(ComparedDocument.TextOf(aItem));
-        var listsB = bItems.Select(b => NamedList.Read(ComparedDocument.TextOf(b.Item))).ToList();
+        var listsA = NamedList.Read(ComparedDocument.TextOf(aItem)).Select(l => (K: -1, List: l)).ToList();
+        var listsB = Enumerable.Range(0, bItems.Count).SelectMany(k => NamedList.Read(ComparedDocument.TextOf(bItems[k].Item)).Select(l => (K: k, List: l))).ToList();
         for (var x = 0; x < located.Count; x++)
         {
             var f = located[x];
-            if (!NamedList.IsCount(f))
-            {
-                continue;
-            }
-
-            var rival = locatedB.SelectMany(g => g).Where(f.IsCompatibleWith).Select(g => NamedList.Share(f, g.Before + g.After, boilerplate)).DefaultIfEmpty(0).Max();
-            var best = Enumerable.Range(0, bItems.Count).SelectMany(k => listsB[k].Select(l => (K: k, List: l, Share: l.Says(f, boilerplate))))
-                .OrderByDescending(c => c.Share).FirstOrDefault();
-            if (best.List is not null && best.Share >= 0.5 && best.Share > rival)
+            if (ListFor(f, locatedB.SelectMany(g => g), listsB, boilerplate) is { } said)
             {
                 usedA.Add(x);
-                var g = best.List.AsCount(f, boilerplate);
+                var g = said.List.AsCount(f, boilerplate);
                 if (!f.HasSameValueAs(g))
                 {
-                    differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[best.K].Item, g)));
+                    differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[said.K].Item, g)));
                 }
             }
         }
@@ -232,17 +224,10 @@ public static class FigureComparer
             for (var y = 0; y < locatedB[k].Count; y++)
             {
                 var g = locatedB[k][y];
-                if (!NamedList.IsCount(g))
-                {
-                    continue;
-                }
-
-                var rival = located.Where(g.IsCompatibleWith).Select(f => NamedList.Share(g, f.Before + f.After, boilerplate)).DefaultIfEmpty(0).Max();
-                var best = listsA.Select(l => (List: l, Share: l.Says(g, boilerplate))).OrderByDescending(c => c.Share).FirstOrDefault();
-                if (best.List is not null && best.Share >= 0.5 && best.Share > rival)
+                if (ListFor(g, located, listsA, boilerplate) is { } said)
                 {
                     usedB.Add((k, y));
-                    var f = best.List.AsCount(g, boilerplate);
+                    var f = said.List.AsCount(g, boilerplate);
                     if (!f.HasSameValueAs(g))
                     {
                         differences.Add((f.Start, new FigureDifference(What(g, f), aItem, f, bItems[k].Item, g)));
@@ -250,6 +235,24 @@ public static class FigureComparer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The list of the other side (with the index of its B item, -1 for A's) that stands for <paramref name="count"/>: the
+    /// one saying most of the count's words, at least half of them and more than any figure of the other side that could
+    /// be compared with the count (<paramref name="rivals"/>); null when there is none, or the figure is no count.
+    /// </summary>
+    private static (int K, NamedList List)? ListFor(Figure count, IEnumerable<Figure> rivals, List<(int K, NamedList List)> lists, Boilerplate boilerplate)
+    {
+        if (!NamedList.IsCount(count) || lists.Count == 0)
+        {
+            return null;
+        }
+
+        var wording = Characters(count, boilerplate);
+        var rival = rivals.Where(count.IsCompatibleWith).Select(g => NamedList.Share(wording, g.Before + g.After)).DefaultIfEmpty(0).Max();
+        var best = lists.Select(l => (l.K, l.List, Share: l.List.Says(wording, boilerplate))).MaxBy(c => c.Share);
+        return best.Share >= 0.5 && best.Share > rival ? (best.K, best.List) : null;
     }
 
     /// <summary>

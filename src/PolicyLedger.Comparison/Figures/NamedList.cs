@@ -59,11 +59,11 @@ public sealed record NamedList(string Clause, int Start, int Members)
     /// only before the first name or after the last (力争甲科技、乙材料上市成功), never inside the list
     /// (实施高新技术企业倍增计划、科技型中小企业“春笋”计划 names two programmes for firms, not two firms): otherwise 0.
     /// </summary>
-    public double Says(Figure count, Boilerplate boilerplate)
+    /// <param name="wording">What the count counts: <see cref="FigureComparer.Characters(Figure, Boilerplate)"/>.</param>
+    public double Says(HashSet<char> wording, Boilerplate boilerplate)
     {
-        var wording = Wording(count.Before + "\0" + count.After, boilerplate);
         var (from, to) = Names(wording, boilerplate);
-        return Clause[from..to].Any(wording.Contains) ? 0 : Share(count, Clause, boilerplate);
+        return Clause[from..to].Any(wording.Contains) ? 0 : Share(wording, Clause);
     }
 
     /// <summary>Where the names stand in the clause: between the boilerplate and the count's own words that open and close it.</summary>
@@ -87,9 +87,8 @@ public sealed record NamedList(string Clause, int Start, int Members)
     }
 
     /// <summary>The share of a count's wording (see <see cref="Says"/>) that <paramref name="clause"/> holds.</summary>
-    public static double Share(Figure count, string clause, Boilerplate boilerplate)
+    public static double Share(HashSet<char> wording, string clause)
     {
-        var wording = Wording(count.Before + "\0" + count.After, boilerplate);
         if (wording.Count == 0)
         {
             return 0;
@@ -99,16 +98,13 @@ public sealed record NamedList(string Clause, int Start, int Members)
         return (double)wording.Count(said.Contains) / wording.Count;
     }
 
-    /// <summary>The content characters of a count's wording (<see cref="FigureComparer.Characters"/>).</summary>
-    private static HashSet<char> Wording(string text, Boilerplate boilerplate) => FigureComparer.Characters(text, boilerplate);
-
     /// <summary>
     /// The list as a count of the unit of <paramref name="count"/>, to compare with it: its text the names as written
     /// (力争甲科技、乙材料上市成功 gives 甲科技、乙材料), without the boilerplate and the count's own words around them.
     /// </summary>
     public Figure AsCount(Figure count, Boilerplate boilerplate)
     {
-        var (from, to) = Names(Wording(count.Before + "\0" + count.After, boilerplate), boilerplate);
+        var (from, to) = Names(FigureComparer.Characters(count, boilerplate), boilerplate);
         var names = Clause[from..to];
         var q = count.Quantity!;
         var quantity = new Quantity(names, default, q.Kind, Members, q.Unit, q.Per, Bound.Exact, null);
