@@ -277,6 +277,27 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Compare_finds_a_document_by_a_part_of_its_title_among_those_the_user_may_see()
+    {
+        const string Shared = "关于明确2024年重点工作责任单位"; // in the titles of 甲县's DocA and 乙县's DocB
+        var path = $"/api/v1/compare?documents={Uri.EscapeDataString(Shared)}&documents={Uri.EscapeDataString("稳就业")}";
+
+        // The supervisor of 甲县 sees one of the two: it is the one meant, and 乙县's is neither listed nor counted.
+        var mine = await As("supervisor").GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        var body = await mine.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ApiLedger.DocA, body.GetProperty("a").GetProperty("document").GetString());
+        Assert.Equal(ApiLedger.DocC, body.GetProperty("b").GetProperty("document").GetString());
+
+        // The administrator sees both: the name is ambiguous, and both are listed.
+        var all = await As("admin").GetAsync(path);
+        Assert.Equal(HttpStatusCode.BadRequest, all.StatusCode);
+        var problem = await all.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("PL-Q09", problem.GetProperty("code").GetString());
+        Assert.Contains("2 份文件", problem.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_and_the_reference_are_served()
     {
         var openapi = await _host.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -17,7 +17,7 @@ internal static class CompareCommand
     {
         var documents = new Argument<string[]>("DOCUMENT")
         {
-            Description = "Two or more documents: files (FILE#N for the N-th document of a file), or documents of the ledger by key, 文号 or title. The first is the reference.",
+            Description = "Two or more documents: files (FILE#N for the N-th document of a file), or documents of the ledger by key, 文号, title or file name (or a part of them that only one document has). The first is the reference.",
             Arity = new ArgumentArity(2, 1000),
         };
         var format = new Option<string>("--format") { Description = "Output: table, json, xlsx or html.", DefaultValueFactory = _ => "table" };

@@ -48,7 +48,7 @@ internal static class ComparisonInputs
             var (stored, trouble) = await ledger(argument, cancellationToken);
             if (stored is null && trouble is null)
             {
-                trouble = "没有这个文件，台账中也没有这份文件（可用文号、标题或 ledger 显示的文件键）";
+                trouble = "没有这个文件，台账中也没有这份文件（可用文号、标题、文件名或 ledger 显示的文件键，也可用其中只有一份文件含有的一段文字）";
             }
 
             Add(argument, stored, trouble);

@@ -5,7 +5,7 @@ using PolicyLedger.Ledger.Storage;
 namespace PolicyLedger.Cli.Commands;
 
 /// <summary>
-/// The ledger side of <see cref="ComparisonInputs"/>: finds a current document by key, 文号 or title and turns it
+/// The ledger side of <see cref="ComparisonInputs"/>: finds a current document by key, 文号, title or file name, or a part of them only one document has and turns it
 /// into a <see cref="ComparedDocument"/>. A SQLite ledger that does not exist is not created: the argument is then
 /// simply not found. A database failure is kept in <see cref="Failure"/> and stops the command.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class LedgerComparisonSource(LedgerDatabase database)
         using var errors = new StringWriter();
         var found = await LedgerAccess.QueryAsync(database, errors, english: false, async context =>
         {
-            var matches = await StoredDocuments.FindAsync(context, argument, cancellationToken);
+            var matches = StoredDocuments.WithItemsFirst(await StoredDocuments.FindAsync(context, argument, cancellationToken));
             if (matches.Count != 1)
             {
                 return new Found(null, matches);

@@ -300,17 +300,21 @@ public static class FigureComparer
         return (shared, total);
     }
 
-    /// <summary>What the two figures count in the documents' words: the longest wording their clauses share (two characters or more), else A's clause.</summary>
+    /// <summary>
+    /// What the two figures count in the documents' words: the longest wording their clauses share (two characters or
+    /// more, a particle 的 it starts with left out), else A's clause; a time said in a clause of its own
+    /// (2023年6月30日前，对…) is the measure's 期限.
+    /// </summary>
     public static string What(Figure a, Figure b)
     {
-        var shared = LongestCommonWording(a.Before + "\0" + a.After, b.Before + "\0" + b.After);
+        var shared = LongestCommonWording(a.Before + "\0" + a.After, b.Before + "\0" + b.After).TrimStart('的');
         if (shared.Length >= 2)
         {
             return shared;
         }
 
         var own = (a.Before + a.After).Trim();
-        return own.Length == 0 ? a.Text : own;
+        return own.Length > 0 ? own : a.Kind == FigureKind.Time ? "期限" : a.Text;
     }
 
     /// <summary>The longest run of word characters (Han, letters) that both texts hold.</summary>

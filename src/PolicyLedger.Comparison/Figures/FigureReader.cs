@@ -14,20 +14,14 @@ public static class FigureReader
 
     public static IReadOnlyList<Figure> Read(PolicyItem item, string text)
     {
-        var figures = new List<Figure>();
         var cursor = 0;
-        foreach (var q in item.Quantities)
-        {
-            var start = Locate(text, q.Text, ref cursor);
-            figures.Add(Make(FigureKind.Quantity, q.Text, start, text, q, null));
-        }
-
+        var quantities = item.Quantities.Select(q => (Quantity: q, Start: Locate(text, q.Text, ref cursor))).ToList();
         cursor = 0;
-        foreach (var t in item.Times.Where(t => t.End is not null))
-        {
-            var start = Locate(text, t.Text, ref cursor);
-            figures.Add(Make(FigureKind.Time, t.Text, start, text, null, t));
-        }
+        var times = item.Times.Where(t => t.End is not null).Select(t => (Time: t, Start: Locate(text, t.Text, ref cursor))).ToList();
+        var ends = quantities.Where(q => q.Start >= 0).Select(q => q.Start + q.Quantity.Text.Length)
+            .Concat(times.Where(t => t.Start >= 0).Select(t => t.Start + t.Time.Text.Length)).ToHashSet();
+        var figures = quantities.Select(q => Make(FigureKind.Quantity, q.Quantity.Text, q.Start, text, q.Quantity, null, ends))
+            .Concat(times.Select(t => Make(FigureKind.Time, t.Time.Text, t.Start, text, null, t.Time, ends))).ToList();
 
         var ordered = figures.OrderBy(f => f.Start < 0 ? int.MaxValue : f.Start).ToList();
         return Respectively(Windows(ordered), text);
@@ -174,13 +168,18 @@ public static class FigureReader
     }
 
     /// <summary>
-    /// Where the wording of a figure's clause starts once the condition it is given under is added: a clause that ends
-    /// with 的 just before the figure's clause (首次认定的，给予20万元奖励；重新认定的，给予10万元奖励) says what the figure
-    /// is for, so two tiers worded alike in their own clauses (给予…奖励) are told apart by their conditions.
+    /// Where the wording of a figure's clause starts once the condition it is given under is added. The clause just before
+    /// the figure's clause says what the figure is for when it ends with 的 (首次认定的，给予20万元奖励；重新认定的，给予10万元
+    /// 奖励), when it opens with 对 and does not end with a figure of its own (对年主营业务收入首次突破1亿元的工业企业，一次性奖励
+    /// 20万元; but 对首次认定的国家级企业奖励100万元，省级企业奖励30万元 is two tiers), or, for a quantity, when it opens its
+    /// sentence and holds no figure (租赁标准厂房的企业，前三年按租金的50%给予补贴: the same condition as 对租赁标准厂房的企业 said
+    /// without 对). Two tiers worded alike in their own clauses (给予…奖励) are so told apart by their conditions. A time's
+    /// sentence-opening clause is left out: a year said at the start of a sentence frames the sentence, not a deadline's
+    /// quantity.
     /// </summary>
-    private static int WithCondition(string text, int from)
+    private static int WithCondition(string text, int from, HashSet<int> figureEnds, bool isQuantity)
     {
-        if (from < 2 || text[from - 1] is not ('，' or ',') || text[from - 2] != '的')
+        if (from < 2 || text[from - 1] is not ('，' or ','))
         {
             return from;
         }
@@ -191,10 +190,21 @@ public static class FigureReader
             condition--;
         }
 
-        return condition;
+        var opens = condition;
+        while (opens < from - 1 && char.IsWhiteSpace(text[opens]))
+        {
+            opens++;
+        }
+
+        var endsWithFigure = figureEnds.Contains(from - 1);
+        var opensSentence = condition == 0 || text[condition - 1] is '。' or '；' or ';' or '！' or '？' or '!' or '?' or '\n';
+        var isCondition = text[from - 2] == '的'
+            || (text[opens] == '对' && !endsWithFigure)
+            || (isQuantity && opensSentence && !figureEnds.Any(e => e > condition && e <= from - 1));
+        return isCondition ? condition : from;
     }
 
-    private static Figure Make(FigureKind kind, string figure, int start, string text, Quantity? quantity, TimeExpression? time)
+    private static Figure Make(FigureKind kind, string figure, int start, string text, Quantity? quantity, TimeExpression? time, HashSet<int> figureEnds)
     {
         if (start < 0)
         {
@@ -207,7 +217,7 @@ public static class FigureReader
             from--;
         }
 
-        from = WithCondition(text, from);
+        from = WithCondition(text, from, figureEnds, quantity is not null);
 
         var end = start + figure.Length;
         var to = end;

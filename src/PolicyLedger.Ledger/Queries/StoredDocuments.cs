@@ -7,7 +7,7 @@ using PolicyLedger.Reading.Syntax;
 namespace PolicyLedger.Ledger.Queries;
 
 /// <summary>A current document of the ledger as a person names it: its key (as <c>ledger</c> shows it), 文号, title, file.</summary>
-public sealed record StoredDocumentRef(long Id, string Key, string? DocNumber, string? Title, string FileName, int Items);
+public sealed record StoredDocumentRef(long Id, string Key, string? DocNumber, string? Title, string FileName, int Items, string Jurisdiction = "");
 
 /// <summary>
 /// Finds current documents of the ledger by the names people use, and turns one back into the reading library's
@@ -18,8 +18,9 @@ public static class StoredDocuments
 {
     /// <summary>
     /// Current documents a person means by <paramref name="reference"/>: its key as <c>ledger</c> shows it, its 文号 as
-    /// written (brackets and widths as they come: 济管[2023]19号), or its title. In import order; several when the
-    /// name is ambiguous.
+    /// written (brackets and widths as they come: 济管[2023]19号), or its title; when no document is named so, the
+    /// documents whose key, 文号, title or file name holds the reference (two characters or more: 红旗区 for
+    /// 红旗区大力提振市场信心…政策措施). In import order; several when the name is ambiguous.
     /// </summary>
     public static async Task<IReadOnlyList<StoredDocumentRef>> FindAsync(LedgerContext context, string reference, CancellationToken cancellationToken = default)
     {
@@ -32,12 +33,26 @@ public static class StoredDocuments
         var current = await context.Documents.AsNoTracking()
             .Where(d => d.IsCurrent)
             .OrderBy(d => d.Id)
-            .Select(d => new StoredDocumentRef(d.Id, d.Key, d.DocNumber, d.Title, d.Source!.FileName, d.ItemCount))
+            .Select(d => new StoredDocumentRef(d.Id, d.Key, d.DocNumber, d.Title, d.Source!.FileName, d.ItemCount, d.Jurisdiction))
             .ToListAsync(cancellationToken);
-        return current.Where(d => DocumentKey.Normalize(d.Key) == wanted
-                || (d.DocNumber is { } n && DocumentKey.Normalize(n) == wanted)
-                || (d.Title is { } t && DocumentKey.Normalize(t) == wanted))
-            .ToList();
+        var named = current.Where(d => Names(d).Any(name => name == wanted)).ToList();
+        return named.Count > 0 || wanted.Length < 2
+            ? named
+            : current.Where(d => Names(d).Any(name => name.Contains(wanted, StringComparison.Ordinal))).ToList();
+
+        static IEnumerable<string> Names(StoredDocumentRef d) =>
+            new[] { d.Key, d.DocNumber, d.Title, d.FileName }.OfType<string>().Select(DocumentKey.Normalize);
+    }
+
+    /// <summary>
+    /// Of several documents a name fits, those that can be compared: the ones with items when some have none (a file that
+    /// forwards a notice holds the forwarding notice, without items, and the notice forwarded).
+    /// </summary>
+    public static IReadOnlyList<StoredDocumentRef> WithItemsFirst(IReadOnlyList<StoredDocumentRef> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var withItems = matches.Where(m => m.Items > 0).ToList();
+        return matches.Count > 1 && withItems.Count > 0 ? withItems : matches;
     }
 
     /// <summary>

@@ -47,6 +47,8 @@ public static class QuantityReader
                 continue;
             }
 
+            figure = JoinRange(text, figure);
+
             var q = ApplyPerAfterSlash(text, BoundReader.ApplyPrefix(text, ApplySign(text, figure)));
             var after = BoundReader.ReadAfter(text, q);
             bracket = after.Bracket ?? bracket;
@@ -56,6 +58,35 @@ public static class QuantityReader
             last = q;
             i = after.Bracket is not null ? q.End : Math.Max(consumed, q.End);
         }
+    }
+
+    /// <summary>
+    /// A range written with its unit at both ends (5000元至15000元, 5%—10%, 2万元～5万元, 3个月到6个月): the figure right after
+    /// a dash, 至 or 到 is its top when it is a plain figure of the same kind, unit and per, and larger. Otherwise the two are
+    /// read apart (5%至2025年, 10万元至20% are not ranges; 20%至10% is a fall, not a range).
+    /// </summary>
+    private static RawFigure JoinRange(string text, RawFigure low)
+    {
+        if (low.Bound != Bound.Exact || low.High is not null || low.Kind == QuantityKind.Ratio || low.End + 1 >= text.Length
+            || text[low.End] is not ('—' or '–' or '-' or '－' or '~' or '～' or '至' or '到'))
+        {
+            return low;
+        }
+
+        var k = low.End + 1;
+        if (text[k] is '—' or '-' && text[low.End] == text[k])
+        {
+            k++; // ——
+        }
+
+        if (k >= text.Length || !MayStartFigure(text[k]) || ReadFigureAt(text, k, out _) is not { } high)
+        {
+            return low;
+        }
+
+        return high is { Bound: Bound.Exact, High: null } && high.Kind == low.Kind && high.Unit == low.Unit && high.Per == low.Per && high.Value > low.Value
+            ? low with { End = high.End, Bound = Bound.Range, High = high.Value }
+            : low;
     }
 
     /// <summary>Whether a figure can start at this character: a numeral, 万/亿 (亿元以上), 半, a currency sign, 对 (打对折).</summary>

@@ -55,11 +55,15 @@ public static class CompareApi
         var compared = new List<ComparedDocument>(wanted.Count);
         foreach (var typed in wanted)
         {
-            var matches = await StoredDocuments.FindAsync(db, typed, ct);
-            if (matches.Count == 0)
+            var found = StoredDocuments.WithItemsFirst(await StoredDocuments.FindAsync(db, typed, ct));
+            if (found.Count == 0)
             {
                 return ([], Problems.DocumentNotFound(typed));
             }
+
+            // Documents of other jurisdictions are neither listed nor counted; one that is the only match is refused below.
+            var visible = found.Where(m => actor.Sees(m.Jurisdiction)).ToList();
+            var matches = visible.Count > 0 ? visible : [found[0]];
 
             if (matches.Count > 1)
             {

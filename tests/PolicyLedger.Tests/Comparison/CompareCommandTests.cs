@@ -184,6 +184,29 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_part_of_a_name_that_only_one_document_has_finds_it_and_a_part_several_have_lists_them()
+    {
+        var (a, b) = Files();
+        Assert.Equal(0, await ImportCommand.RunAsync(Database, [a, b], null, TextWriter.Null, TextWriter.Null));
+        var fromFiles = (await Run("json", null, a, b)).Output;
+
+        // A place as people say it, a part of a file name.
+        var byPart = await Run("json", null, "东湖区", "北岸.txt");
+        Assert.True(byPart.Code == 0, byPart.Errors);
+        Assert.Equal(fromFiles, byPart.Output);
+
+        var ambiguous = await Run("json", null, "促进消费助企稳岗", "北岸区");
+        Assert.Equal(1, ambiguous.Code);
+        Assert.Contains("台账中有 2 份文件叫这个名字", ambiguous.Errors, StringComparison.Ordinal);
+        Assert.Contains("东湖.txt", ambiguous.Errors, StringComparison.Ordinal);
+        Assert.Empty(ambiguous.Output);
+
+        var tooShort = await Run("json", null, "区", "北岸区");
+        Assert.Equal(1, tooShort.Code);
+        Assert.Contains("区：没有这个文件", tooShort.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_document_stored_without_its_text_is_compared_from_its_rows()
     {
         var (a, b) = Files();

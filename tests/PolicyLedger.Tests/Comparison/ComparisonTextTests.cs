@@ -87,6 +87,31 @@ public class ComparisonTextTests
         Assert.All(figures.Where(f => f.Text.EndsWith("万元", StringComparison.Ordinal)), f => Assert.DoesNotContain("国家级", f.Before, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_clause_before_opening_with_dui_is_the_figures_condition_unless_it_ends_with_a_figure_of_its_own()
+    {
+        var figures = Figures("1.对年营业收入首次突破1亿元的工业企业，一次性奖励20万元；对首次认定的国家级企业奖励100万元，省级企业奖励30万元。");
+        Assert.Contains("首次突破", Assert.Single(figures, f => f.Text == "20万元").Before, StringComparison.Ordinal);
+        Assert.DoesNotContain("国家级", Assert.Single(figures, f => f.Text == "30万元").Before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sentence_opening_clause_without_figures_is_a_quantitys_condition_and_not_a_times()
+    {
+        var figures = Figures("1.租赁标准厂房的企业，前三年按租金的50%给予补贴。加快推进项目建设，2023年6月30日前全部完工。");
+        Assert.Contains("租赁标准厂房", Assert.Single(figures, f => f.Text == "50%").Before, StringComparison.Ordinal);
+        Assert.DoesNotContain("项目建设", Assert.Single(figures, f => f.Kind == FigureKind.Time).Before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_a_difference_counts_leaves_out_a_leading_de_and_calls_a_time_in_a_clause_of_its_own_the_deadline()
+    {
+        var months = (A: new Figure(FigureKind.Quantity, "3个月", 10, "免收", "的水电气报装费用", null, null), B: new Figure(FigureKind.Quantity, "6个月", 10, "免收", "的水电气报装费用", null, null));
+        Assert.Equal("水电气报装费用", FigureComparer.What(months.A, months.B));
+        var dates = (A: new Figure(FigureKind.Time, "2023年6月30日前", 0, "", "", null, null), B: new Figure(FigureKind.Time, "2023年9月30日前", 0, "", "", null, null));
+        Assert.Equal("期限", FigureComparer.What(dates.A, dates.B));
+    }
+
     private static IReadOnlyList<Figure> Figures(string line)
     {
         var document = PolicyReader.Default.ReadText("t.txt", "关于支持企业发展的若干措施\n" + line + "（责任单位：区工信局）\n").Documents.OrderByDescending(d => d.Items.Count).First();

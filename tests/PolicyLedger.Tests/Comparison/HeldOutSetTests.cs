@@ -52,7 +52,7 @@ public partial class HeldOutSetTests(ITestOutputHelper output)
         Assert.True(total.Sure >= 60, total.ToString());
         Assert.True(total.Precision >= 0.95 && total.F1 >= 0.94, total.ToString());
         // Session 7: a condition clause (…的，) read as part of a figure's wording: differences 40 → 41 of 52.
-        Assert.True(total.DifferencesFound >= 41 && total.ExtraDifferences <= 3, total.ToString());
+        Assert.True(total.DifferencesFound >= 43 && total.ExtraDifferences <= 3, total.ToString());
         Assert.True(total.RelationsAgree >= 0.8 * total.Relations, total.ToString());
     }
 
