@@ -14,8 +14,9 @@ namespace PolicyLedger.Comparison.Relations;
 /// while it has most of the list: a sector, commodity or group of beneficiaries added or dropped inside an otherwise
 /// matching sentence.</item>
 /// </list>
-/// B is broadened when its extras weigh at least <see cref="ComparisonOptions.ClearlyMore"/> times A's, narrowed the
-/// other way round, and the same when neither side adds clearly more (extra detail on both sides, or none). Parts of a
+/// A side's extras that weigh less than <see cref="ComparisonOptions.DetailShare"/> of its own content are detail and
+/// count as none. B is broadened when its extras weigh at least <see cref="ComparisonOptions.ClearlyMore"/> times A's,
+/// narrowed the other way round, and the same when neither side adds clearly more (extra detail on both sides, or none). Parts of a
 /// B bundle that are paired with other A items are not counted against A.
 /// </summary>
 internal static class RelationClassifier
@@ -40,8 +41,8 @@ internal static class RelationClassifier
         var sentencesA = SentenceVectors(a.Text, pair);
         var sentencesB = b.SelectMany(x => SentenceVectors(x.Text, pair)).ToList();
         var (counterpartA, counterpartB) = Counterparts(sentencesA, sentencesB);
-        var extraA = NewSentences(sentencesA, counterpartA, bUnion, SparseVector.Empty, options) + MissingMembers(a.Text, bText, string.Empty, pair);
-        var extraB = NewSentences(sentencesB, counterpartB, a.Vector, elsewhere, options) + b.Sum(x => MissingMembers(x.Text, a.Text, elsewhereText, pair));
+        var extraA = Counted(NewSentences(sentencesA, counterpartA, bUnion, SparseVector.Empty, options) + MissingMembers(a.Text, bText, string.Empty, pair), sentencesA, options);
+        var extraB = Counted(NewSentences(sentencesB, counterpartB, a.Vector, elsewhere, options) + b.Sum(x => MissingMembers(x.Text, a.Text, elsewhereText, pair)), sentencesB, options);
         if (extraB > 0 && extraB >= options.ClearlyMore * extraA)
         {
             return Relation.Broadened;
@@ -54,6 +55,10 @@ internal static class RelationClassifier
 
         return Relation.Same;
     }
+
+    /// <summary>A side's extras as they count: nothing when they weigh less than <see cref="ComparisonOptions.DetailShare"/> of the side's content (detail).</summary>
+    private static double Counted(double extras, List<SparseVector> sentences, ComparisonOptions options) =>
+        extras >= options.DetailShare * sentences.Sum(v => v.Mass) ? extras : 0;
 
     /// <summary>
     /// The content weight of the sentences of one side that the other side lacks: a sentence is new when it is no sentence's

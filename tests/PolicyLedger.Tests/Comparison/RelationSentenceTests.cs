@@ -41,6 +41,25 @@ public class RelationSentenceTests
         Assert.Equal(relation, Labels.Code(pair.Relation));
     }
 
+    /// <summary>
+    /// scope.md #2: a short sentence added to a long measure is detail (less than a quarter of the side's content), a
+    /// sentence that is half of a short measure a sub-measure. With <see cref="ComparisonOptions.DetailShare"/> at 0 every
+    /// new sentence counts, and the long measures with a detail added are read as broadened and narrowed.
+    /// </summary>
+    [Fact]
+    public void A_short_sentence_added_to_a_long_measure_is_detail_and_half_of_a_short_one_is_a_sub_measure()
+    {
+        var example = ComparisonSpecs.Load("scope.md")[1];
+        string Relations(ComparisonService service)
+        {
+            var comparison = service.Compare(example.ReadA(), example.ReadB());
+            return string.Join(" ", comparison.Pairs.OrderBy(p => p.A.Number).Select(p => $"{p.A.Number}:{Labels.Code(p.Relation)}"));
+        }
+
+        Assert.Equal("1:same 2:same 3:narrowed 4:broadened", Relations(ComparisonService.Default));
+        Assert.Equal("1:broadened 2:narrowed 3:narrowed 4:broadened", Relations(new ComparisonService(new ComparisonOptions { DetailShare = 0 })));
+    }
+
     private static ComparedDocument Read(string side, string first)
     {
         var text = $"{side}区若干措施\n\n一、措施\n1.{first}（责任单位：区财政局）\n{Others.Replace("区", side + "区", StringComparison.Ordinal)}\n";
