@@ -15,13 +15,48 @@ public static class FigureReader
     public static IReadOnlyList<Figure> Read(PolicyItem item, string text)
     {
         var cursor = 0;
-        var quantities = item.Quantities.Select(q => (Quantity: q, Start: Locate(text, q.Text, ref cursor))).ToList();
+        var quantityStarts = new int[item.Quantities.Count];
+        for (var k = 0; k < quantityStarts.Length; k++)
+        {
+            quantityStarts[k] = Locate(text, item.Quantities[k].Text, ref cursor);
+        }
+
         cursor = 0;
-        var times = item.Times.Where(t => t.End is not null).Select(t => (Time: t, Start: Locate(text, t.Text, ref cursor))).ToList();
-        var ends = quantities.Where(q => q.Start >= 0).Select(q => q.Start + q.Quantity.Text.Length)
-            .Concat(times.Where(t => t.Start >= 0).Select(t => t.Start + t.Time.Text.Length)).ToHashSet();
-        var figures = quantities.Select(q => Make(FigureKind.Quantity, q.Quantity.Text, q.Start, text, q.Quantity, null, ends))
-            .Concat(times.Select(t => Make(FigureKind.Time, t.Time.Text, t.Start, text, null, t.Time, ends))).ToList();
+        var times = item.Times.Where(t => t.End is not null).ToList();
+        var timeStarts = new int[times.Count];
+        for (var k = 0; k < timeStarts.Length; k++)
+        {
+            timeStarts[k] = Locate(text, times[k].Text, ref cursor);
+        }
+
+        // Where each located figure ends: a clause that ends with one is a tier of its own, not a condition.
+        var ends = new List<int>(quantityStarts.Length + timeStarts.Length);
+        for (var k = 0; k < quantityStarts.Length; k++)
+        {
+            if (quantityStarts[k] >= 0)
+            {
+                ends.Add(quantityStarts[k] + item.Quantities[k].Text.Length);
+            }
+        }
+
+        for (var k = 0; k < timeStarts.Length; k++)
+        {
+            if (timeStarts[k] >= 0)
+            {
+                ends.Add(timeStarts[k] + times[k].Text.Length);
+            }
+        }
+
+        var figures = new List<Figure>(quantityStarts.Length + timeStarts.Length);
+        for (var k = 0; k < quantityStarts.Length; k++)
+        {
+            figures.Add(Make(FigureKind.Quantity, item.Quantities[k].Text, quantityStarts[k], text, item.Quantities[k], null, ends));
+        }
+
+        for (var k = 0; k < timeStarts.Length; k++)
+        {
+            figures.Add(Make(FigureKind.Time, times[k].Text, timeStarts[k], text, null, times[k], ends));
+        }
 
         var ordered = figures.OrderBy(f => f.Start < 0 ? int.MaxValue : f.Start).ToList();
         return Respectively(Windows(ordered), text);
@@ -177,7 +212,7 @@ public static class FigureReader
     /// sentence-opening clause is left out: a year said at the start of a sentence frames the sentence, not a deadline's
     /// quantity.
     /// </summary>
-    private static int WithCondition(string text, int from, HashSet<int> figureEnds, bool isQuantity)
+    private static int WithCondition(string text, int from, List<int> figureEnds, bool isQuantity)
     {
         if (from < 2 || text[from - 1] is not ('，' or ','))
         {
@@ -200,11 +235,24 @@ public static class FigureReader
         var opensSentence = condition == 0 || text[condition - 1] is '。' or '；' or ';' or '！' or '？' or '!' or '?' or '\n';
         var isCondition = text[from - 2] == '的'
             || (text[opens] == '对' && !endsWithFigure)
-            || (isQuantity && opensSentence && !figureEnds.Any(e => e > condition && e <= from - 1));
+            || (isQuantity && opensSentence && !HoldsFigureEnd(figureEnds, condition, from - 1));
         return isCondition ? condition : from;
     }
 
-    private static Figure Make(FigureKind kind, string figure, int start, string text, Quantity? quantity, TimeExpression? time, HashSet<int> figureEnds)
+    private static bool HoldsFigureEnd(List<int> figureEnds, int from, int to)
+    {
+        foreach (var e in figureEnds)
+        {
+            if (e > from && e <= to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Figure Make(FigureKind kind, string figure, int start, string text, Quantity? quantity, TimeExpression? time, List<int> figureEnds)
     {
         if (start < 0)
         {

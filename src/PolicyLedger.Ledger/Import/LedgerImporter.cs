@@ -458,6 +458,7 @@ public sealed class LedgerImporter
 
             LedgerSource? source = null;
             int version;
+            var fallbackKeys = new Dictionary<int, string>();
             if (known is null)
             {
                 version = 1;
@@ -467,6 +468,17 @@ public sealed class LedgerImporter
             else
             {
                 version = known.Version + 1;
+                // A document the version before named by its file and place (no 文号, no title then) keeps that key when
+                // this version reads a title for it: corrections anchored to the key stay with it.
+                foreach (var before in context.Documents.AsNoTracking().Where(d => d.SourceId == known.Id && d.IsCurrent)
+                    .Select(d => new { d.Position, d.Key, d.DocNumber, d.Title }).ToList())
+                {
+                    if (string.IsNullOrWhiteSpace(before.DocNumber) && string.IsNullOrWhiteSpace(before.Title))
+                    {
+                        fallbackKeys[before.Position] = before.Key;
+                    }
+                }
+
                 context.Documents.Where(d => d.SourceId == known.Id && d.IsCurrent).ExecuteUpdate(s => s.SetProperty(d => d.IsCurrent, false));
                 context.Sources.Where(s => s.Id == known.Id).ExecuteUpdate(s => s
                     .SetProperty(x => x.CurrentVersion, version)
@@ -486,7 +498,7 @@ public sealed class LedgerImporter
                     IsCurrent = true,
                     ContentHash = file.Hash,
                     Position = position,
-                    Key = DocumentKey.Of(document, Path.GetFileName(file.Path), position),
+                    Key = document.DocNumber is null && fallbackKeys.TryGetValue(position, out var kept) ? kept : DocumentKey.Of(document, Path.GetFileName(file.Path), position),
                     ImportedAt = now,
                     Encoding = file.Reading.Encoding,
                     DocNumber = document.DocNumber?.Value,

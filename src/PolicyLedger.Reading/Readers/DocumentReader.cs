@@ -52,6 +52,11 @@ internal static class DocumentReader
             title = ReadAttachmentTitle(lines, after + 1, consumed);
         }
 
+        if (title is null && head is null)
+        {
+            title = ReadLeadingTitle(lines, bodyStart, firstMarker, consumed);
+        }
+
         var body = lines.Where((_, i) => !consumed[i]).ToList();
         var blocks = BlockReader.Read(body, context);
         // Paragraphs hold every body line, joined: a lead rule or declaration broken across lines is found too.
@@ -252,6 +257,58 @@ internal static class DocumentReader
 
         var title = builder.ToMappedText();
         return new Located<string>(title.Text, title.ToSource(0, title.Length));
+    }
+
+    /// <summary>
+    /// The title a document without a head opens with (measures published on their own, an attachment saved as a file):
+    /// up to three short lines before the first heading or item, without punctuation, that end with the name of a kind
+    /// of document (子市稳增长若干政策措施, or on two lines), below an attachment's label (附件2) if any. A first line that says something (为…，现提出如下
+    /// 措施：) or names no kind of document (一、总体要求, 各镇人民政府) is no title.
+    /// </summary>
+    private static Located<string>? ReadLeadingTitle(List<SourceLine> lines, int from, int firstMarker, bool[] consumed)
+    {
+        var builder = new MappedTextBuilder();
+        var taken = new List<int>();
+        for (var i = from; i < Math.Min(firstMarker, lines.Count) && taken.Count < 3; i++)
+        {
+            if (consumed[i])
+            {
+                continue;
+            }
+
+            var text = lines[i].Text.Text;
+            if (taken.Count == 0 && IsAttachmentLabel(text))
+            {
+                continue; // 附件, 附件2: the label above an attachment's title
+            }
+
+            if (text.Length > 40 || text.IndexOfAny(['。', '，', ',', '：', ':', '；', ';', '！', '？']) >= 0 || Marker.Read(text) is not null)
+            {
+                break;
+            }
+
+            builder.AppendLine(lines[i].Text);
+            taken.Add(i);
+            if (LinePatterns.KindOf(text) is not null)
+            {
+                foreach (var t in taken)
+                {
+                    consumed[t] = true;
+                }
+
+                var title = builder.ToMappedText();
+                return new Located<string>(title.Text, title.ToSource(0, title.Length));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>附件, 附件1, 附件 2：: the label of an attachment, alone on its line.</summary>
+    private static bool IsAttachmentLabel(string text)
+    {
+        var t = text.Trim().TrimEnd('：', ':');
+        return t.StartsWith("附件", StringComparison.Ordinal) && t[2..].Trim().All(c => char.IsAsciiDigit(c) || c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十');
     }
 
     /// <summary>依据: the document numbers cited in brackets in the paragraphs before the first heading or item.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using PolicyLedger.Ledger.Import;
 using PolicyLedger.Ledger.Model;
+using PolicyLedger.Reading;
 using PolicyLedger.Reading.Units;
 using PolicyLedger.Ledger.Queries;
 using PolicyLedger.Ledger.Storage;
@@ -99,6 +100,31 @@ public abstract class LedgerStorageTests : IDisposable
         {
             Assert.All(await reopened.Documents.ToListAsync(), d => Assert.Equal("闽政〔2024〕3号", d.Key));
         }
+    }
+
+    /// <summary>
+    /// A document without 文号 or title is named by its file and place; when a later version of the file (or a later
+    /// build of the reader) finds its title, the key stays, so the corrections anchored to it stay with it. A new file
+    /// with that title is named by the title.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_document_named_by_its_file_keeps_that_key_when_a_new_version_reads_a_title()
+    {
+        RequireServer();
+        const string Items = "一、措施\n1.对新认定的高新技术企业给予奖励。（责任单位：市科技局）\n2.对新纳入规模以上统计的工业企业给予奖励。（责任单位：市工信局）\n";
+        LedgerImporter Reader() => new(Database, PolicyReader.Default, new MentionUnitResolution(), _time);
+        var a = Write("措施.txt", "促进发展\n" + Items);
+        await Reader().ImportAsync([a]);
+        Write("措施.txt", "申州市促进发展若干措施\n" + Items);
+        await Reader().ImportAsync([a]);
+        var b = Write("另一份.txt", "申州市促进发展若干措施\n\n" + Items);
+        await Reader().ImportAsync([b]);
+
+        await using var c = Database.CreateContext();
+        var documents = await c.Documents.Include(d => d.Source).OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal(
+            [("措施.txt", 1, null, "措施.txt（第1件）"), ("措施.txt", 2, "申州市促进发展若干措施", "措施.txt（第1件）"), ("另一份.txt", 1, "申州市促进发展若干措施", "申州市促进发展若干措施")],
+            documents.Select(d => (d.Source!.FileName, d.Version, d.Title, d.Key)));
     }
 
     [SkippableFact]
