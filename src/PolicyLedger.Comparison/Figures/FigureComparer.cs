@@ -302,12 +302,14 @@ public static class FigureComparer
 
     /// <summary>
     /// What the two figures count in the documents' words: the longest wording their clauses share (two characters or
-    /// more, a particle 的 it starts with left out), else A's clause; a time said in a clause of its own
-    /// (2023年6月30日前，对…) is the measure's 期限.
+    /// more), tidied (<see cref="Tidy"/>), else A's clause; a time said in a clause of its own (2023年6月30日前，对…) is
+    /// the measure's 期限.
     /// </summary>
     public static string What(Figure a, Figure b)
     {
-        var shared = LongestCommonWording(a.Before + "\0" + a.After, b.Before + "\0" + b.After).TrimStart('的');
+        var x = a.Before + "\0" + a.After;
+        var (start, length) = LongestCommonWording(x, b.Before + "\0" + b.After);
+        var shared = Tidy(x, start, length);
         if (shared.Length >= 2)
         {
             return shared;
@@ -317,8 +319,38 @@ public static class FigureComparer
         return own.Length > 0 ? own : a.Kind == FigureKind.Time ? "期限" : a.Text;
     }
 
-    /// <summary>The longest run of word characters (Han, letters) that both texts hold.</summary>
-    private static string LongestCommonWording(string x, string y)
+    /// <summary>Words a shared run begins with when a number stands just before it in the text: the number's unit (2023年力争…, 3—5个省级…, 10亿元以上工业企业).</summary>
+    private static readonly string[] UnitsAfterNumber = ["以上", "以下", "左右", "万元", "亿元", "万人", "年", "月", "日", "个", "家", "项", "元", "万", "亿", "人", "次", "名", "所", "户", "张", "台", "套", "亩", "吨"];
+
+    /// <summary>
+    /// A shared run as a label: without the unit of a number it begins right after, a bound (以上, 以下) or a particle 的 it
+    /// begins with, or a word that joins it to what follows (…的份额由, …投入强度达, …专业点和). Nothing is taken that
+    /// would leave fewer than two characters.
+    /// </summary>
+    private static string Tidy(string text, int start, int length)
+    {
+        var run = text.Substring(start, length);
+        if (start > 0 && (char.IsAsciiDigit(text[start - 1]) || text[start - 1] is '%' or '％' or '—' or '-'))
+        {
+            var unit = UnitsAfterNumber.FirstOrDefault(u => run.StartsWith(u, StringComparison.Ordinal) && run.Length - u.Length >= 2);
+            run = unit is null ? run : run[unit.Length..];
+        }
+
+        if (run.Length > 3 && (run.StartsWith("以上", StringComparison.Ordinal) || run.StartsWith("以下", StringComparison.Ordinal)))
+        {
+            run = run[2..]; // the bound of a figure before it (10亿元以上工业企业 / 规模以上工业企业)
+        }
+
+        if (run.Length > 2 && run[0] == '的')
+        {
+            run = run[1..];
+        }
+
+        return run.Length > 2 && run[^1] is '由' or '和' or '及' or '与' or '达' or '至' or '为' or '到' or '的' or '或' ? run[..^1] : run;
+    }
+
+    /// <summary>The longest run of word characters (Han, letters) that both texts hold: where it starts in <paramref name="x"/>, and its length.</summary>
+    private static (int Start, int Length) LongestCommonWording(string x, string y)
     {
         var best = (Length: 0, End: 0);
         var previous = new int[y.Length + 1];
@@ -337,6 +369,6 @@ public static class FigureComparer
             (previous, current) = (current, previous);
         }
 
-        return x.Substring(best.End - best.Length, best.Length);
+        return (best.End - best.Length, best.Length);
     }
 }

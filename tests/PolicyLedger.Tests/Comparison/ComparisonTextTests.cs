@@ -112,6 +112,19 @@ public class ComparisonTextTests
         Assert.Equal("期限", FigureComparer.What(dates.A, dates.B));
     }
 
+    [Theory]
+    [InlineData("2023年力争新增高新技术企业", "2023年力争新增高新技术企业", "力争新增高新技术企业")] // the unit of the number before it
+    [InlineData("对3—5个省级示范性专业点和", "建设1—2个省级示范性专业点和", "省级示范性专业点")] // a unit, and a joining word
+    [InlineData("10亿元以上工业企业", "规模以上工业企业", "工业企业")] // the bound of another figure
+    [InlineData("研发投入强度达", "全社会研发投入强度达", "研发投入强度")]
+    [InlineData("年度目标任务", "年度目标任务", "年度目标任务")] // 年 with no number before it stays
+    public void What_a_difference_counts_is_said_without_the_units_bounds_and_joining_words_around_the_shared_wording(string a, string b, string what)
+    {
+        var x = new Figure(FigureKind.Quantity, "1个", 0, a, string.Empty, null, null);
+        var y = new Figure(FigureKind.Quantity, "2个", 0, b, string.Empty, null, null);
+        Assert.Equal(what, FigureComparer.What(x, y));
+    }
+
     private static IReadOnlyList<Figure> Figures(string line)
     {
         var document = PolicyReader.Default.ReadText("t.txt", "关于支持企业发展的若干措施\n" + line + "（责任单位：区工信局）\n").Documents.OrderByDescending(d => d.Items.Count).First();
