@@ -25,7 +25,7 @@ public static class FigureComparer
         Boilerplate? boilerplate = null)
     {
         boilerplate ??= Boilerplate.Default;
-        var candidates = new List<(double Agreement, int A, int BItem, int B)>();
+        var candidates = new List<(double Agreement, int A, int BItem, int B, bool Alone)>();
         var located = aFigures.Where(f => f.IsLocated).ToList();
         var locatedB = bItems.Select(b => b.Figures.Where(f => f.IsLocated).ToList()).ToList();
         for (var k = 0; k < bItems.Count; k++)
@@ -46,14 +46,9 @@ public static class FigureComparer
                     {
                         agreement = Math.Max(agreement, DeadlineAgreement(f, g, boilerplate));
                     }
-                    var alone = located.Count(o => o.IsCompatibleWith(f)) == 1 && bFigures.Count(o => o.IsCompatibleWith(g)) == 1;
 
-                    // The only deadline of each of two items that carry out one measure is that measure's deadline, however
-                    // each words it (2023年1月1日至12月31日，对… / 执行期限为…); an amount or a rate alone must still share a word.
-                    if (agreement >= options.SameQuantityWording || (alone && (agreement > 0 || f.Kind == FigureKind.Time)))
-                    {
-                        candidates.Add((agreement, x, k, y));
-                    }
+                    var alone = located.Count(o => o.IsCompatibleWith(f)) == 1 && bFigures.Count(o => o.IsCompatibleWith(g)) == 1;
+                    candidates.Add((agreement, x, k, y, alone));
                 }
             }
         }
@@ -62,21 +57,49 @@ public static class FigureComparer
         var usedB = new HashSet<(int, int)>();
         var differences = new List<(int Order, FigureDifference Difference)>();
         CountsSaidAsLists(aItem, located, bItems, locatedB, boilerplate, usedA, usedB, differences);
-        foreach (var c in candidates.OrderByDescending(c => c.Agreement).ThenBy(c => c.A).ThenBy(c => c.BItem).ThenBy(c => c.B))
-        {
-            if (!usedA.Add(c.A) || !usedB.Add((c.BItem, c.B)))
-            {
-                continue;
-            }
 
-            var (f, g) = (located[c.A], locatedB[c.BItem][c.B]);
-            if (!f.HasSameValueAs(g))
-            {
-                differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[c.BItem].Item, g)));
-            }
-        }
+        // Thresholds first (首次突破5亿元的: they name the tiers), one value meeting the same value before any other pair;
+        // then every other figure, the tiers its wording names read through the thresholds matched.
+        var thresholds = new Dictionary<decimal, decimal>();
+        Match(candidates.Where(c => Tiers.IsThreshold(located[c.A]) && Tiers.IsThreshold(locatedB[c.BItem][c.B]))
+            .Select(c => c with { Agreement = Tiers.Boost(c.Agreement, located[c.A], locatedB[c.BItem][c.B], options.SameQuantityWording) }), keepNext: true);
+        var tiersA = Tiers.Of(located);
+        var tiersB = locatedB.Select(Tiers.Of).ToList();
+        Match(candidates.Where(c => !(Tiers.IsThreshold(located[c.A]) && Tiers.IsThreshold(locatedB[c.BItem][c.B])))
+            .Select(c => c with { Agreement = Tiers.Adjust(c.Agreement, located[c.A], locatedB[c.BItem][c.B], tiersA[c.A], tiersB[c.BItem][c.B], thresholds) }), keepNext: false);
 
         return differences.OrderBy(d => d.Order).Select(d => d.Difference).ToList();
+
+        void Match(IEnumerable<(double Agreement, int A, int BItem, int B, bool Alone)> pairs, bool keepNext)
+        {
+            // The only deadline of each of two items that carry out one measure is that measure's deadline, however each
+            // words it (2023年1月1日至12月31日，对… / 执行期限为…); an amount or a rate alone must still share a word.
+            var kept = pairs.Where(c => c.Agreement >= options.SameQuantityWording || (c.Alone && (c.Agreement > 0 || located[c.A].Kind == FigureKind.Time)));
+            foreach (var c in kept.OrderByDescending(c => c.Agreement).ThenBy(c => c.A).ThenBy(c => c.BItem).ThenBy(c => c.B))
+            {
+                // A figure whose most agreeing partner is matched to a figure it agrees with better is left unmatched, as the
+                // figures it was compared with count something else: it is not handed to its next partner. Thresholds are:
+                // the tiers of two places are the same classes in another order or with a boundary moved.
+                if (keepNext ? usedA.Contains(c.A) || usedB.Contains((c.BItem, c.B)) : !usedA.Add(c.A) || !usedB.Add((c.BItem, c.B)))
+                {
+                    continue;
+                }
+
+                usedA.Add(c.A);
+                usedB.Add((c.BItem, c.B));
+
+                var (f, g) = (located[c.A], locatedB[c.BItem][c.B]);
+                if (Tiers.IsThreshold(f) && Tiers.IsThreshold(g))
+                {
+                    thresholds[f.Quantity!.Value] = g.Quantity!.Value;
+                }
+
+                if (!f.HasSameValueAs(g))
+                {
+                    differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[c.BItem].Item, g)));
+                }
+            }
+        }
     }
 
     /// <summary>

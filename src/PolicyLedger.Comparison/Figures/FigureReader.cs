@@ -47,19 +47,33 @@ public static class FigureReader
             }
         }
 
-        var figures = new List<Figure>(quantityStarts.Length + timeStarts.Length);
-        for (var k = 0; k < quantityStarts.Length; k++)
+        // A sentence-opening clause that holds thresholds only (年用电量在500万千瓦时以上的工业企业，每千瓦时补贴0.05元) is
+        // the condition of the figures after it, as one without figures is: the ends of the other figures tell.
+        var figures = MakeAll(ends);
+        var thresholdEnds = figures.Where(Tiers.IsThreshold).Select(f => f.Start + f.Length).ToHashSet();
+        if (thresholdEnds.Count > 0)
         {
-            figures.Add(Make(FigureKind.Quantity, item.Quantities[k].Text, quantityStarts[k], text, item.Quantities[k], null, ends));
-        }
-
-        for (var k = 0; k < timeStarts.Length; k++)
-        {
-            figures.Add(Make(FigureKind.Time, times[k].Text, timeStarts[k], text, null, times[k], ends));
+            figures = MakeAll(ends.Where(e => !thresholdEnds.Contains(e)).ToList());
         }
 
         var ordered = figures.OrderBy(f => f.Start < 0 ? int.MaxValue : f.Start).ToList();
         return Respectively(Windows(ordered), text);
+
+        List<Figure> MakeAll(List<int> plainEnds)
+        {
+            var made = new List<Figure>(quantityStarts.Length + timeStarts.Length);
+            for (var k = 0; k < quantityStarts.Length; k++)
+            {
+                made.Add(Make(FigureKind.Quantity, item.Quantities[k].Text, quantityStarts[k], text, item.Quantities[k], null, ends, plainEnds));
+            }
+
+            for (var k = 0; k < timeStarts.Length; k++)
+            {
+                made.Add(Make(FigureKind.Time, times[k].Text, timeStarts[k], text, null, times[k], ends, plainEnds));
+            }
+
+            return made;
+        }
     }
 
     /// <summary>
@@ -212,7 +226,7 @@ public static class FigureReader
     /// sentence-opening clause is left out: a year said at the start of a sentence frames the sentence, not a deadline's
     /// quantity.
     /// </summary>
-    private static int WithCondition(string text, int from, List<int> figureEnds, bool isQuantity)
+    private static int WithCondition(string text, int from, List<int> figureEnds, List<int> plainEnds, bool isQuantity)
     {
         if (from < 2 || text[from - 1] is not ('，' or ','))
         {
@@ -235,7 +249,7 @@ public static class FigureReader
         var opensSentence = condition == 0 || text[condition - 1] is '。' or '；' or ';' or '！' or '？' or '!' or '?' or '\n';
         var isCondition = text[from - 2] == '的'
             || (text[opens] == '对' && !endsWithFigure)
-            || (isQuantity && opensSentence && !HoldsFigureEnd(figureEnds, condition, from - 1));
+            || (isQuantity && opensSentence && !HoldsFigureEnd(plainEnds, condition, from - 1));
         return isCondition ? condition : from;
     }
 
@@ -252,7 +266,7 @@ public static class FigureReader
         return false;
     }
 
-    private static Figure Make(FigureKind kind, string figure, int start, string text, Quantity? quantity, TimeExpression? time, List<int> figureEnds)
+    private static Figure Make(FigureKind kind, string figure, int start, string text, Quantity? quantity, TimeExpression? time, List<int> figureEnds, List<int> plainEnds)
     {
         if (start < 0)
         {
@@ -265,7 +279,7 @@ public static class FigureReader
             from--;
         }
 
-        from = WithCondition(text, from, figureEnds, quantity is not null);
+        from = WithCondition(text, from, figureEnds, plainEnds, quantity is not null);
 
         var end = start + figure.Length;
         var to = end;

@@ -125,6 +125,19 @@ public class ComparisonTextTests
         Assert.Equal(what, FigureComparer.What(x, y));
     }
 
+    [Theory]
+    [InlineData("1.对年营业收入首次突破5亿元的企业奖励50万元。", "5亿元", true)] // a verb of reaching, then 的
+    [InlineData("1.对年用电量在100万千瓦时以上的工业企业给予补贴。", "100万千瓦时以上", true)] // 以上的
+    [InlineData("1.投资额5000万元（含）以上的项目优先支持。", "5000万元", true)] // a 含 in brackets aside
+    [InlineData("1.可享受契税总额50%的补贴。", "50%", false)] // what is granted, not a class
+    [InlineData("1.给予1万元的一次性奖励。", "1万元", false)]
+    [InlineData("1.全年完成投资5亿元。", "5亿元", false)]
+    public void A_threshold_names_a_class_of_beneficiaries_and_a_grant_is_no_threshold(string line, string figure, bool threshold)
+    {
+        var f = Assert.Single(Figures(line), f => f.Text.StartsWith(figure, StringComparison.Ordinal));
+        Assert.Equal(threshold, Tiers.IsThreshold(f));
+    }
+
     private static IReadOnlyList<Figure> Figures(string line)
     {
         var document = PolicyReader.Default.ReadText("t.txt", "关于支持企业发展的若干措施\n" + line + "（责任单位：区工信局）\n").Documents.OrderByDescending(d => d.Items.Count).First();
