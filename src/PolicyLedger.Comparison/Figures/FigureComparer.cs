@@ -48,7 +48,10 @@ public static class FigureComparer
                     }
 
                     var alone = located.Count(o => o.IsCompatibleWith(f)) == 1 && bFigures.Count(o => o.IsCompatibleWith(g)) == 1;
-                    candidates.Add((agreement, x, k, y, alone));
+                    if (Kept(agreement, alone, f))
+                    {
+                        candidates.Add((agreement, x, k, y, alone)); // the tiers only lower an agreement: what fails now fails then
+                    }
                 }
             }
         }
@@ -70,11 +73,14 @@ public static class FigureComparer
 
         return differences.OrderBy(d => d.Order).Select(d => d.Difference).ToList();
 
+        // The only deadline of each of two items that carry out one measure is that measure's deadline, however each words
+        // it (2023年1月1日至12月31日，对… / 执行期限为…); an amount or a rate alone must still share a word.
+        bool Kept(double agreement, bool alone, Figure f) =>
+            agreement >= options.SameQuantityWording || (alone && (agreement > 0 || f.Kind == FigureKind.Time));
+
         void Match(IEnumerable<(double Agreement, int A, int BItem, int B, bool Alone)> pairs, bool keepNext)
         {
-            // The only deadline of each of two items that carry out one measure is that measure's deadline, however each
-            // words it (2023年1月1日至12月31日，对… / 执行期限为…); an amount or a rate alone must still share a word.
-            var kept = pairs.Where(c => c.Agreement >= options.SameQuantityWording || (c.Alone && (c.Agreement > 0 || located[c.A].Kind == FigureKind.Time)));
+            var kept = pairs.Where(c => Kept(c.Agreement, c.Alone, located[c.A]));
             foreach (var c in kept.OrderByDescending(c => c.Agreement).ThenBy(c => c.A).ThenBy(c => c.BItem).ThenBy(c => c.B))
             {
                 // A figure whose most agreeing partner is matched to a figure it agrees with better is left unmatched, as the

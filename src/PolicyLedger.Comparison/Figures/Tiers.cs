@@ -35,11 +35,19 @@ internal static class Tiers
 
     private static readonly string[] ReachingVerbs = ["突破", "超过", "达到", "达", "满", "不低于", "不少于", "高于", "低于", "在", "为"];
 
-    /// <summary>The values of the thresholds (other than the figure itself) that stand in each figure's wording.</summary>
+    private static readonly HashSet<decimal> None = [];
+
+    /// <summary>The values of the thresholds (other than the figure itself) that stand in each figure's wording (a shared empty set when there are none: never written to).</summary>
     public static HashSet<decimal>[] Of(IReadOnlyList<Figure> figures)
     {
         var thresholds = figures.Where(IsThreshold).ToList();
         var tiers = new HashSet<decimal>[figures.Count];
+        if (thresholds.Count == 0)
+        {
+            Array.Fill(tiers, None);
+            return tiers; // most items: no threshold, no tier
+        }
+
         for (var k = 0; k < figures.Count; k++)
         {
             var f = figures[k];
