@@ -19,8 +19,8 @@ public static class StoredDocuments
     /// <summary>
     /// Current documents a person means by <paramref name="reference"/>: its key as <c>ledger</c> shows it, its 文号 as
     /// written (brackets and widths as they come: 济管[2023]19号), or its title; when no document is named so, the
-    /// documents whose key, 文号, title or file name holds the reference (two characters or more: 红旗区 for
-    /// 红旗区大力提振市场信心…政策措施). In import order; several when the name is ambiguous.
+    /// documents whose key, 文号, title or file name holds the reference (two characters or more: 申州区 for
+    /// 申州区促进消费若干措施). In import order; several when the name is ambiguous.
     /// </summary>
     public static async Task<IReadOnlyList<StoredDocumentRef>> FindAsync(LedgerContext context, string reference, CancellationToken cancellationToken = default)
     {

@@ -363,7 +363,7 @@ public sealed class Jurisdictions
                 prefixes.AddRange([name, mark, "全" + mark]);
                 if (BarePlace(name) is var bare && bare != name)
                 {
-                    prefixes.Add(bare); // 红旗法院, 某某公安分局
+                    prefixes.Add(bare); // 东湖法院, 某某公安分局
                 }
 
                 if (ZoneWords.FirstOrDefault(z => name.Length > z.Length + 1 && name.EndsWith(z, StringComparison.Ordinal)) is { } zone)
