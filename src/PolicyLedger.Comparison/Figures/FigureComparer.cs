@@ -83,11 +83,21 @@ public static class FigureComparer
             var kept = pairs.Where(c => Kept(c.Agreement, c.Alone, located[c.A]));
             foreach (var c in kept.OrderByDescending(c => c.Agreement).ThenBy(c => c.A).ThenBy(c => c.BItem).ThenBy(c => c.B))
             {
-                // A figure whose most agreeing partner is matched to a figure it agrees with better is left unmatched, as the
-                // figures it was compared with count something else: it is not handed to its next partner. Thresholds are:
-                // the tiers of two places are the same classes in another order or with a boundary moved.
-                if (keepNext ? usedA.Contains(c.A) || usedB.Contains((c.BItem, c.B)) : !usedA.Add(c.A) || !usedB.Add((c.BItem, c.B)))
+                if (usedA.Contains(c.A))
                 {
+                    continue;
+                }
+
+                if (usedB.Contains((c.BItem, c.B)))
+                {
+                    // A figure whose most agreeing partner is matched to a figure it agrees with better is left unmatched, as
+                    // the figures it was compared with count something else: it is not handed to its next partner. Thresholds
+                    // are: the tiers of two places are the same classes in another order or with a boundary moved.
+                    if (!keepNext)
+                    {
+                        usedA.Add(c.A);
+                    }
+
                     continue;
                 }
 
