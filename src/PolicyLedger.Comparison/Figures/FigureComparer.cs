@@ -64,12 +64,15 @@ public static class FigureComparer
         // Thresholds first (首次突破5亿元的: they name the tiers), one value meeting the same value before any other pair;
         // then every other figure, the tiers its wording names read through the thresholds matched.
         var thresholds = new Dictionary<decimal, decimal>();
-        Match(candidates.Where(c => Tiers.IsThreshold(located[c.A]) && Tiers.IsThreshold(locatedB[c.BItem][c.B]))
+        var thresholdA = Tiers.Flags(located);
+        var thresholdB = locatedB.Select(Tiers.Flags).ToList();
+        bool BothThresholds((double Agreement, int A, int BItem, int B, bool Alone) c) => thresholdA[c.A] && thresholdB[c.BItem][c.B];
+        Match(candidates.Where(BothThresholds)
             .Select(c => c with { Agreement = Tiers.Boost(c.Agreement, located[c.A], locatedB[c.BItem][c.B], options.SameQuantityWording) }), keepNext: true);
-        var tiersA = Tiers.Of(located);
-        var tiersB = locatedB.Select(Tiers.Of).ToList();
-        Match(candidates.Where(c => !(Tiers.IsThreshold(located[c.A]) && Tiers.IsThreshold(locatedB[c.BItem][c.B])))
-            .Select(c => c with { Agreement = Tiers.Adjust(c.Agreement, located[c.A], locatedB[c.BItem][c.B], tiersA[c.A], tiersB[c.BItem][c.B], thresholds) }), keepNext: false);
+        var tiersA = Tiers.Of(located, thresholdA);
+        var tiersB = locatedB.Select((figures, k) => Tiers.Of(figures, thresholdB[k])).ToList();
+        Match(candidates.Where(c => !BothThresholds(c))
+            .Select(c => c with { Agreement = Tiers.Adjust(c.Agreement, thresholdA[c.A], thresholdB[c.BItem][c.B], tiersA[c.A], tiersB[c.BItem][c.B], thresholds) }), keepNext: false);
 
         return differences.OrderBy(d => d.Order).Select(d => d.Difference).ToList();
 
@@ -105,7 +108,7 @@ public static class FigureComparer
                 usedB.Add((c.BItem, c.B));
 
                 var (f, g) = (located[c.A], locatedB[c.BItem][c.B]);
-                if (Tiers.IsThreshold(f) && Tiers.IsThreshold(g))
+                if (BothThresholds(c))
                 {
                     thresholds[f.Quantity!.Value] = g.Quantity!.Value;
                 }

@@ -246,7 +246,7 @@ public static class FigureReader
         }
 
         var endsWithFigure = figureEnds.Contains(from - 1);
-        var opensSentence = condition == 0 || text[condition - 1] is '。' or '；' or ';' or '！' or '？' or '!' or '?' or '\n';
+        var opensSentence = condition == 0 || Text.Sentences.IsEnd(text[condition - 1]);
         var isCondition = text[from - 2] == '的'
             || (text[opens] == '对' && !endsWithFigure)
             || (isQuantity && opensSentence && !HoldsFigureEnd(plainEnds, condition, from - 1));

@@ -21,7 +21,9 @@ internal static class Tiers
             return false;
         }
 
-        var after = f.After.Replace("（含）", string.Empty, StringComparison.Ordinal).Replace("(含)", string.Empty, StringComparison.Ordinal);
+        var after = f.After.Contains('含', StringComparison.Ordinal)
+            ? f.After.Replace("（含）", string.Empty, StringComparison.Ordinal).Replace("(含)", string.Empty, StringComparison.Ordinal)
+            : f.After;
         if (after.StartsWith("以上的", StringComparison.Ordinal) || after.StartsWith("以下的", StringComparison.Ordinal))
         {
             return true;
@@ -37,10 +39,16 @@ internal static class Tiers
 
     private static readonly HashSet<decimal> None = [];
 
-    /// <summary>The values of the thresholds (other than the figure itself) that stand in each figure's wording (a shared empty set when there are none: never written to).</summary>
-    public static HashSet<decimal>[] Of(IReadOnlyList<Figure> figures)
+    /// <summary>Which of the figures are thresholds (<see cref="IsThreshold"/>), read once for the matching and the tiers.</summary>
+    public static bool[] Flags(IReadOnlyList<Figure> figures) => figures.Select(IsThreshold).ToArray();
+
+    /// <summary>
+    /// The values of the thresholds (other than the figure itself) that stand in each figure's wording (a shared empty set
+    /// when there are none: never written to); <paramref name="flags"/> says which figures are thresholds.
+    /// </summary>
+    public static HashSet<decimal>[] Of(IReadOnlyList<Figure> figures, bool[] flags)
     {
-        var thresholds = figures.Where(IsThreshold).ToList();
+        var thresholds = figures.Where((_, k) => flags[k]).ToList();
         var tiers = new HashSet<decimal>[figures.Count];
         if (thresholds.Count == 0)
         {
@@ -72,13 +80,13 @@ internal static class Tiers
         agreement >= floor && f.HasSameValueAs(g) ? agreement + 1 : agreement;
 
     /// <summary>
-    /// The agreement of two compatible figures that are not both thresholds, with their tiers: half when one is a threshold
-    /// and the other is not, or when their wordings name tiers that do not correspond (A's thresholds read through
+    /// The agreement of two compatible figures that are not both thresholds (<paramref name="thresholdF"/>,
+    /// <paramref name="thresholdG"/>), with their tiers: half when one is a threshold and the other is not, or when their wordings name tiers that do not correspond (A's thresholds read through
     /// <paramref name="thresholds"/>, the values of B's thresholds they were matched with).
     /// </summary>
-    public static double Adjust(double agreement, Figure f, Figure g, HashSet<decimal> tiersF, HashSet<decimal> tiersG, IReadOnlyDictionary<decimal, decimal> thresholds)
+    public static double Adjust(double agreement, bool thresholdF, bool thresholdG, HashSet<decimal> tiersF, HashSet<decimal> tiersG, IReadOnlyDictionary<decimal, decimal> thresholds)
     {
-        var otherRole = IsThreshold(f) != IsThreshold(g);
+        var otherRole = thresholdF != thresholdG;
         var otherTier = tiersF.Count > 0 && tiersG.Count > 0 && !tiersF.Select(v => thresholds.GetValueOrDefault(v, v)).Any(tiersG.Contains);
         return otherRole || otherTier ? agreement / 2 : agreement;
     }

@@ -5,12 +5,15 @@ internal static class Sentences
 {
     private const string Ends = "；;。！？!?\n";
 
+    /// <summary>Whether a character ends a sentence.</summary>
+    public static bool IsEnd(char c) => Ends.Contains(c);
+
     public static IEnumerable<(int Start, int End)> Of(string text)
     {
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i == text.Length || Ends.Contains(text[i]))
+            if (i == text.Length || IsEnd(text[i]))
             {
                 if (i > start)
                 {
