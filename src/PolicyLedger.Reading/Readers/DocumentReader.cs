@@ -237,7 +237,7 @@ internal static class DocumentReader
         for (var i = from; i < lines.Count && count < 3; i++, count++)
         {
             var text = lines[i].Text.Text;
-            if (consumed[i] || Marker.Read(text) is not null || text.Length > 40 || text.IndexOfAny(['。', '，', ',', '：', ':', '；']) >= 0)
+            if (consumed[i] || !IsTitleLine(text))
             {
                 break;
             }
@@ -282,7 +282,7 @@ internal static class DocumentReader
                 continue; // 附件, 附件2: the label above an attachment's title
             }
 
-            if (text.Length > 40 || text.IndexOfAny(['。', '，', ',', '：', ':', '；', ';', '！', '？']) >= 0 || Marker.Read(text) is not null)
+            if (!IsTitleLine(text))
             {
                 break;
             }
@@ -304,11 +304,15 @@ internal static class DocumentReader
         return null;
     }
 
-    /// <summary>附件, 附件1, 附件 2：: the label of an attachment, alone on its line.</summary>
+    /// <summary>A line a title can be made of: short, with no punctuation of a sentence or clause, and no number mark (一、, 1.).</summary>
+    private static bool IsTitleLine(string text) =>
+        text.Length <= 40 && text.IndexOfAny(['。', '，', ',', '：', ':', '；', ';', '！', '？']) < 0 && Marker.Read(text) is null;
+
+    /// <summary>附件, 附件1, 附件 2：, 附件二: the label of an attachment, alone on its line.</summary>
     private static bool IsAttachmentLabel(string text)
     {
         var t = text.Trim().TrimEnd('：', ':');
-        return t.StartsWith("附件", StringComparison.Ordinal) && t[2..].Trim().All(c => char.IsAsciiDigit(c) || c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十');
+        return t.StartsWith("附件", StringComparison.Ordinal) && t[2..].Trim().All(c => char.IsAsciiDigit(c) || ChineseNumerals.IsHanNumeral(c));
     }
 
     /// <summary>依据: the document numbers cited in brackets in the paragraphs before the first heading or item.</summary>
