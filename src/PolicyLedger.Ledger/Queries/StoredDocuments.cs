@@ -35,13 +35,11 @@ public static class StoredDocuments
             .OrderBy(d => d.Id)
             .Select(d => new StoredDocumentRef(d.Id, d.Key, d.DocNumber, d.Title, d.Source!.FileName, d.ItemCount, d.Jurisdiction))
             .ToListAsync(cancellationToken);
-        var named = current.Where(d => Names(d).Any(name => name == wanted)).ToList();
+        var names = current.Select(d => (Document: d, Names: new[] { d.Key, d.DocNumber, d.Title, d.FileName }.OfType<string>().Select(DocumentKey.Normalize).ToList())).ToList();
+        var named = names.Where(d => d.Names.Contains(wanted)).Select(d => d.Document).ToList();
         return named.Count > 0 || wanted.Length < 2
             ? named
-            : current.Where(d => Names(d).Any(name => name.Contains(wanted, StringComparison.Ordinal))).ToList();
-
-        static IEnumerable<string> Names(StoredDocumentRef d) =>
-            new[] { d.Key, d.DocNumber, d.Title, d.FileName }.OfType<string>().Select(DocumentKey.Normalize);
+            : names.Where(d => d.Names.Any(name => name.Contains(wanted, StringComparison.Ordinal))).Select(d => d.Document).ToList();
     }
 
     /// <summary>
