@@ -31,6 +31,14 @@ public sealed class CompareCommandTests : IDisposable
         return (a, b);
     }
 
+    /// <summary>The two files imported into the ledger: B's path, and their comparison as files (the JSON every ledger lookup must give).</summary>
+    private async Task<(string B, string FromFiles)> ImportedAsync()
+    {
+        var (a, b) = Files();
+        Assert.Equal(0, await ImportCommand.RunAsync(Database, [a, b], null, TextWriter.Null, TextWriter.Null));
+        return (b, (await Run("json", null, a, b)).Output);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);
@@ -163,9 +171,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task Documents_of_the_ledger_compare_like_the_files_they_came_from()
     {
-        var (a, b) = Files();
-        Assert.Equal(0, await ImportCommand.RunAsync(Database, [a, b], null, TextWriter.Null, TextWriter.Null));
-        var fromFiles = (await Run("json", null, a, b)).Output;
+        var (b, fromFiles) = await ImportedAsync();
 
         // By 文号 as written, with other brackets, and by the file on one side.
         var byNumber = await Run("json", null, "东政〔2023〕5号", "北政[2023]8号");
@@ -186,9 +192,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task A_part_of_a_name_that_only_one_document_has_finds_it_and_a_part_several_have_lists_them()
     {
-        var (a, b) = Files();
-        Assert.Equal(0, await ImportCommand.RunAsync(Database, [a, b], null, TextWriter.Null, TextWriter.Null));
-        var fromFiles = (await Run("json", null, a, b)).Output;
+        var (_, fromFiles) = await ImportedAsync();
 
         // A place as people say it, a part of a file name.
         var byPart = await Run("json", null, "东湖区", "北岸.txt");
