@@ -29,6 +29,15 @@ public sealed record Figure(FigureKind Kind, string Text, int Start, string Befo
 
     public int ListIndex { get; init; }
 
+    /// <summary>
+    /// How many characters <see cref="Before"/> begins with that are the condition the figure is given under (the clause
+    /// before its own: 对年营业收入首次突破1亿元的工业企业，), 0 when it has none.
+    /// </summary>
+    public int Condition { get; init; }
+
+    /// <summary>The wording of the figure's own clause before it, without its condition.</summary>
+    public string OwnBefore => Before[Condition..];
+
     public bool IsLocated => Start >= 0;
 
     /// <summary>

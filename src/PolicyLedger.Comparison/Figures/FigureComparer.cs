@@ -115,7 +115,7 @@ public static class FigureComparer
 
                 if (!f.HasSameValueAs(g))
                 {
-                    differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[c.BItem].Item, g)));
+                    differences.Add((f.Start, new FigureDifference(What(f, g, boilerplate), aItem, f, bItems[c.BItem].Item, g)));
                 }
             }
         }
@@ -256,7 +256,7 @@ public static class FigureComparer
                 var g = said.List.AsCount(f, boilerplate);
                 if (!f.HasSameValueAs(g))
                 {
-                    differences.Add((f.Start, new FigureDifference(What(f, g), aItem, f, bItems[said.K].Item, g)));
+                    differences.Add((f.Start, new FigureDifference(What(f, g, boilerplate), aItem, f, bItems[said.K].Item, g)));
                 }
             }
         }
@@ -272,7 +272,7 @@ public static class FigureComparer
                     var f = said.List.AsCount(g, boilerplate);
                     if (!f.HasSameValueAs(g))
                     {
-                        differences.Add((f.Start, new FigureDifference(What(g, f), aItem, f, bItems[k].Item, g)));
+                        differences.Add((f.Start, new FigureDifference(What(g, f, boilerplate), aItem, f, bItems[k].Item, g)));
                     }
                 }
             }
@@ -343,22 +343,55 @@ public static class FigureComparer
     }
 
     /// <summary>
-    /// What the two figures count in the documents' words: the longest wording their clauses share (two characters or
-    /// more), tidied (<see cref="Tidy"/>), else A's clause; a time said in a clause of its own (2023年6月30日前，对…) is
-    /// the measure's 期限.
+    /// What the two figures count in the documents' words: the longest wording their own clauses share when it says
+    /// something of its own (two characters or more outside boilerplate: 单户最高, 按增量部分 — the clause the figure stands
+    /// in, not the condition before it, which the item's other figures share: 对新增首贷户给予贷款额1%的奖励，单户最高2万元);
+    /// else the longest wording their clauses share with their conditions (首次认定的，给予20万元奖励: 首次认定), tidied
+    /// (<see cref="Tidy"/>), else A's clause; a time said in a clause of its own (2023年6月30日前，对…) is the measure's 期限.
     /// </summary>
-    public static string What(Figure a, Figure b)
+    public static string What(Figure a, Figure b, Boilerplate? boilerplate = null)
     {
-        var x = a.Before + "\0" + a.After;
-        var (start, length) = LongestCommonWording(x, b.Before + "\0" + b.After);
-        var shared = Tidy(x, start, length);
+        boilerplate ??= Boilerplate.Default;
+        if (a.Condition > 0 || b.Condition > 0)
+        {
+            var own = Shared(a.OwnBefore + "\0" + a.After, b.OwnBefore + "\0" + b.After, boilerplate);
+            if (SaysSomething(own, boilerplate))
+            {
+                return own;
+            }
+        }
+
+        var shared = Shared(a.Before + "\0" + a.After, b.Before + "\0" + b.After, boilerplate);
         if (shared.Length >= 2)
         {
             return shared;
         }
 
-        var own = (a.Before + a.After).Trim();
-        return own.Length > 0 ? own : a.Kind == FigureKind.Time ? "期限" : a.Text;
+        var whole = (a.Before + a.After).Trim();
+        return whole.Length > 0 ? whole : a.Kind == FigureKind.Time ? "期限" : a.Text;
+    }
+
+    /// <summary>The run of wording two texts share that says most, tidied.</summary>
+    private static string Shared(string x, string y, Boilerplate boilerplate)
+    {
+        var (start, length) = LongestCommonWording(x, y, boilerplate);
+        return Tidy(x, start, length);
+    }
+
+    /// <summary>Whether a wording holds two characters or more outside boilerplate words (单户最高: 单户; not 一次性奖励).</summary>
+    private static bool SaysSomething(string wording, Boilerplate boilerplate)
+    {
+        var mask = boilerplate.Mask(wording, 0, wording.Length);
+        var count = 0;
+        for (var i = 0; i < wording.Length; i++)
+        {
+            if (!mask[i] && Bigrams.IsWordCharacter(wording[i]))
+            {
+                count++;
+            }
+        }
+
+        return count >= 2;
     }
 
     /// <summary>Words a shared run begins with when a number stands just before it in the text: the number's unit (2023年力争…, 3—5个省级…, 10亿元以上工业企业).</summary>
@@ -391,20 +424,26 @@ public static class FigureComparer
         return run.Length > 2 && run[^1] is '由' or '和' or '及' or '与' or '达' or '至' or '为' or '到' or '的' or '或' ? run[..^1] : run;
     }
 
-    /// <summary>The longest run of word characters (Han, letters) that both texts hold: where it starts in <paramref name="x"/>, and its length.</summary>
-    private static (int Start, int Length) LongestCommonWording(string x, string y)
+    /// <summary>
+    /// The run of word characters (Han, letters) both texts hold that says most: the most characters outside boilerplate
+    /// words (生活补贴 before 给予), then the longest, then the first; where it starts in <paramref name="x"/>, and its length.
+    /// </summary>
+    private static (int Start, int Length) LongestCommonWording(string x, string y, Boilerplate boilerplate)
     {
-        var best = (Length: 0, End: 0);
-        var previous = new int[y.Length + 1];
-        var current = new int[y.Length + 1];
+        var mask = boilerplate.Mask(x, 0, x.Length);
+        var best = (Content: 0, Length: 0, End: 0);
+        var previous = new (int Length, int Content)[y.Length + 1];
+        var current = new (int Length, int Content)[y.Length + 1];
         for (var i = 1; i <= x.Length; i++)
         {
             for (var j = 1; j <= y.Length; j++)
             {
-                current[j] = x[i - 1] == y[j - 1] && Bigrams.IsWordCharacter(x[i - 1]) ? previous[j - 1] + 1 : 0;
-                if (current[j] > best.Length)
+                current[j] = x[i - 1] == y[j - 1] && Bigrams.IsWordCharacter(x[i - 1])
+                    ? (previous[j - 1].Length + 1, previous[j - 1].Content + (mask[i - 1] ? 0 : 1))
+                    : (0, 0);
+                if (current[j].Content > best.Content || (current[j].Content == best.Content && current[j].Length > best.Length))
                 {
-                    best = (current[j], i);
+                    best = (current[j].Content, current[j].Length, i);
                 }
             }
 

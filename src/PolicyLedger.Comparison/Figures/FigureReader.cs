@@ -111,6 +111,7 @@ public static class FigureReader
                     Before = string.Join('\0', windows.Select(w => w.Before)),
                     After = string.Join('\0', windows.Select(w => w.After)),
                     Time = last.Time! with { Start = null },
+                    Condition = 0,
                 };
             }
 
@@ -146,7 +147,7 @@ public static class FigureReader
                 var after = result[k + run - 1].After;
                 for (var m = 0; m < run; m++)
                 {
-                    result[k + m] = result[k + m] with { Before = list.Members[m] + list.Verb, After = after, List = list.Members, ListIndex = m };
+                    result[k + m] = result[k + m] with { Before = list.Members[m] + list.Verb, After = after, List = list.Members, ListIndex = m, Condition = 0 };
                 }
             }
 
@@ -219,8 +220,9 @@ public static class FigureReader
     /// <summary>
     /// Where the wording of a figure's clause starts once the condition it is given under is added. The clause just before
     /// the figure's clause says what the figure is for when it ends with 的 (首次认定的，给予20万元奖励；重新认定的，给予10万元
-    /// 奖励), when it opens with 对 and does not end with a figure of its own (对年主营业务收入首次突破1亿元的工业企业，一次性奖励
-    /// 20万元; but 对首次认定的国家级企业奖励100万元，省级企业奖励30万元 is two tiers), or, for a quantity, when it opens its
+    /// 奖励), when it opens with 对, does not end with a figure and holds none but thresholds (对年主营业务收入首次突破1亿元的工业企业，
+    /// 一次性奖励20万元; but 对首次认定的国家级企业奖励100万元，省级企业奖励30万元 is two tiers, and 对新增首贷户给予贷款额1%的奖励，
+    /// 单户最高2万元 a grant and its cap), or, for a quantity, when it opens its
     /// sentence and holds no figure (租赁标准厂房的企业，前三年按租金的50%给予补贴: the same condition as 对租赁标准厂房的企业 said
     /// without 对). Two tiers worded alike in their own clauses (给予…奖励) are so told apart by their conditions. A time's
     /// sentence-opening clause is left out: a year said at the start of a sentence frames the sentence, not a deadline's
@@ -247,9 +249,10 @@ public static class FigureReader
 
         var endsWithFigure = figureEnds.Contains(from - 1);
         var opensSentence = condition == 0 || Text.Sentences.IsEnd(text[condition - 1]);
+        var holdsPlainFigure = HoldsFigureEnd(plainEnds, condition, from - 1);
         var isCondition = text[from - 2] == '的'
-            || (text[opens] == '对' && !endsWithFigure)
-            || (isQuantity && opensSentence && !HoldsFigureEnd(plainEnds, condition, from - 1));
+            || (text[opens] == '对' && !endsWithFigure && !holdsPlainFigure)
+            || (isQuantity && opensSentence && !holdsPlainFigure);
         return isCondition ? condition : from;
     }
 
@@ -279,6 +282,7 @@ public static class FigureReader
             from--;
         }
 
+        var own = from;
         from = WithCondition(text, from, figureEnds, plainEnds, quantity is not null);
 
         var end = start + figure.Length;
@@ -288,6 +292,6 @@ public static class FigureReader
             to++;
         }
 
-        return new Figure(kind, figure, start, text[from..start], text[end..to], quantity, time);
+        return new Figure(kind, figure, start, text[from..start], text[end..to], quantity, time) { Condition = own - from };
     }
 }

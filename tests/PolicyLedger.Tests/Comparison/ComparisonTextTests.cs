@@ -96,6 +96,33 @@ public class ComparisonTextTests
     }
 
     [Fact]
+    public void A_clause_opening_with_dui_that_holds_a_grant_is_a_tier_of_its_own_and_a_threshold_in_it_keeps_it_a_condition()
+    {
+        // The rate is what the clause grants: the cap after it is the cap of that grant, not a figure given under it.
+        var cap = Assert.Single(Figures("1.对新增首贷户给予贷款额1%的奖励，单户最高2万元。"), f => f.Text == "2万元");
+        Assert.Equal(0, cap.Condition);
+        Assert.DoesNotContain("首贷户", cap.Before, StringComparison.Ordinal);
+
+        // 1亿元 names the class of firms (首次突破…的): the clause stays the reward's condition.
+        var reward = Assert.Single(Figures("1.对年营业收入首次突破1亿元的工业企业，一次性奖励20万元。"), f => f.Text == "20万元");
+        Assert.True(reward.Condition > 0);
+        Assert.Equal("一次性奖励", reward.OwnBefore);
+    }
+
+    [Theory]
+    [InlineData("1.对年度研发投入增长超过20%的企业，按增量部分的1倍给予奖励。", "1.对年度研发投入增长超过20%的企业，按增量部分的2倍给予奖励。", "倍", "按增量部分")] // the own clause, not the class of firms
+    [InlineData("1.对企业引进的博士研究生，给予3000元生活补贴。", "1.对企业引进的博士研究生，给予5000元生活补贴。", "元", "生活补贴")] // what is granted, not the verb
+    [InlineData("1.首次认定的，给予20万元奖励；重新认定的，给予10万元奖励。", "1.首次认定的，给予30万元奖励；重新认定的，给予10万元奖励。", "20万元", "首次认定")] // own clauses alike: the condition tells
+    [InlineData("1.对年营业收入首次突破1亿元的工业企业，一次性奖励20万元。", "1.对年营业收入首次突破1亿元的工业企业，一次性奖励30万元。", "20万元", "对年营业收入首次突破")] // the own clause is boilerplate
+    public void What_a_difference_counts_is_said_by_the_figures_own_clause_when_it_says_something_and_by_its_condition_otherwise(string a, string b, string unit, string what)
+    {
+        var x = Figures(a).First(f => f.Text.EndsWith(unit, StringComparison.Ordinal));
+        var y = Figures(b).First(f => f.Start == x.Start || f.Before == x.Before);
+        Assert.True(x.Condition > 0);
+        Assert.Equal(what, FigureComparer.What(x, y));
+    }
+
+    [Fact]
     public void A_sentence_opening_clause_without_figures_is_a_quantitys_condition_and_not_a_times()
     {
         var figures = Figures("1.租赁标准厂房的企业，前三年按租金的50%给予补贴。加快推进项目建设，2023年6月30日前全部完工。");
