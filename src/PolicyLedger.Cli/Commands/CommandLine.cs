@@ -21,9 +21,10 @@ internal static class CommandLine
     /// <summary>
     /// Parses without response files (an argument "@县住建局" is a value, not a file to expand) and runs the command.
     /// Ctrl-C and SIGTERM are left to the commands: <c>import</c> stops after the batch in hand and says what was
-    /// stored; the others end at once (every write is one transaction, so nothing is left half-written).
+    /// stored; the others end at once (every write is one transaction, so nothing is left half-written). The line on
+    /// where to look after a parse error is in the language of <paramref name="texts"/>.
     /// </summary>
-    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    public static async Task<int> RunAsync(RootCommand root, string[] args, Texts texts)
     {
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is System.CommandLine.Invocation.ParseErrorAction errors)
@@ -31,7 +32,8 @@ internal static class CommandLine
             // The errors, then one line on where to look, rather than the whole help text.
             errors.ShowHelp = false;
             var code = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
-            await Console.Error.WriteLineAsync($"用法见 policyledger {string.Join(' ', CommandPath(parse.CommandResult.Command))} --help".Replace("  ", " ", StringComparison.Ordinal));
+            var command = $"policyledger {string.Join(' ', CommandPath(parse.CommandResult.Command))}".TrimEnd();
+            await Console.Error.WriteLineAsync(texts.T($"用法见 {command} --help", $"See {command} --help"));
             return code;
         }
 
@@ -67,7 +69,7 @@ internal static class CommandLine
     /// PATH arguments take what the parser leaves over, an unknown option among it ("import . --by X"): a value that
     /// starts with "-" and names no file is an error naming that option, not a path that does not exist.
     /// </summary>
-    public static void RejectUnknownOptions(Argument argument)
+    public static void RejectUnknownOptions(Argument argument, Texts t)
     {
         argument.Validators.Add(result =>
         {
@@ -76,7 +78,8 @@ internal static class CommandLine
                 var value = token.Value;
                 if (value.Length > 1 && value[0] == '-' && !File.Exists(value) && !Directory.Exists(value))
                 {
-                    result.AddError($"未知选项 {SafeText.OneLine(value)}（若是以 - 开头的文件名，请写成 ./{SafeText.OneLine(value)}）");
+                    var v = SafeText.OneLine(value);
+                    result.AddError(t.T($"未知选项 {v}（若是以 - 开头的文件名，请写成 ./{v}）", $"unknown option {v} (a file name that starts with - is written ./{v})"));
                 }
             }
         });
