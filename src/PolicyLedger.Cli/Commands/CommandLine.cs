@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using PolicyLedger.Reading.Text;
 
@@ -21,8 +22,9 @@ internal static class CommandLine
     /// <summary>
     /// Parses without response files (an argument "@县住建局" is a value, not a file to expand) and runs the command.
     /// Ctrl-C and SIGTERM are left to the commands: <c>import</c> stops after the batch in hand and says what was
-    /// stored; the others end at once (every write is one transaction, so nothing is left half-written). The line on
-    /// where to look after a parse error is in the language of <paramref name="texts"/>.
+    /// stored; the others end at once (every write is one transaction, so nothing is left half-written). Help and parse
+    /// errors are in the language of <paramref name="texts"/> (in Chinese, the words System.CommandLine's zh-Hans
+    /// resources leave in English are put in Chinese: <see cref="CommandLineWords"/>).
     /// </summary>
     public static async Task<int> RunAsync(RootCommand root, string[] args, Texts texts)
     {
@@ -31,10 +33,15 @@ internal static class CommandLine
         {
             // The errors, then one line on where to look, rather than the whole help text.
             errors.ShowHelp = false;
-            var code = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+            var code = await InvokeInAsync(parse, texts, CommandLineWords.ChineseErrors);
             var command = $"policyledger {string.Join(' ', CommandPath(parse.CommandResult.Command))}".TrimEnd();
             await Console.Error.WriteLineAsync(texts.T($"用法见 {command} --help", $"See {command} --help"));
             return code;
+        }
+
+        if (parse.Action is HelpAction)
+        {
+            return await InvokeInAsync(parse, texts, CommandLineWords.ChineseHelp);
         }
 
         try
@@ -52,6 +59,22 @@ internal static class CommandLine
 
             return InternalError;
         }
+    }
+
+    /// <summary>Runs System.CommandLine's own action (help, parse errors), in Chinese through <paramref name="chinese"/>.</summary>
+    private static async Task<int> InvokeInAsync(ParseResult parse, Texts texts, Func<string, string> chinese)
+    {
+        if (texts.IsEnglish)
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        }
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = output, Error = error });
+        await Console.Out.WriteAsync(chinese(output.ToString()));
+        await Console.Error.WriteAsync(chinese(error.ToString()));
+        return code;
     }
 
     private static IEnumerable<string> CommandPath(Command command)

@@ -1,10 +1,12 @@
+using System.Globalization;
 using PolicyLedger.Cli.Output;
 
 namespace PolicyLedger.Cli.Commands;
 
 /// <summary>
-/// The language of the command line itself: the descriptions of commands, options and arguments that --help prints.
-/// Chinese unless English was asked for, decided as the rest of the CLI decides
+/// The language of the command line itself: the descriptions of commands, options and arguments that --help prints,
+/// System.CommandLine's own words (its zh-Hans resources, with <see cref="CommandLineWords"/> for what they leave in
+/// English) and the parse errors. Chinese unless English was asked for, decided as the rest of the CLI decides
 /// (<see cref="Terminal.WantsEnglish"/>), once, from the arguments before the command tree is built.
 /// </summary>
 internal sealed class Texts(bool english)
@@ -14,6 +16,25 @@ internal sealed class Texts(bool english)
     public static Texts English { get; } = new(true);
 
     public bool IsEnglish => english;
+
+    /// <summary>
+    /// The UI culture System.CommandLine takes its words from (never the formatting culture); none where the runtime has
+    /// only the invariant culture (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1): its words then stay English.
+    /// </summary>
+    public CultureInfo? UiCulture
+    {
+        get
+        {
+            try
+            {
+                return CultureInfo.GetCultureInfo(english ? "en" : "zh-Hans");
+            }
+            catch (CultureNotFoundException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>Chinese, or English where asked for.</summary>
     public string T(string chinese, string englishText) => english ? englishText : chinese;
