@@ -73,7 +73,22 @@ internal static class CommandLine
         var error = new StringWriter();
         var code = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = output, Error = error });
         await Console.Out.WriteAsync(chinese(output.ToString()));
-        await Console.Error.WriteAsync(chinese(error.ToString()));
+        if (error.GetStringBuilder().Length > 0)
+        {
+            // In red at a terminal, as System.CommandLine writes its errors.
+            var red = !Console.IsOutputRedirected;
+            if (red)
+            {
+                Console.ForegroundColor = ConsoleColor.Red;
+            }
+
+            await Console.Error.WriteAsync(chinese(error.ToString()));
+            if (red)
+            {
+                Console.ResetColor();
+            }
+        }
+
         return code;
     }
 
