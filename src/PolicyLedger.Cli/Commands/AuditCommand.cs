@@ -12,14 +12,22 @@ internal static class AuditCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var entity = new Option<string?>("--entity") { Description = "Only changes to this table (items, progress_reports …)." };
-        var actor = new Option<string?>("--actor") { Description = "Only changes by this person." };
-        var item = new Option<string?>("--item") { Description = "Only changes to this item's progress reports, figures and evidence (its key as `ledger` and `status` show it: 青管〔2023〕7号#12)." };
-        var limit = new Option<int>("--limit") { Description = "At most this many entries.", DefaultValueFactory = _ => 200 };
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var t = options.Texts;
+        var entity = new Option<string?>("--entity") { Description = t.T("只列此表的变更（items、progress_reports …）。", "Only changes to this table (items, progress_reports …).") };
+        var actor = new Option<string?>("--actor") { Description = t.T("只列此人所做的变更。", "Only changes by this person.") };
+        var item = new Option<string?>("--item")
+        {
+            Description = t.T(
+                "只列此事项的进展报送、数据和佐证材料的变更（事项编号按 `ledger` 和 `status` 所显示的写：青管〔2023〕7号#12）。",
+                "Only changes to this item's progress reports, figures and evidence (its key as `ledger` and `status` show it: 青管〔2023〕7号#12)."),
+        };
+        var limit = new Option<int>("--limit") { Description = t.T("最多列出的条数。", "At most this many entries."), DefaultValueFactory = _ => 200 };
+        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var by = new Option<string?>("--by") { Description = "Who asks (default: $POLICYLEDGER_USER, else the OS user)." };
-        var command = new Command("audit", "List the audit log: every change to the ledger (imports, reports, corrections) with who, when, what, before and after.");
+        var by = new Option<string?>("--by") { Description = t.T("查询人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。", "Who asks (default: $POLICYLEDGER_USER, else the OS user).") };
+        var command = new Command("audit", t.T(
+            "列出审计日志：台账的每一次变更（导入、报送、校对），含操作人、时间、对象及变更前后的内容。",
+            "List the audit log: every change to the ledger (imports, reports, corrections) with who, when, what, before and after."));
         foreach (var o in new Option[] { entity, actor, item, limit, format, by })
         {
             command.Options.Add(o);

@@ -20,14 +20,39 @@ internal static class BenefitsCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var scenario = new Option<string>("--scenario") { Description = "情形文件（YAML：profile、events、as_of，或 scenarios 列表）。", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "评估日（2023-04-30）。缺省：情形文件的 as_of，再缺省为中国今天。" };
-        var format = new Option<string>("--format") { Description = "table 或 json。", DefaultValueFactory = _ => "table" };
+        var t = options.Texts;
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = t.T(
+                "情形文件（YAML：profile、events、as_of，或 scenarios 列表）。",
+                "The scenario file (YAML: profile, events, as_of, or a list of scenarios)."),
+            Required = true,
+        };
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = t.T(
+                "评估日（2023-04-30）。缺省：情形文件的 as_of，再缺省为中国今天。",
+                "The day to assess at (2023-04-30). Default: the scenario file's as_of, else today in China."),
+        };
+        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var rules = new Option<string?>("--rules") { Description = $"规则目录。缺省：${RuleSetLoader.EnvironmentVariable}，再缺省为程序旁的 rules/。" };
-        var documents = new Option<string[]>("--documents") { Description = "文件的现行文本（用于给出条文位置）；台账中已有的可不给。", AllowMultipleArgumentsPerToken = true };
-        var id = new Option<string?>("--id") { Description = "只评估情形文件中编号为此的情形（S01）。" };
-        var command = new Command("benefits", "惠企政策测算：申请人可享受的每项政策、金额、算式、出资方与依据条文；差一点享受的及原因；按从高不重复未适用的。");
+        var rules = new Option<string?>("--rules")
+        {
+            Description = t.T(
+                $"规则目录。缺省：${RuleSetLoader.EnvironmentVariable}，再缺省为程序旁的 rules/。",
+                $"The rules folder. Default: ${RuleSetLoader.EnvironmentVariable}, else rules/ beside the program."),
+        };
+        var documents = new Option<string[]>("--documents")
+        {
+            Description = t.T(
+                "文件的现行文本（用于给出条文位置）；台账中已有的可不给。",
+                "The documents' current texts (to give the places of the clauses); not needed for documents already in the ledger."),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var id = new Option<string?>("--id") { Description = t.T("只评估情形文件中编号为此的情形（S01）。", "Assess only the scenario of the file with this id (S01).") };
+        var command = new Command("benefits", t.T(
+            "惠企政策测算：申请人可享受的每项政策、金额、算式、出资方与依据条文；差一点享受的及原因；按从高不重复原则未适用的。",
+            "Benefit finder for business-support policies: every measure an applicant qualifies for, with amount, formula, who pays and the clause it rests on; those narrowly missed and why; those not applied under 从高不重复 (the higher one, not both)."));
         command.Options.Add(scenario);
         command.Options.Add(asOf);
         command.Options.Add(format);

@@ -16,22 +16,41 @@ internal static class BulletinCommand
 
     public static Command Create(LedgerOptions options)
     {
-        var period = new Option<string>("--period") { Description = "The period: 2024Q2, 2024-05, 2024H1, 2024 (or 2024年第二季度 …).", Required = true };
-        var format = new Option<string>("--format") { Description = "docx or md.", DefaultValueFactory = _ => "md" };
+        var t = options.Texts;
+        var period = new Option<string>("--period")
+        {
+            Description = t.T(
+                "通报期间：2024Q2、2024-05、2024H1、2024（也可写 2024年第二季度 …）。",
+                "The period: 2024Q2, 2024-05, 2024H1, 2024 (or 2024年第二季度 …)."),
+            Required = true,
+        };
+        var format = new Option<string>("--format") { Description = t.T("docx 或 md。", "docx or md."), DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("docx", "md");
-        var output = new Option<string?>("--output", "-o") { Description = "The file to write (default: bulletin-PERIOD.docx|md; md without --output goes to standard output)." };
-        var asOf = new Option<string?>("--as-of") { Description = "Judge states at this date (default: when the period's last reports fell due)." };
-        var date = new Option<string?>("--date") { Description = "The bulletin's date (default: today)." };
-        var issuer = new Option<string>("--issuer") { Description = "Who issues it.", DefaultValueFactory = _ => DefaultIssuer };
-        var to = new Option<string[]>("--to") { Description = "主送 (repeatable; default: 各责任单位).", AllowMultipleArgumentsPerToken = true };
-        var by = new Option<string?>("--by") { Description = "Who writes it (default: $POLICYLEDGER_USER, else the OS user)." };
-        var command = new Command("bulletin", "Write a progress bulletin of one jurisdiction: counts per state, units ranked by completion and timeliness, overdue items for 挂牌督办, units that reported late.");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = t.T(
+                "写入的文件（缺省为 bulletin-PERIOD.docx|md；md 格式不给 --output 时输出到标准输出）。",
+                "The file to write (default: bulletin-PERIOD.docx|md; md without --output goes to standard output)."),
+        };
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = t.T(
+                "按此日期判定状态（缺省为该期间最后一次报送的截止日）。",
+                "Judge states at this date (default: when the period's last reports fell due)."),
+        };
+        var date = new Option<string?>("--date") { Description = t.T("通报的落款日期（缺省为今天）。", "The bulletin's date (default: today).") };
+        var issuer = new Option<string>("--issuer") { Description = t.T("发文单位。", "Who issues it."), DefaultValueFactory = _ => DefaultIssuer };
+        var to = new Option<string[]>("--to") { Description = t.T("主送单位（可重复；缺省为各责任单位）。", "主送 (repeatable; default: 各责任单位)."), AllowMultipleArgumentsPerToken = true };
+        var by = new Option<string?>("--by") { Description = t.T("撰写人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。", "Who writes it (default: $POLICYLEDGER_USER, else the OS user).") };
+        var command = new Command("bulletin", t.T(
+            "生成一个辖区的进展通报：各状态的事项数，按完成情况和报送及时性排序的单位，拟挂牌督办的逾期事项，逾期报送的单位。",
+            "Write a progress bulletin of one jurisdiction: counts per state, units ranked by completion and timeliness, overdue items for 挂牌督办, units that reported late."));
         foreach (var o in new Option[] { period, format, output, asOf, date, issuer, to, by })
         {
             command.Options.Add(o);
         }
 
-        var scope = TrackingAccess.AddScope(command);
+        var scope = TrackingAccess.AddScope(command, t);
         command.SetAction((parse, ct) =>
         {
             var io = options.Io(parse);

@@ -15,22 +15,30 @@ internal static class CadenceCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var source = new Option<long?>("--source") { Description = "The document's source number (the 来源 column of the list)." };
-        var position = new Option<int>("--position") { Description = "Which document of the file (1 for the first).", DefaultValueFactory = _ => 1 };
-        var every = new Option<string?>("--every") { Description = "Override: month, quarter, half or year." };
+        var t = options.Texts;
+        var source = new Option<long?>("--source") { Description = t.T("文件的来源编号（列表中的“来源”列）。", "The document's source number (the 来源 column of the list).") };
+        var position = new Option<int>("--position") { Description = t.T("文件中的第几份公文（第一份为 1）。", "Which document of the file (1 for the first)."), DefaultValueFactory = _ => 1 };
+        var every = new Option<string?>("--every") { Description = t.T("改定报送频次：month（每月）、quarter（每季度）、half（每半年）或 year（每年）。", "Override: month, quarter, half or year.") };
         every.AcceptOnlyFromAmong("month", "quarter", "half", "year");
-        var dueDay = new Option<int?>("--due-day") { Description = "Override: reports due on this day of the next month (次月5日前 → 5); without it, at period end." };
-        var clear = new Option<bool>("--clear") { Description = "Remove the override: the text decides again." };
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var dueDay = new Option<int?>("--due-day")
+        {
+            Description = t.T(
+                "改定报送截止日：次月此日前报送（次月5日前 → 5）；不给则在期末报送。",
+                "Override: reports due on this day of the next month (次月5日前 → 5); without it, at period end."),
+        };
+        var clear = new Option<bool>("--clear") { Description = t.T("撤销改定：重新按文件原文确定。", "Remove the override: the text decides again.") };
+        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var by = new Option<string?>("--by") { Description = "Who changes it." };
-        var command = new Command("cadence", "List each document's reporting cadence (read from its text when imported: 每季度末 → quarterly at quarter end; 次月5日前 → due on the 5th), or override it.");
+        var by = new Option<string?>("--by") { Description = t.T("修改人。", "Who changes it.") };
+        var command = new Command("cadence", t.T(
+            "列出各文件的报送频次（导入时从原文读出：每季度末 → 每季度末报送；次月5日前 → 次月5日前报送），或改定报送频次。",
+            "List each document's reporting cadence (read from its text when imported: 每季度末 → quarterly at quarter end; 次月5日前 → due on the 5th), or override it."));
         foreach (var o in new Option[] { source, position, every, dueDay, clear, format, by })
         {
             command.Options.Add(o);
         }
 
-        var scope = TrackingAccess.AddScope(command);
+        var scope = TrackingAccess.AddScope(command, t);
         command.SetAction((parse, ct) => RunAsync(options.Database(parse), new Change(parse.GetValue(source), parse.GetValue(position), parse.GetValue(every), parse.GetValue(dueDay), parse.GetValue(clear)), scope.Of(parse), parse.GetValue(format)!, parse.GetValue(by), options.Io(parse), ct));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using PolicyLedger.Reading.Text;
 
@@ -21,18 +22,26 @@ internal static class CommandLine
     /// <summary>
     /// Parses without response files (an argument "@县住建局" is a value, not a file to expand) and runs the command.
     /// Ctrl-C and SIGTERM are left to the commands: <c>import</c> stops after the batch in hand and says what was
-    /// stored; the others end at once (every write is one transaction, so nothing is left half-written).
+    /// stored; the others end at once (every write is one transaction, so nothing is left half-written). Help and parse
+    /// errors are in the language of <paramref name="texts"/> (in Chinese, the words System.CommandLine's zh-Hans
+    /// resources leave in English are put in Chinese: <see cref="CommandLineWords"/>).
     /// </summary>
-    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    public static async Task<int> RunAsync(RootCommand root, string[] args, Texts texts)
     {
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is System.CommandLine.Invocation.ParseErrorAction errors)
         {
             // The errors, then one line on where to look, rather than the whole help text.
             errors.ShowHelp = false;
-            var code = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
-            await Console.Error.WriteLineAsync($"用法见 policyledger {string.Join(' ', CommandPath(parse.CommandResult.Command))} --help".Replace("  ", " ", StringComparison.Ordinal));
+            var code = await InvokeInAsync(parse, texts, CommandLineWords.ChineseErrors);
+            var command = $"policyledger {string.Join(' ', CommandPath(parse.CommandResult.Command))}".TrimEnd();
+            await Console.Error.WriteLineAsync(texts.T($"用法见 {command} --help", $"See {command} --help"));
             return code;
+        }
+
+        if (parse.Action is HelpAction)
+        {
+            return await InvokeInAsync(parse, texts, CommandLineWords.ChineseHelp);
         }
 
         try
@@ -52,6 +61,37 @@ internal static class CommandLine
         }
     }
 
+    /// <summary>Runs System.CommandLine's own action (help, parse errors), in Chinese through <paramref name="chinese"/>.</summary>
+    private static async Task<int> InvokeInAsync(ParseResult parse, Texts texts, Func<string, string> chinese)
+    {
+        if (texts.IsEnglish)
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        }
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = output, Error = error });
+        await Console.Out.WriteAsync(chinese(output.ToString()));
+        if (error.GetStringBuilder().Length > 0)
+        {
+            // In red at a terminal, as System.CommandLine writes its errors.
+            var red = !Console.IsOutputRedirected;
+            if (red)
+            {
+                Console.ForegroundColor = ConsoleColor.Red;
+            }
+
+            await Console.Error.WriteAsync(chinese(error.ToString()));
+            if (red)
+            {
+                Console.ResetColor();
+            }
+        }
+
+        return code;
+    }
+
     private static IEnumerable<string> CommandPath(Command command)
     {
         var names = new List<string>();
@@ -67,7 +107,7 @@ internal static class CommandLine
     /// PATH arguments take what the parser leaves over, an unknown option among it ("import . --by X"): a value that
     /// starts with "-" and names no file is an error naming that option, not a path that does not exist.
     /// </summary>
-    public static void RejectUnknownOptions(Argument argument)
+    public static void RejectUnknownOptions(Argument argument, Texts t)
     {
         argument.Validators.Add(result =>
         {
@@ -76,7 +116,8 @@ internal static class CommandLine
                 var value = token.Value;
                 if (value.Length > 1 && value[0] == '-' && !File.Exists(value) && !Directory.Exists(value))
                 {
-                    result.AddError($"未知选项 {SafeText.OneLine(value)}（若是以 - 开头的文件名，请写成 ./{SafeText.OneLine(value)}）");
+                    var v = SafeText.OneLine(value);
+                    result.AddError(t.T($"未知选项 {v}（若是以 - 开头的文件名，请写成 ./{v}）", $"unknown option {v} (a file name that starts with - is written ./{v})"));
                 }
             }
         });

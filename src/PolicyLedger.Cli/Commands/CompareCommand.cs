@@ -15,15 +15,20 @@ internal static class CompareCommand
 {
     public static Command Create(LedgerOptions options)
     {
+        var t = options.Texts;
         var documents = new Argument<string[]>("DOCUMENT")
         {
-            Description = "Two or more documents: files (FILE#N for the N-th document of a file), or documents of the ledger by key, 文号, title or file name (or a part of them that only one document has). The first is the reference.",
+            Description = t.T(
+                "两份或更多文件：文件路径（FILE#N 指文件中的第 N 份公文），或台账中的文件，用编号、文号、标题或文件名指明（也可只写其中只有一份文件含有的部分）。第一份为对比基准。",
+                "Two or more documents: files (FILE#N for the N-th document of a file), or documents of the ledger by key, 文号, title or file name (or a part of them that only one document has). The first is the reference."),
             Arity = new ArgumentArity(2, 1000),
         };
-        var format = new Option<string>("--format") { Description = "Output: table, json, xlsx or html.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = t.T("输出格式：table、json、xlsx 或 html。", "Output: table, json, xlsx or html."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "xlsx", "html");
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the terminal (required for xlsx)." };
-        var command = new Command("compare", "Compare local versions of one policy: which measures each place adopted, changed, dropped or added.");
+        var output = new Option<string?>("--output", "-o") { Description = t.T("写入此文件，不输出到终端（xlsx 格式必须给出）。", "Write to this file instead of the terminal (required for xlsx).") };
+        var command = new Command("compare", t.T(
+            "对比同一政策的各地版本：各地沿用、修改、删去或新增了哪些措施。",
+            "Compare local versions of one policy: which measures each place adopted, changed, dropped or added."));
         command.Arguments.Add(documents);
         command.Options.Add(format);
         command.Options.Add(output);

@@ -14,57 +14,100 @@ namespace PolicyLedger.Cli.Commands;
 internal static class CorrectCommand
 {
     /// <summary>The options of <c>correct</c>, kept together so the changes asked can be read from a parse.</summary>
-    internal sealed class Options
+    internal sealed class Options(Texts t)
     {
-        public Argument<string> Item { get; } = new("ITEM") { Description = "The item key as ledger, status and review show it (青管〔2023〕7号#12); with --as-item, the document's key and the new item's id." };
+        public Argument<string> Item { get; } = new("ITEM")
+        {
+            Description = t.T(
+                "事项编号，按 ledger、status 和 review 所显示的写（青管〔2023〕7号#12）；用 --as-item 时写文件编号和新事项的编号。",
+                "The item key as ledger, status and review show it (青管〔2023〕7号#12); with --as-item, the document's key and the new item's id."),
+        };
 
-        public Option<string?> Lead { get; } = new("--lead") { Description = "Replace the lead units (牵头单位): names separated by 、 (an empty value clears them)." };
+        public Option<string?> Lead { get; } = new("--lead")
+        {
+            Description = t.T(
+                "替换牵头单位：多个单位名称用 、 分隔（给空值则清空）。",
+                "Replace the lead units (牵头单位): names separated by 、 (an empty value clears them)."),
+        };
 
-        public Option<string?> Responsible { get; } = new("--responsible") { Description = "Replace the responsible units (责任单位)." };
+        public Option<string?> Responsible { get; } = new("--responsible") { Description = t.T("替换责任单位。", "Replace the responsible units (责任单位).") };
 
-        public Option<string?> Cooperating { get; } = new("--cooperating") { Description = "Replace the cooperating units (配合单位)." };
+        public Option<string?> Cooperating { get; } = new("--cooperating") { Description = t.T("替换配合单位。", "Replace the cooperating units (配合单位).") };
 
-        public Option<string?> AddLead { get; } = new("--add-lead") { Description = "Give one unit the lead role (it leaves any other role it had in the item)." };
+        public Option<string?> AddLead { get; } = new("--add-lead")
+        {
+            Description = t.T(
+                "将一个单位设为牵头单位（它在该事项中原有的其他角色随之取消）。",
+                "Give one unit the lead role (it leaves any other role it had in the item)."),
+        };
 
-        public Option<string?> AddResponsible { get; } = new("--add-responsible") { Description = "Make one unit responsible." };
+        public Option<string?> AddResponsible { get; } = new("--add-responsible") { Description = t.T("将一个单位设为责任单位。", "Make one unit responsible.") };
 
-        public Option<string?> AddCooperating { get; } = new("--add-cooperating") { Description = "Make one unit cooperating." };
+        public Option<string?> AddCooperating { get; } = new("--add-cooperating") { Description = t.T("将一个单位设为配合单位。", "Make one unit cooperating.") };
 
-        public Option<string?> Remove { get; } = new("--remove") { Description = "Take one unit out of the item, whatever its role." };
+        public Option<string?> Remove { get; } = new("--remove") { Description = t.T("将一个单位移出该事项，不论其角色。", "Take one unit out of the item, whatever its role.") };
 
-        public Option<string?> Deadline { get; } = new("--deadline") { Description = "Set the deadline (2024-06-30; 无 for none)." };
+        public Option<string?> Deadline { get; } = new("--deadline") { Description = t.T("设定时限（2024-06-30；没有时限写 无）。", "Set the deadline (2024-06-30; 无 for none).") };
 
-        public Option<string?> Target { get; } = new("--target") { Description = "Set the main target reports are measured against (1.6万人, 500万元)." };
+        public Option<string?> Target { get; } = new("--target")
+        {
+            Description = t.T(
+                "设定进展报送所对照的主要目标（1.6万人、500万元）。",
+                "Set the main target reports are measured against (1.6万人, 500万元)."),
+        };
 
-        public Option<bool> NotAnItem { get; } = new("--not-an-item") { Description = "The paragraph is not an item: it leaves the ledger." };
+        public Option<bool> NotAnItem { get; } = new("--not-an-item") { Description = t.T("该段不是事项：移出台账。", "The paragraph is not an item: it leaves the ledger.") };
 
-        public Option<string?> AsItem { get; } = new("--as-item") { Description = "This paragraph of the document (its text, as written) is an item, with the id ITEM names." };
+        public Option<string?> AsItem { get; } = new("--as-item")
+        {
+            Description = t.T(
+                "文件中的这一段（照原文写出）是一个事项，编号取 ITEM 中所给的。",
+                "This paragraph of the document (its text, as written) is an item, with the id ITEM names."),
+        };
 
-        public Option<string?> SplitAt { get; } = new("--split-at") { Description = "Split the item where this text begins." };
+        public Option<string?> SplitAt { get; } = new("--split-at") { Description = t.T("在这段文字开头处拆分事项。", "Split the item where this text begins.") };
 
-        public Option<string?> SplitId { get; } = new("--split-id") { Description = "With --split-at: the second part's id (default: the number it opens with, else the item's id and 之二)." };
+        public Option<string?> SplitId { get; } = new("--split-id")
+        {
+            Description = t.T(
+                "与 --split-at 同用：后一部分的编号（缺省取其开头的序号，再缺省为原事项编号加“之二”）。",
+                "With --split-at: the second part's id (default: the number it opens with, else the item's id and 之二)."),
+        };
 
-        public Option<bool> MergeNext { get; } = new("--merge-next") { Description = "Merge the item with the one after it." };
+        public Option<bool> MergeNext { get; } = new("--merge-next") { Description = t.T("将该事项与下一项合并。", "Merge the item with the one after it.") };
 
-        public Option<bool> Revert { get; } = new("--revert") { Description = "Remove the item's corrections: it shows as read again." };
+        public Option<bool> Revert { get; } = new("--revert") { Description = t.T("撤销该事项的校对：恢复为原读取结果。", "Remove the item's corrections: it shows as read again.") };
 
-        public Option<string?> Why { get; } = new("--why") { Description = "Why (kept with the correction and in the audit log)." };
+        public Option<string?> Why { get; } = new("--why") { Description = t.T("校对理由（随校对保存，并记入审计日志）。", "Why (kept with the correction and in the audit log).") };
 
-        public Option<string?> By { get; } = new("--by") { Description = "Who corrects (default: $POLICYLEDGER_USER, else the OS user)." };
+        public Option<string?> By { get; } = new("--by")
+        {
+            Description = t.T(
+                "校对人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。",
+                "Who corrects (default: $POLICYLEDGER_USER, else the OS user)."),
+        };
 
-        public Option<string?> Aliases { get; } = new("--aliases") { Description = "The alias file or folder that unit names resolve with (default as for import)." };
+        public Option<string?> Aliases { get; } = new("--aliases")
+        {
+            Description = t.T(
+                "解析单位名称所用的别名文件或文件夹（缺省同 import）。",
+                "The alias file or folder that unit names resolve with (default as for import)."),
+        };
 
-        public Option<string> Format { get; } = new("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        public Option<string> Format { get; } = new("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
 
         public IEnumerable<Option> All => [Lead, Responsible, Cooperating, AddLead, AddResponsible, AddCooperating, Remove, Deadline, Target, NotAnItem, AsItem, SplitAt, SplitId, MergeNext, Revert, Why, By, Aliases, Format];
     }
 
-    public static Command Create(LedgerOptions ledger) => Create(ledger, new Options());
+    public static Command Create(LedgerOptions ledger) => Create(ledger, new Options(ledger.Texts));
 
     internal static Command Create(LedgerOptions ledger, Options o)
     {
+        var t = ledger.Texts;
         o.Format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("correct", "Correct what was misread in an item: its units, deadline or target, or whether and where it is an item. The correction shows everywhere and is applied again after re-imports and new versions.");
+        var command = new Command("correct", t.T(
+            "校对事项中读错的内容：单位、时限或目标，或是否为事项、事项的起止。校对结果在各处生效，重新导入或文件有新版本后仍会再次套用。",
+            "Correct what was misread in an item: its units, deadline or target, or whether and where it is an item. The correction shows everywhere and is applied again after re-imports and new versions."));
         command.Arguments.Add(o.Item);
         foreach (var option in o.All)
         {

@@ -12,17 +12,25 @@ internal static class ExportCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var xlsx = new Option<string>("--xlsx") { Description = "The workbook to write (.xlsx).", Required = true };
-        var unit = new Option<string?>("--unit") { Description = "Only items of this unit (its name, or its key where several units share the name)." };
-        var asOf = new Option<string?>("--as-of") { Description = "Fill 进展 and 状态 as of this date (default: today)." };
-        var by = new Option<string?>("--by") { Description = "Who exports (default: $POLICYLEDGER_USER, else the OS user)." };
-        var command = new Command("export", "Export the ledger to an Excel workbook: one sheet per document in the 台账 layout with 进展 and 状态, and a 责任矩阵 sheet; or with --form a unit's report form.");
+        var t = options.Texts;
+        var xlsx = new Option<string>("--xlsx") { Description = t.T("写入的工作簿（.xlsx）。", "The workbook to write (.xlsx)."), Required = true };
+        var unit = new Option<string?>("--unit")
+        {
+            Description = t.T(
+                "只导出此单位的事项（写单位名称；多个单位同名时写单位编号）。",
+                "Only items of this unit (its name, or its key where several units share the name)."),
+        };
+        var asOf = new Option<string?>("--as-of") { Description = t.T("按此日期填写进展和状态（缺省为今天）。", "Fill 进展 and 状态 as of this date (default: today).") };
+        var by = new Option<string?>("--by") { Description = t.T("导出人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。", "Who exports (default: $POLICYLEDGER_USER, else the OS user).") };
+        var command = new Command("export", t.T(
+            "将台账导出为 Excel 工作簿：每份文件一张台账格式的工作表（含进展和状态），另加一张责任矩阵表；用 --form 时导出一个单位的报送表。",
+            "Export the ledger to an Excel workbook: one sheet per document in the 台账 layout with 进展 and 状态, and a 责任矩阵 sheet; or with --form a unit's report form."));
         command.Options.Add(xlsx);
         command.Options.Add(unit);
         command.Options.Add(asOf);
         command.Options.Add(by);
-        var scope = TrackingAccess.AddScope(command);
-        var (form, period) = ReportFormExport.AddOptions(command);
+        var scope = TrackingAccess.AddScope(command, t);
+        var (form, period) = ReportFormExport.AddOptions(command, t);
         command.SetAction((parse, ct) =>
         {
             var io = options.Io(parse);

@@ -17,13 +17,24 @@ internal static class ImportCommand
 
     public static Command Create(LedgerOptions options)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to import (folders are read recursively).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "Import documents into the ledger. The same file twice changes nothing; a changed file becomes a new version; one bad file does not stop the others.");
+        var t = options.Texts;
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = t.T(
+                "要导入的文件或文件夹（文件夹连同其下各级子文件夹一并读取）。",
+                "Files or folders to import (folders are read recursively)."),
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("import", t.T(
+            "将文件导入台账。同一文件导入两次不会有任何改变；文件有改动则作为新版本；个别文件出错不影响其他文件。",
+            "Import documents into the ledger. The same file twice changes nothing; a changed file becomes a new version; one bad file does not stop the others."));
         var aliases = new Option<string?>("--aliases")
         {
-            Description = $"The alias file (YAML), or a folder of one file per jurisdiction (某某区.yaml), that corrects or adds unit resolutions. Default: ${LedgerOptions.AliasesVariable}, else ./{LedgerOptions.DefaultAliases}/, else ./{LedgerOptions.DefaultAliasFile}, when they exist. Edit it and import again: unchanged files get their units re-resolved.",
+            Description = t.T(
+                $"别名文件（YAML），或每个辖区一个文件的文件夹（某某区.yaml），用于更正或补充单位的解析。缺省取 ${LedgerOptions.AliasesVariable}，再缺省为 ./{LedgerOptions.DefaultAliases}/，再缺省为 ./{LedgerOptions.DefaultAliasFile}（存在时）。修改后再次导入即可：未改动的文件也会重新解析单位。",
+                $"The alias file (YAML), or a folder of one file per jurisdiction (某某区.yaml), that corrects or adds unit resolutions. Default: ${LedgerOptions.AliasesVariable}, else ./{LedgerOptions.DefaultAliases}/, else ./{LedgerOptions.DefaultAliasFile}, when they exist. Edit it and import again: unchanged files get their units re-resolved."),
         };
-        CommandLine.RejectUnknownOptions(paths);
+        CommandLine.RejectUnknownOptions(paths, t);
         command.Arguments.Add(paths);
         command.Options.Add(aliases);
         command.SetAction(async (parse, cancellationToken) =>

@@ -10,11 +10,19 @@ internal static class LedgerCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var format = new Option<string>("--format") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
+        var t = options.Texts;
+        var format = new Option<string>("--format") { Description = t.T("输出格式：table 或 json。", "Output format: table or json."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var unit = new Option<string?>("--unit") { Description = "Only items where a unit whose name or mention contains this text has a role." };
-        var document = new Option<string?>("--document") { Description = "Only items of documents whose number, title or file name contains this text." };
-        var command = new Command("ledger", "Show the ledger (台账): every task of every current document, who leads it, who is responsible, who cooperates, its targets and deadlines.");
+        var unit = new Option<string?>("--unit") { Description = t.T("只列名称或写法包含此文字的单位所参与的事项。", "Only items where a unit whose name or mention contains this text has a role.") };
+        var document = new Option<string?>("--document")
+        {
+            Description = t.T(
+                "只列文号、标题或文件名包含此文字的文件中的事项。",
+                "Only items of documents whose number, title or file name contains this text."),
+        };
+        var command = new Command("ledger", t.T(
+            "显示台账：各现行文件的每项任务，及其牵头单位、责任单位、配合单位、目标和时限。",
+            "Show the ledger (台账): every task of every current document, who leads it, who is responsible, who cooperates, its targets and deadlines."));
         command.Options.Add(format);
         command.Options.Add(unit);
         command.Options.Add(document);

@@ -4,21 +4,30 @@ using PolicyLedger.Ledger.Units;
 
 namespace PolicyLedger.Cli.Commands;
 
-/// <summary>The options every ledger command shares: where the ledger is (<c>--db</c>, a recursive root option).</summary>
-internal sealed class LedgerOptions
+/// <summary>
+/// The options every ledger command shares: where the ledger is (<c>--db</c>, a recursive root option) and the language
+/// (<c>--lang</c>); and <see cref="Texts"/>, the language the commands are described in.
+/// </summary>
+internal sealed class LedgerOptions(Texts t)
 {
+    public Texts Texts => t;
+
     public Option<string?> Db { get; } = new("--db")
     {
-        Description = $"The ledger: a SQLite file (default ./{LedgerDatabase.DefaultPath}, created on first use) or a PostgreSQL connection string (Host=…;Database=… or postgres://…). Default: ${LedgerDatabase.EnvironmentVariable}, else ./{LedgerDatabase.DefaultPath}.",
+        Description = t.T(
+            $"台账：SQLite 文件（缺省为 ./{LedgerDatabase.DefaultPath}，首次使用时创建）或 PostgreSQL 连接字符串（Host=…;Database=… 或 postgres://…）。缺省取 ${LedgerDatabase.EnvironmentVariable}，再缺省为 ./{LedgerDatabase.DefaultPath}。",
+            $"The ledger: a SQLite file (default ./{LedgerDatabase.DefaultPath}, created on first use) or a PostgreSQL connection string (Host=…;Database=… or postgres://…). Default: ${LedgerDatabase.EnvironmentVariable}, else ./{LedgerDatabase.DefaultPath}."),
         Recursive = true,
     };
 
     public LedgerDatabase Database(ParseResult parse) => LedgerDatabase.Parse(parse.GetValue(Db));
 
-    /// <summary>--lang zh|en: the language of headers and messages (default Chinese, English where LANG names an English locale).</summary>
+    /// <summary>--lang zh|en: the language of headers, messages and help (default Chinese, English where LANG names an English locale).</summary>
     public Option<string?> Lang { get; } = new("--lang")
     {
-        Description = "Language of headers and messages: zh (default) or en (also chosen by an English LANG).",
+        Description = t.T(
+            "表头、提示和帮助的语言：zh（缺省）或 en（LANG 为英文时也用 en）。",
+            "Language of headers, messages and help: zh (default) or en (also chosen by an English LANG)."),
         Recursive = true,
     };
 

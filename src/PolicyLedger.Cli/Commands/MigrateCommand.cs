@@ -12,7 +12,10 @@ internal static class MigrateCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var command = new Command("migrate", "Create the ledger or bring its schema up to date, and list the migrations applied (every command does it on first use too).");
+        var t = options.Texts;
+        var command = new Command("migrate", t.T(
+            "创建台账或将其数据库结构升级到最新，并列出已执行的迁移（各命令首次使用时也会自动执行）。",
+            "Create the ledger or bring its schema up to date, and list the migrations applied (every command does it on first use too)."));
         command.SetAction((parse, ct) => RunAsync(options.Database(parse), Console.Out, Console.Error, ct));
         return command;
     }

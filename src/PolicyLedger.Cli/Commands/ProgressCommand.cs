@@ -16,29 +16,58 @@ internal static class ProgressCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var command = new Command("progress", "Record progress reports: one with `add`, or a filled report form with `import`.");
+        var t = options.Texts;
+        var command = new Command("progress", t.T("登记进展报送：用 `add` 逐条登记，或用 `import` 导入填好的报送表。", "Record progress reports: one with `add`, or a filled report form with `import`."));
         command.Subcommands.Add(CreateAdd(options));
         command.Subcommands.Add(CreateImport(options));
         return command;
     }
 
-    private static Option<string?> By() => new("--by") { Description = "Who reports (default: $POLICYLEDGER_USER, else the OS user)." };
+    private static Option<string?> By(Texts t) => new("--by")
+    {
+        Description = t.T(
+            "报送人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。",
+            "Who reports (default: $POLICYLEDGER_USER, else the OS user)."),
+    };
 
-    private static Option<string?> On() => new("--on") { Description = "The day the report was submitted (2024-06-28, 2024/6/28, 2024年6月28日); default: today in the offices' time zone." };
+    private static Option<string?> On(Texts t) => new("--on")
+    {
+        Description = t.T(
+            "报送日期（2024-06-28、2024/6/28、2024年6月28日）；缺省为机关所在时区的今天。",
+            "The day the report was submitted (2024-06-28, 2024/6/28, 2024年6月28日); default: today in the offices' time zone."),
+    };
 
     private static Command CreateAdd(LedgerOptions options)
     {
-        var item = new Option<string>("--item") { Description = "The item: its key as `ledger`, `status` and the form show it (某政〔2024〕3号#12).", Required = true };
-        var period = new Option<string>("--period") { Description = "The period reported on: 2024Q2, 2024-05, 2024H1.", Required = true };
-        var percent = new Option<decimal?>("--percent") { Description = "Completion, 0–100." };
-        var done = new Option<bool>("--done") { Description = "The task is done." };
-        var figure = new Option<string?>("--figure") { Description = "The figure achieved against the item's main target (12000, 1.2万, 30家, 3.5亿元)." };
-        var narrative = new Option<string?>("--narrative") { Description = "What was done (进展情况)." };
-        var evidence = new Option<string[]>("--evidence") { Description = "An evidence file to store (repeatable).", AllowMultipleArgumentsPerToken = true };
-        var unit = new Option<string?>("--unit") { Description = "The reporting unit (default: the item's lead or first responsible unit)." };
-        var on = On();
-        var by = By();
-        var command = new Command("add", "Add one progress report, or correct the unit's report for that item and period.");
+        var t = options.Texts;
+        var item = new Option<string>("--item")
+        {
+            Description = t.T(
+                "事项：按 `ledger`、`status` 和报送表所显示的编号写（某政〔2024〕3号#12）。",
+                "The item: its key as `ledger`, `status` and the form show it (某政〔2024〕3号#12)."),
+            Required = true,
+        };
+        var period = new Option<string>("--period") { Description = t.T("报送的期间：2024Q2、2024-05、2024H1。", "The period reported on: 2024Q2, 2024-05, 2024H1."), Required = true };
+        var percent = new Option<decimal?>("--percent") { Description = t.T("完成百分比，0–100。", "Completion, 0–100.") };
+        var done = new Option<bool>("--done") { Description = t.T("任务已完成。", "The task is done.") };
+        var figure = new Option<string?>("--figure")
+        {
+            Description = t.T(
+                "对照事项主要目标已完成的数量（12000、1.2万、30家、3.5亿元）。",
+                "The figure achieved against the item's main target (12000, 1.2万, 30家, 3.5亿元)."),
+        };
+        var narrative = new Option<string?>("--narrative") { Description = t.T("进展情况：做了哪些工作。", "What was done (进展情况).") };
+        var evidence = new Option<string[]>("--evidence")
+        {
+            Description = t.T(
+                "要保存的佐证材料文件（可重复）。",
+                "An evidence file to store (repeatable)."),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var unit = new Option<string?>("--unit") { Description = t.T("报送单位（缺省为该事项的牵头单位，或第一个责任单位）。", "The reporting unit (default: the item's lead or first responsible unit).") };
+        var on = On(t);
+        var by = By(t);
+        var command = new Command("add", t.T("登记一条进展报送，或更正该单位对该事项、该期间的报送。", "Add one progress report, or correct the unit's report for that item and period."));
         foreach (var o in new Option[] { item, period, percent, done, figure, narrative, evidence, unit, on, by })
         {
             command.Options.Add(o);
@@ -133,13 +162,26 @@ internal static class ProgressCommand
 
     private static Command CreateImport(LedgerOptions options)
     {
-        var file = new Argument<string>("FILE") { Description = "A filled report form (.xlsx), as `export --xlsx FILE --form` writes it." };
-        var period = new Option<string?>("--period") { Description = "Reject the form unless it is for this period." };
-        var root = new Option<string?>("--evidence-root") { Description = "The folder evidence files named in the form are taken from (default: the form's own folder); nothing outside it is read." };
-        var on = On();
-        var by = By();
-        var command = new Command("import", "Read a filled report form back: every problem of a bad row is listed with sheet and row; valid rows are stored; the same file again changes nothing.");
-        CommandLine.RejectUnknownOptions(file);
+        var t = options.Texts;
+        var file = new Argument<string>("FILE")
+        {
+            Description = t.T(
+                "填好的报送表（.xlsx），即 `export --xlsx FILE --form` 导出的格式。",
+                "A filled report form (.xlsx), as `export --xlsx FILE --form` writes it."),
+        };
+        var period = new Option<string?>("--period") { Description = t.T("报送表不属于此期间则拒收。", "Reject the form unless it is for this period.") };
+        var root = new Option<string?>("--evidence-root")
+        {
+            Description = t.T(
+                "报送表中所列佐证材料所在的文件夹（缺省为报送表所在的文件夹）；不读取此文件夹以外的任何文件。",
+                "The folder evidence files named in the form are taken from (default: the form's own folder); nothing outside it is read."),
+        };
+        var on = On(t);
+        var by = By(t);
+        var command = new Command("import", t.T(
+            "读回填好的报送表：有误的行逐一列出问题及其工作表和行号；有效的行予以保存；同一文件再次导入不会有任何改变。",
+            "Read a filled report form back: every problem of a bad row is listed with sheet and row; valid rows are stored; the same file again changes nothing."));
+        CommandLine.RejectUnknownOptions(file, t);
         command.Arguments.Add(file);
         foreach (var o in new Option[] { period, root, on, by })
         {

@@ -10,14 +10,20 @@ namespace PolicyLedger.Cli.Commands;
 /// <summary><c>policyledger read PATH... [--format table|json]</c>.</summary>
 internal static class ReadCommand
 {
-    public static Command Create()
+    public static Command Create(Texts t)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to read (folders are read recursively).", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = t.T(
+                "要读取的文件或文件夹（文件夹连同其下各级子文件夹一并读取）。",
+                "Files or folders to read (folders are read recursively)."),
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format") { Description = t.T("输出格式：table 或 json。", "Output format: table or json."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
 
-        var command = new Command("read", "Read official documents into their elements, headings, items and responsibility clauses.");
-        CommandLine.RejectUnknownOptions(paths);
+        var command = new Command("read", t.T("读取公文，析出其中的要素、标题、事项和责任分工条款。", "Read official documents into their elements, headings, items and responsibility clauses."));
+        CommandLine.RejectUnknownOptions(paths, t);
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, Console.Out, Console.Error));

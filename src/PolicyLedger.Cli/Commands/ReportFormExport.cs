@@ -12,10 +12,20 @@ namespace PolicyLedger.Cli.Commands;
 /// </summary>
 internal static class ReportFormExport
 {
-    public static (Option<bool> Form, Option<string?> Period) AddOptions(Command export)
+    public static (Option<bool> Form, Option<string?> Period) AddOptions(Command export, Texts t)
     {
-        var form = new Option<bool>("--form") { Description = "Write a unit's report form for a period (needs --unit and --period) instead of the ledger." };
-        var period = new Option<string?>("--period") { Description = "With --form: the period reported on (2024Q2, 2024-05, 2024H1)." };
+        var form = new Option<bool>("--form")
+        {
+            Description = t.T(
+                "导出一个单位某一期间的报送表（需同时给 --unit 和 --period），而不是台账。",
+                "Write a unit's report form for a period (needs --unit and --period) instead of the ledger."),
+        };
+        var period = new Option<string?>("--period")
+        {
+            Description = t.T(
+                "与 --form 同用：报送的期间（2024Q2、2024-05、2024H1）。",
+                "With --form: the period reported on (2024Q2, 2024-05, 2024H1)."),
+        };
         export.Options.Add(form);
         export.Options.Add(period);
         return (form, period);

@@ -15,14 +15,28 @@ internal static class ReviewCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var document = new Option<string?>("--document") { Description = "Only documents whose key, number, title or file name contains this text." };
-        var mark = new Option<string[]>("--mark-checked") { Description = "Record that you checked this item (its key) and found it read right (repeatable).", AllowMultipleArgumentsPerToken = true };
-        var all = new Option<bool>("--all") { Description = "List every item, also those checked or corrected." };
-        var limit = new Option<int>("--limit") { Description = "At most this many items (0: all).", DefaultValueFactory = _ => 50 };
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var t = options.Texts;
+        var document = new Option<string?>("--document")
+        {
+            Description = t.T(
+                "只列编号、文号、标题或文件名包含此文字的文件。",
+                "Only documents whose key, number, title or file name contains this text."),
+        };
+        var mark = new Option<string[]>("--mark-checked")
+        {
+            Description = t.T(
+                "记录已核对此事项（写事项编号）且读取无误（可重复）。",
+                "Record that you checked this item (its key) and found it read right (repeatable)."),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var all = new Option<bool>("--all") { Description = t.T("列出全部事项，包括已核对或已校正的。", "List every item, also those checked or corrected.") };
+        var limit = new Option<int>("--limit") { Description = t.T("最多列出的事项数（0 为全部）。", "At most this many items (0: all)."), DefaultValueFactory = _ => 50 };
+        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var by = new Option<string?>("--by") { Description = "Who checks (default: $POLICYLEDGER_USER, else the OS user)." };
-        var command = new Command("review", "List the items to check, doubtful ones first (the reader's diagnostics), with the clause as written and what was read, and the review's progress per document (checked / corrected / left).");
+        var by = new Option<string?>("--by") { Description = t.T("核对人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。", "Who checks (default: $POLICYLEDGER_USER, else the OS user).") };
+        var command = new Command("review", t.T(
+            "列出待核对的事项，存疑的在前（依据读取时的诊断），附原文条款和读取结果，以及各文件的校对进度（已核对／已校正／待核对）。",
+            "List the items to check, doubtful ones first (the reader's diagnostics), with the clause as written and what was read, and the review's progress per document (checked / corrected / left)."));
         foreach (var o in new Option[] { document, mark, all, limit, format, by })
         {
             command.Options.Add(o);

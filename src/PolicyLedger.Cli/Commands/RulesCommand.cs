@@ -13,7 +13,10 @@ internal static class RulesCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var command = new Command("rules", "惠企政策规则文件：检查（rules check）与起草（rules draft）。");
+        var t = options.Texts;
+        var command = new Command("rules", t.T(
+            "惠企政策规则文件：检查（rules check）与起草（rules draft）。",
+            "Rule files of business-support policies: check them (rules check) and draft them (rules draft)."));
         command.Subcommands.Add(Check(options));
         command.Subcommands.Add(Draft(options));
         return command;
@@ -21,9 +24,23 @@ internal static class RulesCommand
 
     private static Command Check(LedgerOptions options)
     {
-        var rules = new Option<string?>("--rules") { Description = $"规则目录。缺省：${RuleSetLoader.EnvironmentVariable}，再缺省为程序旁的 rules/。" };
-        var documents = new Option<string[]>("--documents") { Description = "用以核对引文的文件（台账中已有的文件不必给）。", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("check", "检查每个规则文件（错误给出文件与行号）、运行各规则的测试用例，并将引文与台账中（或所给文件的）现行文本核对：不在现行版本中的引文报为过时。");
+        var t = options.Texts;
+        var rules = new Option<string?>("--rules")
+        {
+            Description = t.T(
+                $"规则目录。缺省：${RuleSetLoader.EnvironmentVariable}，再缺省为程序旁的 rules/。",
+                $"The rules folder. Default: ${RuleSetLoader.EnvironmentVariable}, else rules/ beside the program."),
+        };
+        var documents = new Option<string[]>("--documents")
+        {
+            Description = t.T(
+                "用以核对引文的文件（台账中已有的文件不必给）。",
+                "Documents to check the citations against (documents already in the ledger need not be given)."),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("check", t.T(
+            "检查每个规则文件（错误给出文件与行号）、运行各规则的测试用例，并将引文与台账中（或所给文件的）现行文本核对：不在现行版本中的引文报为过时。",
+            "Check every rule file (errors with file and line), run each rule's test cases, and check the citations against the current text in the ledger (or of the documents given): a citation not in the current version is reported as outdated."));
         command.Options.Add(rules);
         command.Options.Add(documents);
         command.SetAction((parse, ct) => CheckAsync(options.Database(parse), parse.GetValue(options.Db) is not null,
@@ -57,9 +74,17 @@ internal static class RulesCommand
 
     private static Command Draft(LedgerOptions options)
     {
-        var document = new Argument<string>("DOCUMENT") { Description = "一个文件（.txt/.docx/.pdf/.html），或台账中文件的文号（或标题）。" };
-        var output = new Option<string?>("-o") { Description = "写入此文件（缺省为标准输出）。" };
-        var command = new Command("draft", "按各条目读出的金额、比例、上限、计量单位和日期，起草规则骨架，供人补全。");
+        var t = options.Texts;
+        var document = new Argument<string>("DOCUMENT")
+        {
+            Description = t.T(
+                "一个文件（.txt/.docx/.pdf/.html），或台账中文件的文号（或标题）。",
+                "A file (.txt/.docx/.pdf/.html), or the 文号 (or title) of a document in the ledger."),
+        };
+        var output = new Option<string?>("-o") { Description = t.T("写入此文件（缺省为标准输出）。", "Write to this file (default: standard output).") };
+        var command = new Command("draft", t.T(
+            "按各条目读出的金额、比例、上限、计量单位和日期，起草规则骨架，供人补全。",
+            "Draft a rule skeleton from the amounts, rates, caps, units of measure and dates read in each item, for a person to complete."));
         command.Arguments.Add(document);
         command.Options.Add(output);
         command.SetAction((parse, ct) => DraftAsync(options.Database(parse), parse.GetValue(document)!, parse.GetValue(output), Console.Out, Console.Error, ct));

@@ -13,12 +13,15 @@ internal static class ScopeCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var clear = new Option<bool>("--clear") { Description = "Remove the saved default: commands cover every jurisdiction again." };
-        var by = new Option<string?>("--by") { Description = "Who changes it." };
-        var command = new Command("scope", "Show the jurisdictions of the ledger and the default scope of supervision; with --jurisdiction or --document save it, with --clear remove it.");
+        var t = options.Texts;
+        var clear = new Option<bool>("--clear") { Description = t.T("清除保存的缺省范围：各命令重新覆盖全部辖区。", "Remove the saved default: commands cover every jurisdiction again.") };
+        var by = new Option<string?>("--by") { Description = t.T("修改人。", "Who changes it.") };
+        var command = new Command("scope", t.T(
+            "显示台账中的辖区和缺省督办范围；用 --jurisdiction 或 --document 保存缺省范围，用 --clear 清除。",
+            "Show the jurisdictions of the ledger and the default scope of supervision; with --jurisdiction or --document save it, with --clear remove it."));
         command.Options.Add(clear);
         command.Options.Add(by);
-        var scope = TrackingAccess.AddScope(command);
+        var scope = TrackingAccess.AddScope(command, t);
         command.SetAction((parse, ct) => RunAsync(options.Database(parse), scope.Of(parse), parse.GetValue(clear), parse.GetValue(by), options.Io(parse), ct));
         return command;
     }

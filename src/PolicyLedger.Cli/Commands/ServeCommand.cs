@@ -9,8 +9,16 @@ internal static class ServeCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {WebApp.DefaultUrls}; several separated by ';')." };
-        var command = new Command("serve", "Serve the web application (pages and REST API under /api/v1) on the ledger. On a ledger without users it adds the administrator admin and prints its password once (or add users first with `user add NAME --role admin --password-stdin`).");
+        var t = options.Texts;
+        var urls = new Option<string?>("--urls")
+        {
+            Description = t.T(
+                $"监听地址（缺省为 {WebApp.DefaultUrls}；多个地址用 ';' 分隔）。",
+                $"Where to listen (default {WebApp.DefaultUrls}; several separated by ';')."),
+        };
+        var command = new Command("serve", t.T(
+            "在此台账上运行网页应用（页面，以及 /api/v1 下的 REST API）。台账尚无用户时，自动添加管理员 admin 并只显示一次其密码（也可先用 `user add NAME --role admin --password-stdin` 添加用户）。",
+            "Serve the web application (pages and REST API under /api/v1) on the ledger. On a ledger without users it adds the administrator admin and prints its password once (or add users first with `user add NAME --role admin --password-stdin`)."));
         command.Options.Add(urls);
         command.SetAction(async (parse, ct) =>
         {

@@ -13,19 +13,32 @@ internal static class StatusCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var asOf = new Option<string?>("--as-of") { Description = "The date to judge at (2024-07-10, 2024/7/10, 2024年7月10日). Default: today in the offices' time zone." };
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var t = options.Texts;
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = t.T(
+                "判定状态的日期（2024-07-10、2024/7/10、2024年7月10日）。缺省为机关所在时区的今天。",
+                "The date to judge at (2024-07-10, 2024/7/10, 2024年7月10日). Default: today in the offices' time zone."),
+        };
+        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var unit = new Option<string?>("--unit") { Description = "Only items of this unit (its name, or its key where several units share the name)." };
-        var state = new Option<string?>("--state") { Description = "Only items in this state (overdue, 逾期 …)." };
-        var by = new Option<string?>("--by") { Description = "Who asks (default: $POLICYLEDGER_USER, else the OS user)." };
-        var command = new Command("status", "Each item's state at a date (已完成, 超进度, 达进度, 欠进度, 逾期, 未报送, 无时限), its light, deadline and last report.");
+        var unit = new Option<string?>("--unit")
+        {
+            Description = t.T(
+                "只列此单位的事项（写单位名称；多个单位同名时写单位编号）。",
+                "Only items of this unit (its name, or its key where several units share the name)."),
+        };
+        var state = new Option<string?>("--state") { Description = t.T("只列此状态的事项（overdue、逾期 …）。", "Only items in this state (overdue, 逾期 …).") };
+        var by = new Option<string?>("--by") { Description = t.T("查询人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。", "Who asks (default: $POLICYLEDGER_USER, else the OS user).") };
+        var command = new Command("status", t.T(
+            "各事项在某日的状态（已完成、超进度、达进度、欠进度、逾期、未报送、无时限），及其亮灯、完成时限和最近一次报送。",
+            "Each item's state at a date (已完成, 超进度, 达进度, 欠进度, 逾期, 未报送, 无时限), its light, deadline and last report."));
         foreach (var o in new Option[] { asOf, format, unit, state, by })
         {
             command.Options.Add(o);
         }
 
-        var scope = TrackingAccess.AddScope(command);
+        var scope = TrackingAccess.AddScope(command, t);
         command.SetAction((parse, ct) =>
         {
             var io = options.Io(parse);

@@ -12,7 +12,8 @@ internal static class TokenCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var command = new Command("token", "Bearer tokens for scripts that call the web API.");
+        var t = options.Texts;
+        var command = new Command("token", t.T("供脚本调用网页 API 的 Bearer 令牌。", "Bearer tokens for scripts that call the web API."));
         command.Subcommands.Add(CreateToken(options));
         command.Subcommands.Add(List(options));
         command.Subcommands.Add(Revoke(options));
@@ -21,10 +22,13 @@ internal static class TokenCommand
 
     private static Command CreateToken(LedgerOptions options)
     {
-        var name = new Argument<string>("NAME") { Description = "The user the token acts as." };
-        var label = new Option<string?>("--label") { Description = "What the token is for (shown in token list)." };
-        var days = new Option<int?>("--days") { Description = "Expire after this many days (default: never; revoke with token revoke)." };
-        var command = new Command("create", "Make a bearer token for a user and print it (only the token, on standard output; it is not shown again).");
+        var t = options.Texts;
+        var name = new Argument<string>("NAME") { Description = t.T("令牌所代表的用户。", "The user the token acts as.") };
+        var label = new Option<string?>("--label") { Description = t.T("令牌用途（在 token list 中显示）。", "What the token is for (shown in token list).") };
+        var days = new Option<int?>("--days") { Description = t.T("有效天数（缺省为永久有效；可用 token revoke 吊销）。", "Expire after this many days (default: never; revoke with token revoke).") };
+        var command = new Command("create", t.T(
+            "为用户生成 Bearer 令牌并显示（只在标准输出打印令牌本身，此后不再显示）。",
+            "Make a bearer token for a user and print it (only the token, on standard output; it is not shown again)."));
         command.Arguments.Add(name);
         command.Options.Add(label);
         command.Options.Add(days);
@@ -52,8 +56,11 @@ internal static class TokenCommand
 
     private static Command List(LedgerOptions options)
     {
-        var name = new Argument<string?>("NAME") { Description = "Only this user's tokens.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("list", "List tokens (id, user, first characters, label, created, expires, revoked, last used).");
+        var t = options.Texts;
+        var name = new Argument<string?>("NAME") { Description = t.T("只列此用户的令牌。", "Only this user's tokens."), Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("list", t.T(
+            "列出令牌（编号、用户、前几个字符、用途、创建时间、到期时间、是否吊销、最近使用时间）。",
+            "List tokens (id, user, first characters, label, created, expires, revoked, last used)."));
         command.Arguments.Add(name);
         command.SetAction((parse, ct) => UserCommand.RunAsync(options.Database(parse), Console.Error, async users =>
         {
@@ -70,8 +77,9 @@ internal static class TokenCommand
 
     private static Command Revoke(LedgerOptions options)
     {
-        var id = new Argument<long>("ID") { Description = "The token's id (token list)." };
-        var command = new Command("revoke", "Revoke a token: requests with it are refused from now on.");
+        var t = options.Texts;
+        var id = new Argument<long>("ID") { Description = t.T("令牌编号（见 token list）。", "The token's id (token list).") };
+        var command = new Command("revoke", t.T("吊销令牌：此后使用该令牌的请求一律拒绝。", "Revoke a token: requests with it are refused from now on."));
         command.Arguments.Add(id);
         command.SetAction((parse, ct) => UserCommand.RunAsync(options.Database(parse), Console.Error, async users =>
         {

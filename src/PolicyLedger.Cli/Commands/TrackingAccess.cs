@@ -142,10 +142,15 @@ internal static class TrackingAccess
         public TrackingScope Of(ParseResult parse) => new(parse.GetValue(Jurisdiction), parse.GetValue(Document));
     }
 
-    public static ScopeOptions AddScope(Command command, bool document = true)
+    public static ScopeOptions AddScope(Command command, Texts t, bool document = true)
     {
-        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Only this jurisdiction (辖区: 某某区 …); default: the scope saved with `scope`, else all." };
-        var doc = new Option<string?>("--document") { Description = "Only this document (its 文号 or title)." };
+        var jurisdiction = new Option<string?>("--jurisdiction")
+        {
+            Description = t.T(
+                "只含此辖区（辖区：某某区 …）；缺省为用 `scope` 保存的范围，再缺省为全部。",
+                "Only this jurisdiction (辖区: 某某区 …); default: the scope saved with `scope`, else all."),
+        };
+        var doc = new Option<string?>("--document") { Description = t.T("只含此文件（写文号或标题）。", "Only this document (its 文号 or title).") };
         command.Options.Add(jurisdiction);
         if (document)
         {

@@ -14,7 +14,8 @@ internal static class UserCommand
 {
     public static Command Create(LedgerOptions options)
     {
-        var command = new Command("user", "Users of the web application: add, list, set a password, disable or enable.");
+        var t = options.Texts;
+        var command = new Command("user", t.T("网页应用的用户：添加、列出、设置密码、停用或启用。", "Users of the web application: add, list, set a password, disable or enable."));
         command.Subcommands.Add(Add(options));
         command.Subcommands.Add(List(options));
         command.Subcommands.Add(Passwd(options));
@@ -25,13 +26,31 @@ internal static class UserCommand
 
     private static Command Add(LedgerOptions options)
     {
-        var name = new Argument<string>("NAME") { Description = "The sign-in name." };
-        var role = new Option<string>("--role") { Description = "admin, supervisor, reporter or viewer.", Required = true };
+        var t = options.Texts;
+        var name = new Argument<string>("NAME") { Description = t.T("登录名。", "The sign-in name.") };
+        var role = new Option<string>("--role")
+        {
+            Description = t.T(
+                "admin（管理员）、supervisor（督办人员）、reporter（报送人员）或 viewer（查看人员）。",
+                "admin, supervisor, reporter or viewer."),
+            Required = true,
+        };
         role.AcceptOnlyFromAmong("admin", "supervisor", "reporter", "viewer");
-        var unit = new Option<string[]>("--unit") { Description = "A unit the reporter reports for (unit key or name; repeat for several).", AllowMultipleArgumentsPerToken = false };
-        var jurisdiction = new Option<string[]>("--jurisdiction") { Description = "A jurisdiction a supervisor or viewer sees (repeat for several; none: all)." };
-        var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input.", Required = true };
-        var command = new Command("add", "Add a user; the password is read from standard input.");
+        var unit = new Option<string[]>("--unit")
+        {
+            Description = t.T(
+                "报送人员所代表报送的单位（写单位编号或名称；多个单位重复给出）。",
+                "A unit the reporter reports for (unit key or name; repeat for several)."),
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var jurisdiction = new Option<string[]>("--jurisdiction")
+        {
+            Description = t.T(
+                "督办人员或查看人员可见的辖区（多个辖区重复给出；不给则为全部）。",
+                "A jurisdiction a supervisor or viewer sees (repeat for several; none: all)."),
+        };
+        var stdin = new Option<bool>("--password-stdin") { Description = t.T("从标准输入的第一行读取密码。", "Read the password from the first line of standard input."), Required = true };
+        var command = new Command("add", t.T("添加用户；密码从标准输入读取。", "Add a user; the password is read from standard input."));
         command.Arguments.Add(name);
         foreach (var o in new Option[] { role, unit, jurisdiction, stdin })
         {
@@ -56,7 +75,8 @@ internal static class UserCommand
 
     private static Command List(LedgerOptions options)
     {
-        var command = new Command("list", "List the users with role, units, jurisdictions and state.");
+        var t = options.Texts;
+        var command = new Command("list", t.T("列出用户及其角色、单位、辖区和状态。", "List the users with role, units, jurisdictions and state."));
         command.SetAction((parse, ct) => RunAsync(options.Database(parse), Console.Error, async users =>
         {
             foreach (var u in await users.ListAsync(ct))
@@ -72,9 +92,10 @@ internal static class UserCommand
 
     private static Command Passwd(LedgerOptions options)
     {
-        var name = new Argument<string>("NAME");
-        var stdin = new Option<bool>("--password-stdin") { Description = "Read the new password from the first line of standard input.", Required = true };
-        var command = new Command("passwd", "Set a user's password (also lifts a lockout; the user's sign-ins elsewhere end).");
+        var t = options.Texts;
+        var name = new Argument<string>("NAME") { Description = t.T("用户的登录名。", "The user's sign-in name.") };
+        var stdin = new Option<bool>("--password-stdin") { Description = t.T("从标准输入的第一行读取新密码。", "Read the new password from the first line of standard input."), Required = true };
+        var command = new Command("passwd", t.T("设置用户密码（同时解除锁定；该用户在别处的登录随即失效）。", "Set a user's password (also lifts a lockout; the user's sign-ins elsewhere end)."));
         command.Arguments.Add(name);
         command.Options.Add(stdin);
         command.SetAction((parse, ct) => RunAsync(options.Database(parse), Console.Error, async users =>
@@ -87,8 +108,9 @@ internal static class UserCommand
 
     private static Command Enable(LedgerOptions options, string verb, bool disabled)
     {
-        var name = new Argument<string>("NAME");
-        var command = new Command(verb, disabled ? "Disable a user: no sign-in, no token." : "Enable a disabled user.");
+        var t = options.Texts;
+        var name = new Argument<string>("NAME") { Description = t.T("用户的登录名。", "The user's sign-in name.") };
+        var command = new Command(verb, disabled ? t.T("停用用户：不能登录，令牌也不能用。", "Disable a user: no sign-in, no token.") : t.T("启用已停用的用户。", "Enable a disabled user."));
         command.Arguments.Add(name);
         command.SetAction((parse, ct) => RunAsync(options.Database(parse), Console.Error, async users =>
         {

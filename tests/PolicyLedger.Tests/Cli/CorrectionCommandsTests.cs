@@ -28,8 +28,8 @@ public sealed class CorrectionCommandsTests : IDisposable
 
     private static (Command Command, CorrectCommand.Options Options) Correct()
     {
-        var options = new CorrectCommand.Options();
-        return (CorrectCommand.Create(new LedgerOptions(), options), options);
+        var options = new CorrectCommand.Options(Texts.Chinese);
+        return (CorrectCommand.Create(new LedgerOptions(Texts.Chinese), options), options);
     }
 
     [Theory]
