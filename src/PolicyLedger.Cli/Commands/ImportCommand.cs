@@ -145,7 +145,7 @@ internal static class ImportCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("importing", maxValue: files.Count);
+                var task = context.AddTask("正在导入", maxValue: files.Count);
                 summary = await importer.ImportAsync(files, new Inline<ImportProgress>(p => task.Value = p.Done), cancellationToken);
             });
         return summary!;
