@@ -39,9 +39,19 @@ internal static class CommandLine
             return code;
         }
 
-        if (parse.Action is HelpAction)
+        if (parse.Action is HelpAction help)
         {
-            return await InvokeInAsync(parse, texts, CommandLineWords.ChineseHelp);
+            if (texts.IsEnglish)
+            {
+                return await InvokeInAsync(parse, texts, CommandLineWords.ChineseHelp);
+            }
+
+            // System.CommandLine wraps at spaces, counting characters: a Chinese description has no spaces and each of its
+            // characters takes two columns, so its lines ran past the terminal's edge. It writes them unwrapped and they
+            // are wrapped by columns, under their own column (CommandLineWords.Wrap).
+            help.MaxWidth = int.MaxValue;
+            var width = TerminalWidth();
+            return await InvokeInAsync(parse, texts, text => width is { } w ? CommandLineWords.Wrap(CommandLineWords.ChineseHelp(text), w) : CommandLineWords.ChineseHelp(text));
         }
 
         try
@@ -58,6 +68,24 @@ internal static class CommandLine
             }
 
             return InternalError;
+        }
+    }
+
+    /// <summary>The terminal's width in columns when the help goes to one; none for a pipe or a file (never wrapped).</summary>
+    private static int? TerminalWidth()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

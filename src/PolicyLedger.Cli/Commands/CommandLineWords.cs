@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using PolicyLedger.Reading.Text;
 
@@ -70,6 +71,134 @@ internal static class CommandLineWords
 
         return line;
     });
+
+    /// <summary>
+    /// Help wrapped to <paramref name="width"/> terminal columns (a Han character takes two): a line too wide is cut
+    /// between characters, never inside a run of Latin letters, digits or symbols (--db, ./policyledger.db) unless the run
+    /// alone is wider than the room, nor before a closing mark or a pause (，。）) or after an opening mark (（《), and each further piece starts under the line's text — the description's column
+    /// after the two spaces that end an option's or command's name, else the line's own indent. Lines that fit, and
+    /// the line ends, are left as they are.
+    /// </summary>
+    public static string Wrap(string text, int width) => Lines(text, line =>
+    {
+        if (Columns(line) <= width)
+        {
+            return line;
+        }
+
+        var indent = HangingIndent(line);
+        var room = width - indent;
+        if (room < 10)
+        {
+            return line; // too narrow to wrap usefully: the terminal wraps it
+        }
+
+        var wrapped = new StringBuilder();
+        var rest = line;
+        var first = true;
+        while (rest.Length > 0)
+        {
+            var available = first ? width : room;
+            var cut = Cut(rest, available);
+            wrapped.Append(first ? string.Empty : "\n" + new string(' ', indent)).Append(rest[..cut].TrimEnd());
+            rest = rest[cut..].TrimStart();
+            first = false;
+        }
+
+        return wrapped.ToString();
+    });
+
+    /// <summary>Where the text of a help line starts: after the first two spaces that follow its name, else after its indent.</summary>
+    private static int HangingIndent(string line)
+    {
+        var lead = line.Length - line.TrimStart(' ').Length;
+        var gap = line.IndexOf("  ", lead, StringComparison.Ordinal);
+        if (gap < 0)
+        {
+            return lead;
+        }
+
+        var text = gap;
+        while (text < line.Length && line[text] == ' ')
+        {
+            text++;
+        }
+
+        return text < line.Length ? Columns(line[..text]) : lead;
+    }
+
+    /// <summary>How many characters of <paramref name="text"/> fit in <paramref name="columns"/>, moved back so that no closing mark starts the next piece, no Latin run is split and no opening mark ends the piece.</summary>
+    private static int Cut(string text, int columns)
+    {
+        var used = 0;
+        var cut = 0;
+        while (cut < text.Length)
+        {
+            var w = Columns(text[cut]);
+            if (used + w > columns)
+            {
+                break;
+            }
+
+            used += w;
+            cut++;
+        }
+
+        if (cut == text.Length)
+        {
+            return cut;
+        }
+
+        // A closing mark or a pause does not start a line (，。）): the character before it goes down with it.
+        var marked = cut;
+        while (marked > 1 && NoLineStart.Contains(text[marked]))
+        {
+            marked--;
+        }
+
+        var start = marked;
+        while (start > 0 && IsRunCharacter(text[start - 1]) && IsRunCharacter(text[start]))
+        {
+            start--;
+        }
+
+        // Nor does an opening mark end one (（《“): it goes down with what it opens.
+        while (start > 1 && NoLineEnd.Contains(text[start - 1]))
+        {
+            start--;
+        }
+
+        // A piece that is one run (./aliases/ before its 。) is split rather than left empty.
+        return start > 0 ? start : marked > 0 ? marked : Math.Max(cut, 1);
+    }
+
+    private const string NoLineStart = "，。、；：！？）》」』】〕”’…";
+
+    private const string NoLineEnd = "（《「『【〔“‘";
+
+    private static int Columns(string text)
+    {
+        var columns = 0;
+        foreach (var c in text)
+        {
+            columns += Columns(c);
+        }
+
+        return columns;
+    }
+
+    /// <summary>The columns a character takes at a terminal: two for East Asian wide and full-width ones, none for the second half of a surrogate pair.</summary>
+    private static int Columns(char c) => c switch
+    {
+        >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\u303E' or >= '\u3041' and <= '\u33FF' or >= '\u3400' and <= '\u4DBF'
+            or >= '\u4E00' and <= '\u9FFF' or >= '\uA000' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF'
+            or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' or >= '\uD800' and <= '\uDBFF' => 2,
+        >= '\uDC00' and <= '\uDFFF' => 0,
+        _ => 1,
+    };
+
+    /// <summary>Characters that make a run not to be split: ASCII letters, digits and symbols other than the space, and the … of Host=…;Database=….</summary>
+    private static bool IsRunCharacter(char c) => c is > ' ' and <= '~' or '…';
 
     private static string Lines(string text, Func<string, string> each) =>
         string.Join('\n', text.Split('\n').Select(l => l.EndsWith('\r') ? each(l[..^1]) + "\r" : each(l)));
