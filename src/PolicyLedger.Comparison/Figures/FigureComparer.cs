@@ -343,11 +343,12 @@ public static class FigureComparer
     }
 
     /// <summary>
-    /// What the two figures count in the documents' words: the longest wording their own clauses share when it says
-    /// something of its own (two characters or more outside boilerplate: 单户最高, 按增量部分 — the clause the figure stands
-    /// in, not the condition before it, which the item's other figures share: 对新增首贷户给予贷款额1%的奖励，单户最高2万元);
-    /// else the longest wording their clauses share with their conditions (首次认定的，给予20万元奖励: 首次认定), tidied
-    /// (<see cref="Tidy"/>), else A's clause; a time said in a clause of its own (2023年6月30日前，对…) is the measure's 期限.
+    /// What the two figures count in the documents' words: the wording their own clauses share that says most
+    /// (<see cref="LongestCommonWording"/>), when it says something of its own (two characters or more outside
+    /// boilerplate: 单户最高, 按增量部分 — the clause the figure stands in, not the condition before it, which the item's
+    /// other figures share: 对新增首贷户给予贷款额1%的奖励，单户最高2万元); else the wording their clauses share with their
+    /// conditions (首次认定的，给予20万元奖励: 首次认定); each tidied (<see cref="Tidy"/>); else A's clause. A time said in a
+    /// clause of its own (2023年6月30日前，对…) is the measure's 期限.
     /// </summary>
     public static string What(Figure a, Figure b, Boilerplate? boilerplate = null)
     {
