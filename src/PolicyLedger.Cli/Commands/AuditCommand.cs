@@ -22,8 +22,7 @@ internal static class AuditCommand
                 "Only changes to this item's progress reports, figures and evidence (its key as `ledger` and `status` show it: 青管〔2023〕7号#12)."),
         };
         var limit = new Option<int>("--limit") { Description = t.T("最多列出的条数。", "At most this many entries."), DefaultValueFactory = _ => 200 };
-        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = LedgerOptions.TableOrJson(t);
         var by = new Option<string?>("--by") { Description = t.T("查询人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。", "Who asks (default: $POLICYLEDGER_USER, else the OS user).") };
         var command = new Command("audit", t.T(
             "列出审计日志：台账的每一次变更（导入、报送、校对），含操作人、时间、对象及变更前后的内容。",

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PolicyLedger.Benefits;
 using PolicyLedger.Benefits.Quotes;
 using PolicyLedger.Benefits.Rules;
@@ -11,6 +12,14 @@ internal static class BenefitAccess
 {
     /// <summary>The rules folder: --rules, else $POLICYLEDGER_RULES, else the rules shipped beside the program, else ./rules.</summary>
     public static string RulesFolder(string? given) => RuleSetLoader.Folder(given);
+
+    /// <summary>--rules: the rules folder the benefit commands read (<see cref="RulesFolder"/>).</summary>
+    public static Option<string?> RulesOption(Texts t) => new("--rules")
+    {
+        Description = t.T(
+            $"规则目录。缺省：${RuleSetLoader.EnvironmentVariable}，再缺省为程序旁的 rules/。",
+            $"The rules folder. Default: ${RuleSetLoader.EnvironmentVariable}, else rules/ beside the program."),
+    };
 
     /// <summary>
     /// The current texts of the documents: from the ledger when there is one (a PostgreSQL database, or a SQLite file that

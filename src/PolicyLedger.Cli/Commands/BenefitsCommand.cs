@@ -34,14 +34,8 @@ internal static class BenefitsCommand
                 "评估日（2023-04-30）。缺省：情形文件的 as_of，再缺省为中国今天。",
                 "The day to assess at (2023-04-30). Default: the scenario file's as_of, else today in China."),
         };
-        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
-        var rules = new Option<string?>("--rules")
-        {
-            Description = t.T(
-                $"规则目录。缺省：${RuleSetLoader.EnvironmentVariable}，再缺省为程序旁的 rules/。",
-                $"The rules folder. Default: ${RuleSetLoader.EnvironmentVariable}, else rules/ beside the program."),
-        };
+        var format = LedgerOptions.TableOrJson(t);
+        var rules = BenefitAccess.RulesOption(t);
         var documents = new Option<string[]>("--documents")
         {
             Description = t.T(

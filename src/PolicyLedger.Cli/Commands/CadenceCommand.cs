@@ -27,8 +27,7 @@ internal static class CadenceCommand
                 "Override: reports due on this day of the next month (次月5日前 → 5); without it, at period end."),
         };
         var clear = new Option<bool>("--clear") { Description = t.T("撤销改定：重新按文件原文确定。", "Remove the override: the text decides again.") };
-        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = LedgerOptions.TableOrJson(t);
         var by = new Option<string?>("--by") { Description = t.T("修改人。", "Who changes it.") };
         var command = new Command("cadence", t.T(
             "列出各文件的报送频次（导入时从原文读出：每季度末 → 每季度末报送；次月5日前 → 次月5日前报送），或改定报送频次。",

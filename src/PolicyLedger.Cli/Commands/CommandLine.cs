@@ -41,16 +41,16 @@ internal static class CommandLine
 
         if (parse.Action is HelpAction help)
         {
-            if (texts.IsEnglish)
+            // System.CommandLine wraps at spaces, counting characters: a Chinese description has no spaces and each of its
+            // characters takes two columns, so its lines ran past the terminal's edge. In Chinese it writes them unwrapped
+            // and they are wrapped by columns, under their own column (CommandLineWords.Wrap); English is left to it.
+            int? width = null;
+            if (!texts.IsEnglish)
             {
-                return await InvokeInAsync(parse, texts, CommandLineWords.ChineseHelp);
+                help.MaxWidth = int.MaxValue;
+                width = TerminalWidth();
             }
 
-            // System.CommandLine wraps at spaces, counting characters: a Chinese description has no spaces and each of its
-            // characters takes two columns, so its lines ran past the terminal's edge. It writes them unwrapped and they
-            // are wrapped by columns, under their own column (CommandLineWords.Wrap).
-            help.MaxWidth = int.MaxValue;
-            var width = TerminalWidth();
             return await InvokeInAsync(parse, texts, text => width is { } w ? CommandLineWords.Wrap(CommandLineWords.ChineseHelp(text), w) : CommandLineWords.ChineseHelp(text));
         }
 

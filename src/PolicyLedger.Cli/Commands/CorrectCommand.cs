@@ -87,14 +87,9 @@ internal static class CorrectCommand
                 "Who corrects (default: $POLICYLEDGER_USER, else the OS user)."),
         };
 
-        public Option<string?> Aliases { get; } = new("--aliases")
-        {
-            Description = t.T(
-                "解析单位名称所用的别名文件或文件夹（缺省同 import）。",
-                "The alias file or folder that unit names resolve with (default as for import)."),
-        };
+        public Option<string?> Aliases { get; } = LedgerOptions.AliasesAsForImport(t);
 
-        public Option<string> Format { get; } = new("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
+        public Option<string> Format { get; } = LedgerOptions.TableOrJson(t);
 
         public IEnumerable<Option> All => [Lead, Responsible, Cooperating, AddLead, AddResponsible, AddCooperating, Remove, Deadline, Target, NotAnItem, AsItem, SplitAt, SplitId, MergeNext, Revert, Why, By, Aliases, Format];
     }
@@ -104,7 +99,6 @@ internal static class CorrectCommand
     internal static Command Create(LedgerOptions ledger, Options o)
     {
         var t = ledger.Texts;
-        o.Format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("correct", t.T(
             "校对事项中读错的内容：单位、时限或目标，或是否为事项、事项的起止。校对结果在各处生效，重新导入或文件有新版本后仍会再次套用。",
             "Correct what was misread in an item: its units, deadline or target, or whether and where it is an item. The correction shows everywhere and is applied again after re-imports and new versions."));

@@ -22,8 +22,7 @@ internal static class CorrectionsCommand
                 "只列编号、文号、标题或文件名包含此文字的文件的校对。",
                 "Only corrections of documents whose key, number, title or file name contains this text."),
         };
-        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = LedgerOptions.TableOrJson(t);
         var command = new Command("corrections", t.T(
             "列出校对及其状态：已套用（现套用于哪个事项）或失去对应（及原因）。子命令 export 和 import 用于导出和导入校对。",
             "List the corrections with their state: applied (to which item now) or orphaned (and why). Subcommands export and import them."));
@@ -59,12 +58,7 @@ internal static class CorrectionsCommand
         var t = options.Texts;
         var file = new Argument<string>("FILE") { Description = t.T("校对文件（.yaml），即 `corrections export` 写出的格式。", "A correction file (.yaml) as `corrections export` writes it.") };
         var by = new Option<string?>("--by") { Description = t.T("导入人（各条目仍保留原校对人）。", "Who imports (entries keep the by they were made by).") };
-        var aliases = new Option<string?>("--aliases")
-        {
-            Description = t.T(
-                "解析单位名称所用的别名文件或文件夹（缺省同 import）。",
-                "The alias file or folder that unit names resolve with (default as for import)."),
-        };
+        var aliases = LedgerOptions.AliasesAsForImport(t);
         var command = new Command("import", t.T(
             "套用校对文件：有效条目予以套用，有误的条目列出其序号和行号；同一文件再次导入不会有任何改变。",
             "Apply a correction file: valid entries are applied, broken ones named with their number and line; importing the same file again changes nothing."));

@@ -11,8 +11,7 @@ internal static class LedgerCommand
     public static Command Create(LedgerOptions options)
     {
         var t = options.Texts;
-        var format = new Option<string>("--format") { Description = t.T("输出格式：table 或 json。", "Output format: table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = LedgerOptions.TableOrJson(t);
         var unit = new Option<string?>("--unit") { Description = t.T("只列名称或写法包含此文字的单位所参与的事项。", "Only items where a unit whose name or mention contains this text has a role.") };
         var document = new Option<string?>("--document")
         {

@@ -34,6 +34,22 @@ internal sealed class LedgerOptions(Texts t)
     /// <summary>The console, in the language asked for.</summary>
     public CliIo Io(ParseResult parse) => CliIo.Of(Console.Out, Console.Error, Output.Terminal.WantsEnglish(parse.GetValue(Lang)));
 
+    /// <summary>--format table|json (default table), as the commands that print a table or its JSON take it.</summary>
+    public static Option<string> TableOrJson(Texts t)
+    {
+        var format = new Option<string>("--format") { Description = t.T("输出格式：table 或 json。", "Output format: table or json."), DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        return format;
+    }
+
+    /// <summary>--aliases for the commands that resolve units again after import (correct, corrections import), defaulting as import does.</summary>
+    public static Option<string?> AliasesAsForImport(Texts t) => new("--aliases")
+    {
+        Description = t.T(
+            "解析单位名称所用的别名文件或文件夹（缺省同 import）。",
+            "The alias file or folder that unit names resolve with (default as for import)."),
+    };
+
     public const string AliasesVariable = "POLICYLEDGER_ALIASES";
 
     /// <summary>The alias folder (one YAML file per jurisdiction, 某某区.yaml) used when neither --aliases nor $POLICYLEDGER_ALIASES names one, if it exists.</summary>

@@ -19,8 +19,7 @@ internal static class ReadCommand
                 "Files or folders to read (folders are read recursively)."),
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format") { Description = t.T("输出格式：table 或 json。", "Output format: table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = LedgerOptions.TableOrJson(t);
 
         var command = new Command("read", t.T("读取公文，析出其中的要素、标题、事项和责任分工条款。", "Read official documents into their elements, headings, items and responsibility clauses."));
         CommandLine.RejectUnknownOptions(paths, t);

@@ -31,8 +31,7 @@ internal static class ReviewCommand
         };
         var all = new Option<bool>("--all") { Description = t.T("列出全部事项，包括已核对或已校正的。", "List every item, also those checked or corrected.") };
         var limit = new Option<int>("--limit") { Description = t.T("最多列出的事项数（0 为全部）。", "At most this many items (0: all)."), DefaultValueFactory = _ => 50 };
-        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = LedgerOptions.TableOrJson(t);
         var by = new Option<string?>("--by") { Description = t.T("核对人（缺省取 $POLICYLEDGER_USER，再缺省为操作系统用户）。", "Who checks (default: $POLICYLEDGER_USER, else the OS user).") };
         var command = new Command("review", t.T(
             "列出待核对的事项，存疑的在前（依据读取时的诊断），附原文条款和读取结果，以及各文件的校对进度（已核对／已校正／待核对）。",

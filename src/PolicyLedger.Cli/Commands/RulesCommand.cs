@@ -25,12 +25,7 @@ internal static class RulesCommand
     private static Command Check(LedgerOptions options)
     {
         var t = options.Texts;
-        var rules = new Option<string?>("--rules")
-        {
-            Description = t.T(
-                $"规则目录。缺省：${RuleSetLoader.EnvironmentVariable}，再缺省为程序旁的 rules/。",
-                $"The rules folder. Default: ${RuleSetLoader.EnvironmentVariable}, else rules/ beside the program."),
-        };
+        var rules = BenefitAccess.RulesOption(t);
         var documents = new Option<string[]>("--documents")
         {
             Description = t.T(

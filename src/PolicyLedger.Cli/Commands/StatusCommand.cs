@@ -20,8 +20,7 @@ internal static class StatusCommand
                 "判定状态的日期（2024-07-10、2024/7/10、2024年7月10日）。缺省为机关所在时区的今天。",
                 "The date to judge at (2024-07-10, 2024/7/10, 2024年7月10日). Default: today in the offices' time zone."),
         };
-        var format = new Option<string>("--format") { Description = t.T("table 或 json。", "table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = LedgerOptions.TableOrJson(t);
         var unit = new Option<string?>("--unit")
         {
             Description = t.T(

@@ -13,8 +13,7 @@ internal static class UnitsCommand
     public static Command Create(LedgerOptions options)
     {
         var t = options.Texts;
-        var format = new Option<string>("--format") { Description = t.T("输出格式：table 或 json。", "Output format: table or json."), DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = LedgerOptions.TableOrJson(t);
         var unit = new Option<string?>("--unit") { Description = t.T("只列名称或某一写法包含此文字的单位。", "Only units whose name or a mention contains this text.") };
         var command = new Command("units", t.T(
             "列出台账中的单位：所属辖区、类别、原文写法，以及各单位牵头、负责和配合的事项数。",
